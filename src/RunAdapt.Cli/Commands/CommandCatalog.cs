@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace RunAdapt.Cli.Commands;
+
+/// <summary>Every subcommand of <c>runadapt</c>, in the order <c>--help</c> lists them. Each lives in its own file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All() =>
+    [
+        InspectCommand.Create(),
+    ];
+}

@@ -1,0 +1,3 @@
+using RunAdapt.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace RunAdapt.Core.Outcomes;
+
+/// <summary>The state of one muscle group at a point in time, relative to the start of the simulation.</summary>
+/// <param name="SizeChangePercent">Change in whole-muscle size (volume / CSA), percent of the start.</param>
+/// <param name="Type1Percent">Share of type I (slow-twitch) fibres, percent of fibres.</param>
+/// <param name="Type2APercent">Share of type IIa fibres, percent of fibres.</param>
+/// <param name="Type2XPercent">Share of type IIx fibres, percent of fibres.</param>
+/// <param name="EnduranceChangePercent">Change in muscular endurance (fatigue resistance), percent of the start.</param>
+/// <param name="StrengthChangePercent">Change in maximal strength, percent of the start.</param>
+public sealed record MuscleSnapshot(
+    [property: JsonPropertyName("size_change_pct")] double SizeChangePercent,
+    [property: JsonPropertyName("type1_pct")] double Type1Percent,
+    [property: JsonPropertyName("type2a_pct")] double Type2APercent,
+    [property: JsonPropertyName("type2x_pct")] double Type2XPercent,
+    [property: JsonPropertyName("endurance_change_pct")] double EnduranceChangePercent,
+    [property: JsonPropertyName("strength_change_pct")] double StrengthChangePercent);
+
+/// <summary>The whole body at a point in time: per-muscle state plus the systemic measures.</summary>
+public sealed record BodySnapshot
+{
+    /// <summary>The week number (1 = end of the first week) in a series; <c>null</c> for start and final.</summary>
+    [JsonPropertyName("week")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Week { get; init; }
+
+    /// <summary>Per-muscle state keyed by muscle name (<c>quadriceps</c>, <c>hamstrings</c>, <c>calves</c>, <c>glutes</c>, ...).</summary>
+    [JsonPropertyName("muscles")]
+    public required IReadOnlyDictionary<string, MuscleSnapshot> Muscles { get; init; }
+
+    /// <summary>Maximal oxygen uptake, in ml/kg/min.</summary>
+    [JsonPropertyName("vo2max_ml_kg_min")]
+    public required double Vo2MaxMillilitresPerKilogramPerMinute { get; init; }
+
+    /// <summary>Body mass, in kilograms.</summary>
+    [JsonPropertyName("body_mass_kg")]
+    public required double BodyMassKilograms { get; init; }
+
+    /// <summary>Fat mass, in kilograms.</summary>
+    [JsonPropertyName("fat_mass_kg")]
+    public required double FatMassKilograms { get; init; }
+
+    /// <summary>Change in bone mineral density at the loaded sites (hip), percent of the start.</summary>
+    [JsonPropertyName("bone_density_change_pct")]
+    public required double BoneDensityChangePercent { get; init; }
+
+    /// <summary>Joint (knee) load relative to what the joint is adapted to; 1 = habitual.</summary>
+    [JsonPropertyName("joint_load_index")]
+    public required double JointLoadIndex { get; init; }
+
+    /// <summary>Relative injury risk from load spikes; 1 = baseline risk.</summary>
+    [JsonPropertyName("injury_risk")]
+    public required double InjuryRisk { get; init; }
+}
+
+/// <summary>What a simulation produced: the start, the end, and one snapshot per week.</summary>
+public sealed record SimulationOutcome
+{
+    /// <summary>Number of simulated days.</summary>
+    [JsonPropertyName("days")]
+    public required int Days { get; init; }
+
+    /// <summary>The state at the start.</summary>
+    [JsonPropertyName("start")]
+    public required BodySnapshot Start { get; init; }
+
+    /// <summary>The state at the end.</summary>
+    [JsonPropertyName("final")]
+    public required BodySnapshot Final { get; init; }
+
+    /// <summary>One snapshot at the end of each week, in order.</summary>
+    [JsonPropertyName("series")]
+    public required IReadOnlyList<BodySnapshot> Series { get; init; }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    /// <summary>The outcome as the JSON document <c>runadapt simulate --json</c> prints.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Several named outcomes as the JSON document <c>runadapt compare --json</c> prints.</summary>
+    public static string ToJson(IReadOnlyDictionary<string, SimulationOutcome> outcomes) => JsonSerializer.Serialize(outcomes, JsonOptions);
+}

@@ -1,0 +1,67 @@
+namespace RunAdapt.Core.Training;
+
+/// <summary>Biological sex, which sets body-composition and fibre-type defaults.</summary>
+public enum Sex
+{
+    /// <summary>Male.</summary>
+    Male,
+
+    /// <summary>Female.</summary>
+    Female,
+}
+
+/// <summary>How trained the athlete is at the start (sets fibre types, VO2max and growth headroom defaults).</summary>
+public enum TrainingStatus
+{
+    /// <summary>Inactive; never trained regularly.</summary>
+    Untrained,
+
+    /// <summary>Runs or trains a few times a week.</summary>
+    Recreational,
+
+    /// <summary>Trained for years.</summary>
+    Trained,
+
+    /// <summary>National or international level.</summary>
+    Elite,
+}
+
+/// <summary>
+/// The athlete as known at the start: profile plus whatever has been measured. Unknown values are <c>null</c>
+/// and the model fills them from its parameters.
+/// </summary>
+public sealed record Athlete
+{
+    /// <summary>Biological sex.</summary>
+    public Sex Sex { get; init; } = Sex.Male;
+
+    /// <summary>Age, in years.</summary>
+    public double AgeYears { get; init; } = 30;
+
+    /// <summary>Body mass, in kilograms.</summary>
+    public double MassKilograms { get; init; } = 75;
+
+    /// <summary>Standing height, in centimetres.</summary>
+    public double HeightCentimetres { get; init; } = 178;
+
+    /// <summary>Endurance training status.</summary>
+    public TrainingStatus TrainingStatus { get; init; } = TrainingStatus.Untrained;
+
+    /// <summary>Resistance training status.</summary>
+    public TrainingStatus LiftingStatus { get; init; } = TrainingStatus.Untrained;
+
+    /// <summary>Habitual foot strike.</summary>
+    public FootStrike FootStrike { get; init; } = FootStrike.Rearfoot;
+
+    /// <summary>Measured VO2max, in ml/kg/min, if known.</summary>
+    public double? Vo2MaxMillilitresPerKilogramPerMinute { get; init; }
+
+    /// <summary>Maximal heart rate, in beats per minute, if known.</summary>
+    public double? HeartRateMaxBeatsPerMinute { get; init; }
+
+    /// <summary>Resting heart rate, in beats per minute, if known.</summary>
+    public double? HeartRateRestBeatsPerMinute { get; init; }
+
+    /// <summary>Body fat, in percent of body mass, if known.</summary>
+    public double? BodyFatPercent { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace RunAdapt.Core.Training;
+
+/// <summary>Non-running endurance work.</summary>
+public enum CrossTrainingMode
+{
+    /// <summary>Cycling (road, indoor, ergometer).</summary>
+    Cycling,
+
+    /// <summary>Swimming.</summary>
+    Swimming,
+}
+
+/// <summary>A bout of cross-training at a relative intensity.</summary>
+/// <param name="Mode">What kind of cross-training.</param>
+/// <param name="DurationSeconds">How long, in seconds.</param>
+/// <param name="HeartRateReserveFraction">Intensity as a fraction of heart-rate reserve (0.7 = 70 % HRR).</param>
+public sealed record CrossTraining(CrossTrainingMode Mode, double DurationSeconds, double HeartRateReserveFraction);

@@ -1,0 +1,23 @@
+namespace RunAdapt.Core.Training;
+
+/// <summary>
+/// A stretch of running at one steady speed, grade and carried load: the unit the stimulus model works on.
+/// A recorded run becomes many segments; a planned interval session one segment per repeat and per rest.
+/// </summary>
+/// <param name="DurationSeconds">How long the segment lasts, in seconds (&gt; 0).</param>
+/// <param name="SpeedMetresPerSecond">Speed over ground, in metres per second (0 for standing rest).</param>
+/// <param name="GradeFraction">Rise over run (0.06 = 6 % uphill, negative downhill).</param>
+/// <param name="CarriedLoadKilograms">Extra mass carried (vest, pack), in kilograms.</param>
+/// <param name="FootStrike">The foot strike in this segment, or <c>null</c> to use the athlete's habitual one.</param>
+/// <param name="HeartRateBeatsPerMinute">Mean heart rate if known, in beats per minute.</param>
+public sealed record RunSegment(
+    double DurationSeconds,
+    double SpeedMetresPerSecond,
+    double GradeFraction = 0,
+    double CarriedLoadKilograms = 0,
+    FootStrike? FootStrike = null,
+    double? HeartRateBeatsPerMinute = null)
+{
+    /// <summary>Distance covered, in metres.</summary>
+    public double DistanceMetres => DurationSeconds * SpeedMetresPerSecond;
+}

@@ -1,0 +1,4 @@
+var builder = WebApplication.CreateSlimBuilder(args);
+var app = builder.Build();
+app.MapGet("/", () => Results.Text("RunAdapt dashboard", "text/plain"));
+app.Run();
