@@ -78,6 +78,9 @@ public sealed record ActivitySummary
     /// <summary>Sport of this lap or session, if recorded.</summary>
     public Sport? Sport { get; init; }
 
+    /// <summary>The sport as the file names it (<c>running</c>, <c>trail_running</c> ...), if recorded.</summary>
+    public string? SportName { get; init; }
+
     /// <summary>Elapsed time including pauses, in seconds.</summary>
     public double? TotalElapsedSeconds { get; init; }
 
@@ -123,4 +126,7 @@ public sealed record Activity
 
     /// <summary>The lap and session summaries, in file order.</summary>
     public IReadOnlyList<ActivitySummary> Summaries { get; init; } = [];
+
+    /// <summary>Problems the decoder stepped over or stopped at (bad CRC, truncation); empty for a sound file.</summary>
+    public IReadOnlyList<ActivityFormatException> Problems { get; init; } = [];
 }

@@ -6,6 +6,7 @@ public static class ActivityFormats
     /// <summary>Every known format, in detection order.</summary>
     public static IReadOnlyList<IActivityFormat> All { get; } =
     [
+        new Fit.FitActivityFormat(),
     ];
 
     /// <summary>The format whose magic bytes match, or <c>null</c>.</summary>

@@ -1,0 +1,202 @@
+namespace RunAdapt.Activities.Fit;
+
+/// <summary>Collects the messages of a FIT stream into <see cref="Activity"/> objects, one per chained file.</summary>
+internal sealed class FitActivityBuilder
+{
+    private const double SemicirclesToDegrees = 180.0 / 2147483648.0;
+    private static readonly Fields F = new();
+    private readonly List<FileParts> _files = [];
+
+    public void Add(FitMessage message)
+    {
+        while (_files.Count <= message.FileIndex)
+        {
+            _files.Add(new FileParts());
+        }
+
+        var file = _files[message.FileIndex];
+        switch (message.GlobalNumber)
+        {
+            case 20:
+                AddRecord(file, message);
+                break;
+            case 19 or 18:
+                file.Summaries.Add(Summary(message));
+                break;
+            case 0:
+                var manufacturer = message.Get(F.Manufacturer);
+                file.Device ??= double.IsNaN(manufacturer) ? null :
+                    FitProfile.ManufacturerName((int)manufacturer) is { } name && !double.IsNaN(message.Get(F.Product)) ? $"{name} {message.Get(F.Product)}" : FitProfile.ManufacturerName((int)manufacturer);
+                var created = message.Get(F.TimeCreated);
+                file.Created ??= double.IsNaN(created) ? null : FitReader.ToDateTime(created);
+                break;
+            case 12:
+                file.Sport ??= ToSport(message.Get(F.SportSport));
+                break;
+        }
+    }
+
+    public IReadOnlyList<Activity> Build(IReadOnlyList<InvalidActivityFileException> problems)
+    {
+        var activities = new List<Activity>();
+        foreach (var file in _files)
+        {
+            if (file.Samples.Count == 0 && file.Summaries.Count == 0)
+            {
+                continue;
+            }
+
+            var sport = file.Sport ?? file.Summaries.FirstOrDefault(s => s.Kind == SummaryKind.Session)?.Sport ?? Activities.Sport.Other;
+            activities.Add(new Activity
+            {
+                SourceFormat = "fit",
+                Sport = sport,
+                Device = file.Device,
+                StartTimeUtc = file.Samples.Count > 0 ? file.Samples[0].TimestampUtc : file.Summaries[0].StartTimeUtc ?? file.Created,
+                Samples = file.Samples,
+                Summaries = file.Summaries,
+                Problems = problems,
+            });
+        }
+
+        return activities;
+    }
+
+    private static void AddRecord(FileParts file, FitMessage m)
+    {
+        var timestamp = m.Get(F.Timestamp);
+        if (double.IsNaN(timestamp))
+        {
+            return;
+        }
+
+        file.Samples.Add(new ActivitySample(
+            FitReader.ToDateTime(timestamp),
+            LatitudeDegrees: Value(m.Get(F.Lat)) * SemicirclesToDegrees,
+            LongitudeDegrees: Value(m.Get(F.Lon)) * SemicirclesToDegrees,
+            DistanceMetres: Value(m.Get(F.Distance)),
+            SpeedMetresPerSecond: Value(m.Get(F.EnhancedSpeed)) ?? Value(m.Get(F.Speed)),
+            AltitudeMetres: Value(m.Get(F.EnhancedAltitude)) ?? Value(m.Get(F.Altitude)),
+            HeartRateBeatsPerMinute: Value(m.Get(F.HeartRate)),
+            CadencePerMinute: Value(m.Get(F.Cadence)),
+            PowerWatts: Value(m.Get(F.Power)),
+            TemperatureCelsius: Value(m.Get(F.Temperature)),
+            GroundContactTimeSeconds: Value(m.Get(F.StanceTime)) / 1000,
+            VerticalOscillationMetres: Value(m.Get(F.VerticalOscillation)) / 1000,
+            StepLengthMetres: Value(m.Get(F.StepLength)) / 1000));
+    }
+
+    private static ActivitySummary Summary(FitMessage m)
+    {
+        var lap = m.GlobalNumber == 19;
+        var f = lap ? F.Lap : F.Session;
+        var start = m.Get(f.StartTime);
+        var end = m.Get(F.Timestamp);
+        return new ActivitySummary
+        {
+            Kind = lap ? SummaryKind.Lap : SummaryKind.Session,
+            StartTimeUtc = double.IsNaN(start) ? null : FitReader.ToDateTime(start),
+            TimestampUtc = double.IsNaN(end) ? null : FitReader.ToDateTime(end),
+            Sport = double.IsNaN(m.Get(f.Sport)) ? null : ToSport(m.Get(f.Sport)),
+            SportName = double.IsNaN(m.Get(f.Sport)) ? null : FitProfile.SportName((int)m.Get(f.Sport)),
+            TotalElapsedSeconds = Value(m.Get(f.TotalElapsedTime)),
+            TotalTimerSeconds = Value(m.Get(f.TotalTimerTime)),
+            TotalDistanceMetres = Value(m.Get(f.TotalDistance)),
+            TotalAscentMetres = Value(m.Get(f.TotalAscent)),
+            TotalDescentMetres = Value(m.Get(f.TotalDescent)),
+            AverageHeartRateBeatsPerMinute = Value(m.Get(f.AvgHeartRate)),
+            MaxHeartRateBeatsPerMinute = Value(m.Get(f.MaxHeartRate)),
+        };
+    }
+
+    private static double? Value(double v) => double.IsNaN(v) ? null : v;
+
+    private static Sport ToSport(double value) => FitProfile.SportName(double.IsNaN(value) ? -1 : (int)value) switch
+    {
+        "running" => Activities.Sport.Running,
+        "cycling" => Activities.Sport.Cycling,
+        "swimming" => Activities.Sport.Swimming,
+        "walking" or "hiking" => Activities.Sport.Walking,
+        "training" => Activities.Sport.Strength,
+        _ => Activities.Sport.Other,
+    };
+
+    private sealed class FileParts
+    {
+        public List<ActivitySample> Samples { get; } = [];
+
+        public List<ActivitySummary> Summaries { get; } = [];
+
+        public string? Device { get; set; }
+
+        public DateTime? Created { get; set; }
+
+        public Sport? Sport { get; set; }
+    }
+
+    /// <summary>Field numbers looked up once by their profile names, so the mapping reads as names.</summary>
+    private sealed class Fields
+    {
+        public Fields()
+        {
+            var record = FitProfile.Message(20)!;
+            var fileId = FitProfile.Message(0)!;
+            Timestamp = record.FieldNumber("timestamp");
+            Lat = record.FieldNumber("positionLat");
+            Lon = record.FieldNumber("positionLong");
+            Distance = record.FieldNumber("distance");
+            Speed = record.FieldNumber("speed");
+            EnhancedSpeed = record.FieldNumber("enhancedSpeed");
+            Altitude = record.FieldNumber("altitude");
+            EnhancedAltitude = record.FieldNumber("enhancedAltitude");
+            HeartRate = record.FieldNumber("heartRate");
+            Cadence = record.FieldNumber("cadence");
+            Power = record.FieldNumber("power");
+            Temperature = record.FieldNumber("temperature");
+            StanceTime = record.FieldNumber("stanceTime");
+            VerticalOscillation = record.FieldNumber("verticalOscillation");
+            StepLength = record.FieldNumber("stepLength");
+            Manufacturer = fileId.FieldNumber("manufacturer");
+            Product = fileId.FieldNumber("product");
+            TimeCreated = fileId.FieldNumber("timeCreated");
+            SportSport = FitProfile.Message(12)!.FieldNumber("sport");
+            Lap = new SummaryFields(FitProfile.Message(19)!);
+            Session = new SummaryFields(FitProfile.Message(18)!);
+        }
+
+        public int Timestamp { get; }
+        public int Lat { get; }
+        public int Lon { get; }
+        public int Distance { get; }
+        public int Speed { get; }
+        public int EnhancedSpeed { get; }
+        public int Altitude { get; }
+        public int EnhancedAltitude { get; }
+        public int HeartRate { get; }
+        public int Cadence { get; }
+        public int Power { get; }
+        public int Temperature { get; }
+        public int StanceTime { get; }
+        public int VerticalOscillation { get; }
+        public int StepLength { get; }
+        public int Manufacturer { get; }
+        public int Product { get; }
+        public int TimeCreated { get; }
+        public int SportSport { get; }
+        public SummaryFields Lap { get; }
+        public SummaryFields Session { get; }
+    }
+
+    private sealed class SummaryFields(FitMessageProfile p)
+    {
+        public int StartTime { get; } = p.FieldNumber("startTime");
+        public int Sport { get; } = p.FieldNumber("sport");
+        public int TotalElapsedTime { get; } = p.FieldNumber("totalElapsedTime");
+        public int TotalTimerTime { get; } = p.FieldNumber("totalTimerTime");
+        public int TotalDistance { get; } = p.FieldNumber("totalDistance");
+        public int TotalAscent { get; } = p.FieldNumber("totalAscent");
+        public int TotalDescent { get; } = p.FieldNumber("totalDescent");
+        public int AvgHeartRate { get; } = p.FieldNumber("avgHeartRate");
+        public int MaxHeartRate { get; } = p.FieldNumber("maxHeartRate");
+    }
+}
