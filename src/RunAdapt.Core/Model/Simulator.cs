@@ -8,13 +8,59 @@ namespace RunAdapt.Core.Model;
 /// <param name="StartDate">The first simulated day.</param>
 /// <param name="Days">How many days to simulate (&gt; 0).</param>
 /// <param name="Sessions">The sessions, any order; sessions outside the simulated days are ignored.</param>
-public sealed record SimulationInput(Athlete Athlete, DateOnly StartDate, int Days, IReadOnlyList<TrainingSession> Sessions);
+public sealed record SimulationInput(Athlete Athlete, DateOnly StartDate, int Days, IReadOnlyList<TrainingSession> Sessions)
+{
+    /// <summary>Days on which the legs are immobilised (cast, bed rest): no training and no daily walking.</summary>
+    public IReadOnlySet<DateOnly> UnloadedDays { get; init; } = new HashSet<DateOnly>();
+
+    /// <summary>The model parameters; the built-in ones by default.</summary>
+    public ModelParameters Parameters { get; init; } = ModelParameters.Default;
+}
 
 /// <summary>The day-by-day adaptation model's entry point.</summary>
 public static class Simulator
 {
     /// <summary>Runs the model over the input's days and returns the outcome. Deterministic for the same input.</summary>
     /// <param name="input">What to simulate.</param>
-    public static SimulationOutcome Run(SimulationInput input) =>
-        throw new NotImplementedException("the adaptation model lands with issue 5");
+    /// <exception cref="ArgumentOutOfRangeException">Days is not positive or the athlete's profile is implausible.</exception>
+    public static SimulationOutcome Run(SimulationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(input.Days);
+        ArgumentOutOfRangeException.ThrowIfLessThan(input.Athlete.MassKilograms, 25.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(input.Days, 366 * 100);
+        var body = new BodyModel(input.Athlete, input.Parameters);
+        var byDay = input.Sessions
+            .Where(s => s.Date >= input.StartDate && s.Date < input.StartDate.AddDays(input.Days))
+            .GroupBy(s => s.Date)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        if (input.Athlete.TrainingStatus != TrainingStatus.Untrained)
+        {
+            // A trained athlete is already used to the programme's opening weeks: settle the habituation,
+            // volume and load signals on them (twice over) before the simulated days begin.
+            for (var pass = 0; pass < 2; pass++)
+            {
+                for (var day = 0; day < Math.Min(28, input.Days); day++)
+                {
+                    body.Step(byDay.GetValueOrDefault(input.StartDate.AddDays(day)), unloaded: false, priming: true);
+                }
+            }
+        }
+
+        body.EndPriming();
+
+        var start = body.Snapshot(null);
+        var series = new List<BodySnapshot>(input.Days / 7);
+        for (var day = 0; day < input.Days; day++)
+        {
+            var date = input.StartDate.AddDays(day);
+            body.Step(byDay.GetValueOrDefault(date), input.UnloadedDays.Contains(date), priming: false);
+            if ((day + 1) % 7 == 0)
+            {
+                series.Add(body.Snapshot((day + 1) / 7));
+            }
+        }
+
+        return new SimulationOutcome { Days = input.Days, Start = start, Final = body.Snapshot(null), Series = series };
+    }
 }

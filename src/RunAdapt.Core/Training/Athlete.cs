@@ -64,4 +64,10 @@ public sealed record Athlete
 
     /// <summary>Body fat, in percent of body mass, if known.</summary>
     public double? BodyFatPercent { get; init; }
+
+    /// <summary>Share of type I fibres in the leg muscles, in percent, if known (biopsy; largely inherited).</summary>
+    public double? Type1Percent { get; init; }
+
+    /// <summary>VO2max trainability relative to the average responder (1 = average; HERITAGE spread ≈ ±50 %).</summary>
+    public double? Trainability { get; init; }
 }

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
+using RunAdapt.Core.Scenarios;
+
+namespace RunAdapt.Cli.Commands;
+
+/// <summary><c>runadapt simulate SCENARIO [--json]</c>: runs a scenario file or a built-in scenario.</summary>
+internal static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("SCENARIO") { Description = "A scenario YAML file, or the name of a built-in scenario (see 'runadapt scenarios')." };
+        var json = new Option<bool>("--json") { Description = "Print the outcome as one JSON document (days, start, final, weekly series)." };
+        var parameters = new Option<FileInfo?>("--parameters") { Description = "A YAML file overriding model parameters (same shape as the built-in parameters.yaml)." };
+        var command = new Command("simulate", "Run a scenario (athlete + programme) through the adaptation model and show what it does to the body.")
+        {
+            scenario, json, parameters,
+        };
+        command.SetAction(int (parse) =>
+        {
+            var model = Scenarios.LoadParameters(parse.GetValue(parameters));
+            var loaded = Scenarios.Load(parse.GetValue(scenario)!, model);
+            var outcome = Simulator.Run(loaded.ToInput(model));
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(outcome.ToJson());
+            }
+            else
+            {
+                OutcomeView.Write(output, loaded.Name, loaded.Description, outcome);
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+}

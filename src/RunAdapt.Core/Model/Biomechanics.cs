@@ -1,0 +1,135 @@
+using RunAdapt.Core.Training;
+
+namespace RunAdapt.Core.Model;
+
+/// <summary>
+/// What a stride asks of each muscle, and what running costs: per-muscle demand as a share of maximal force by
+/// speed, grade, foot strike and load (Kulmala 2016, Roberts &amp; Belliveau 2005, Gottschall &amp; Kram 2005,
+/// Vannatta &amp; Kernozek 2015); energy cost by grade (Minetti 2002); ground reaction force (Keller 1996).
+/// </summary>
+public sealed class Biomechanics
+{
+    private readonly double[] _knots;
+    private readonly double[][] _demand;
+    private readonly double _referenceMass, _uphillHip, _uphillCalf, _uphillKnee, _downhillKnee, _downhillCalf, _downhillHip;
+    private readonly double _forefootCalves, _midfootCalves, _forefootQuads, _midfootQuads, _loadExtra;
+
+    /// <summary>Reads the biomechanical parameters.</summary>
+    /// <param name="p">The model parameters.</param>
+    public Biomechanics(ModelParameters p)
+    {
+        _knots = [.. p["demand.speed_knots"].Values];
+        _demand = new double[4][];
+        foreach (var m in Muscles.All)
+        {
+            _demand[(int)m] = [.. p["demand." + m.Name()].Values];
+        }
+
+        _referenceMass = p.Get("demand.reference_mass_kg");
+        _uphillHip = p.Get("demand.uphill_hip_per_grade");
+        _uphillCalf = p.Get("demand.uphill_calf_per_grade");
+        _uphillKnee = p.Get("demand.uphill_knee_per_grade");
+        _downhillKnee = p.Get("demand.downhill_knee_per_grade");
+        _downhillCalf = p.Get("demand.downhill_calf_per_grade");
+        _downhillHip = p.Get("demand.downhill_hip_per_grade");
+        _forefootCalves = p.Get("demand.forefoot_calves");
+        _midfootCalves = p.Get("demand.midfoot_calves");
+        _forefootQuads = p.Get("demand.forefoot_quadriceps");
+        _midfootQuads = p.Get("demand.midfoot_quadriceps");
+        _loadExtra = p.Get("demand.load_extra_per_fraction");
+    }
+
+    /// <summary>
+    /// Peak per-stride force of a muscle group as a fraction of the maximal force of a reference-strength muscle
+    /// (before dividing by the athlete's own strength).
+    /// </summary>
+    /// <param name="muscle">The group.</param>
+    /// <param name="speedMetresPerSecond">Running speed.</param>
+    /// <param name="gradeFraction">Rise over run (negative downhill).</param>
+    /// <param name="strike">Foot strike.</param>
+    /// <param name="bodyMassKilograms">The runner's mass.</param>
+    /// <param name="loadKilograms">Carried load.</param>
+    public double Demand(Muscle muscle, double speedMetresPerSecond, double gradeFraction, FootStrike strike, double bodyMassKilograms, double loadKilograms)
+    {
+        if (speedMetresPerSecond <= 0)
+        {
+            return 0;
+        }
+
+        var d = Interpolate(_knots, _demand[(int)muscle], speedMetresPerSecond);
+        var up = Math.Max(0, gradeFraction);
+        var down = Math.Max(0, -gradeFraction);
+        d *= muscle switch
+        {
+            Muscle.Glutes or Muscle.Hamstrings => (1 + (_uphillHip * up)) * Math.Max(0.5, 1 - (_downhillHip * down)),
+            Muscle.Calves => (1 + (_uphillCalf * up)) * Math.Max(0.5, 1 - (_downhillCalf * down)),
+            _ => (1 + (_uphillKnee * up)) * (1 + (_downhillKnee * down)),
+        };
+        d *= StrikeFactor(muscle, strike);
+
+        // Force scales with the weight carried; a heavier body has proportionally larger (mass^2/3) muscles.
+        d *= LoadFactor(bodyMassKilograms, loadKilograms) * Math.Cbrt(bodyMassKilograms / _referenceMass);
+        return d;
+    }
+
+    /// <summary>How foot strike scales a muscle's demand (rearfoot = 1).</summary>
+    /// <param name="muscle">The group.</param>
+    /// <param name="strike">Foot strike.</param>
+    public double StrikeFactor(Muscle muscle, FootStrike strike) => (muscle, strike) switch
+    {
+        (Muscle.Calves, FootStrike.Forefoot) => _forefootCalves,
+        (Muscle.Calves, FootStrike.Midfoot) => _midfootCalves,
+        (Muscle.Quadriceps, FootStrike.Forefoot) => _forefootQuads,
+        (Muscle.Quadriceps, FootStrike.Midfoot) => _midfootQuads,
+        _ => 1.0,
+    };
+
+    /// <summary>Weight-bearing factor of a carried load: proportional, plus slightly more (Teunissen 2007).</summary>
+    /// <param name="bodyMassKilograms">The runner's mass.</param>
+    /// <param name="loadKilograms">Carried load.</param>
+    public double LoadFactor(double bodyMassKilograms, double loadKilograms)
+    {
+        var fraction = loadKilograms / bodyMassKilograms;
+        return 1 + (fraction * (1 + _loadExtra));
+    }
+
+    /// <summary>Net energy cost of running per kilogram and metre at a grade (Minetti et al. 2002), in J/kg/m.</summary>
+    /// <param name="gradeFraction">Rise over run, clamped to ±0.45 (the measured range).</param>
+    public static double CostJoulesPerKilogramMetre(double gradeFraction)
+    {
+        var i = Math.Clamp(gradeFraction, -0.45, 0.45);
+        return (155.4 * Math.Pow(i, 5)) - (30.4 * Math.Pow(i, 4)) - (43.3 * Math.Pow(i, 3)) + (46.3 * i * i) + (19.5 * i) + 3.6;
+    }
+
+    /// <summary>Peak vertical ground reaction force in body weights at a speed (Keller 1996: 1.2 BW at 1.5 m/s to 2.5 BW at 6 m/s).</summary>
+    /// <param name="speedMetresPerSecond">Running speed.</param>
+    /// <param name="gradeFraction">Grade; downhill raises the impact peak (+54 % at −9°, Gottschall &amp; Kram 2005).</param>
+    public static double PeakGroundForceBodyWeights(double speedMetresPerSecond, double gradeFraction)
+    {
+        var level = 1.2 + (1.3 * Math.Clamp((speedMetresPerSecond - 1.5) / 4.5, 0, 1));
+        return level * (1 + (3.4 * Math.Max(0, -gradeFraction)));
+    }
+
+    /// <summary>Steps per second at a running speed (step frequency rises slowly with speed).</summary>
+    /// <param name="speedMetresPerSecond">Running speed.</param>
+    public static double StepsPerSecond(double speedMetresPerSecond) =>
+        speedMetresPerSecond <= 0 ? 0 : 2.55 + (0.08 * speedMetresPerSecond);
+
+    private static double Interpolate(double[] x, double[] y, double at)
+    {
+        if (at >= x[^1])
+        {
+            return y[^1];
+        }
+
+        for (var i = 1; i < x.Length; i++)
+        {
+            if (at <= x[i])
+            {
+                return y[i - 1] + ((y[i] - y[i - 1]) * (at - x[i - 1]) / (x[i] - x[i - 1]));
+            }
+        }
+
+        return y[^1];
+    }
+}

@@ -1,0 +1,66 @@
+namespace RunAdapt.Core.Model;
+
+/// <summary>The parameters the daily loop uses, read once from <see cref="ModelParameters"/> so the loop stays fast.</summary>
+internal sealed class Constants(ModelParameters p)
+{
+    public double StanceFraction { get; } = p.Get("demand.stance_fraction");
+    public double Type2aStart { get; } = p.Get("recruit.type2a_start");
+    public double Type2xStart { get; } = p.Get("recruit.type2x_start");
+    public double RecruitSpan { get; } = p.Get("recruit.span");
+    public double MetabolicStart { get; } = p.Get("recruit.metabolic_start");
+    public double MetabolicGain { get; } = p.Get("recruit.metabolic_gain");
+    public double TensionThreshold { get; } = p.Get("growth.tension_threshold");
+    public double TensionRate { get; } = p.Get("growth.tension_rate");
+    public double NoveltyRate { get; } = p.Get("growth.novelty_rate");
+    public double HabituationDays { get; } = p.Get("growth.habituation_days");
+    public double DehabituationDays { get; } = p.Get("growth.dehabituation_days");
+    public double SessionSaturation { get; } = p.Get("growth.session_saturation");
+    public double Ceiling { get; } = p.Get("growth.ceiling");
+    public double CeilingShape { get; } = p.Get("growth.ceiling_shape");
+    public double LiftingTrainingAge { get; } = p.Get("growth.lifting_training_age_factor");
+    public double AtrophyRate { get; } = p.Get("growth.atrophy_rate");
+    public double AtrophyFloor { get; } = p.Get("growth.atrophy_floor");
+    public double ReturnDays { get; } = p.Get("growth.return_days");
+    public double Type2AreaRatio { get; } = p.Get("growth.type2_area_ratio");
+    public double Type1Response { get; } = p.Get("growth.type1_response");
+    public double VolumeThreshold { get; } = p.Get("volume.threshold");
+    public double ShrinkRate { get; } = p.Get("volume.shrink_rate");
+    public double ShrinkFloor { get; } = p.Get("volume.shrink_floor");
+    public double InterferenceMax { get; } = p.Get("volume.interference_max");
+    public double InterferenceHalf { get; } = p.Get("volume.interference_half");
+    public double CyclingFactor { get; } = p.Get("volume.cycling_factor");
+    public double Type1Untrained { get; } = p.Get("fibre.type1_untrained");
+    public double Type2xUntrained { get; } = p.Get("fibre.type2x_untrained");
+    public double Type1Max { get; } = p.Get("fibre.type1_max");
+    public double XToARate { get; } = p.Get("fibre.x_to_a_rate");
+    public double XToARecruitedRate { get; } = p.Get("fibre.x_to_a_recruited_rate");
+    public double AToOneRate { get; } = p.Get("fibre.a_to_1_rate");
+    public double OneToARate { get; } = p.Get("fibre.1_to_a_rate");
+    public double FibreReturnDays { get; } = p.Get("fibre.return_days");
+    public double NeuralMax { get; } = p.Get("strength.neural_max");
+    public double NeuralDays { get; } = p.Get("strength.neural_days");
+    public double NeuralDecayDays { get; } = p.Get("strength.neural_decay_days");
+    public double EnduranceGainMax { get; } = p.Get("endurance.gain_max");
+    public double EnduranceHalfVolume { get; } = p.Get("endurance.half_volume");
+    public double EnduranceDays { get; } = p.Get("endurance.days");
+    public double Vo2HalfLoad { get; } = p.Get("vo2.half_load");
+    public double Vo2ChronicDays { get; } = p.Get("vo2.chronic_days");
+    public double Vo2ResponseDays { get; } = p.Get("vo2.response_days");
+    public double RestingVo2 { get; } = p.Get("energy.resting_ml_kg_min");
+    public double JoulesPerMlO2 { get; } = p.Get("energy.joules_per_ml_o2");
+    public double Compensation { get; } = p.Get("energy.compensation");
+    public double KcalPerKgPerDay { get; } = p.Get("mass.kcal_per_kg_per_day");
+    public double TissueKcalPerKg { get; } = p.Get("mass.tissue_kcal_per_kg");
+    public double ForbesConstant { get; } = p.Get("mass.forbes_constant");
+    public double LegMuscleFraction { get; } = p.Get("mass.leg_muscle_fraction");
+    public double BoneCyclesSaturation { get; } = p.Get("bone.cycles_saturation");
+    public double BoneRecoveryHours { get; } = p.Get("bone.recovery_hours");
+    public double BoneGrfExponent { get; } = p.Get("bone.grf_exponent");
+    public double BoneGainMax { get; } = p.Get("bone.gain_max");
+    public double BoneHalfStimulus { get; } = p.Get("bone.half_stimulus");
+    public double BoneDays { get; } = p.Get("bone.days");
+    public double BoneStimulusDays { get; } = p.Get("bone.stimulus_days");
+    public double AcuteDays { get; } = p.Get("joint.acute_days");
+    public double ChronicDays { get; } = p.Get("joint.chronic_days");
+    public double InjuryBeta { get; } = p.Get("injury.beta");
+}

@@ -1,0 +1,63 @@
+using RunAdapt.Core.Model;
+using RunAdapt.Core.Training;
+
+namespace RunAdapt.Core.Scenarios;
+
+/// <summary>A parsed scenario: an athlete and a programme expanded into dated sessions.</summary>
+public sealed record Scenario
+{
+    /// <summary>The scenario's name (file name or built-in name).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>One line saying what the scenario is.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The athlete at the start.</summary>
+    public required Athlete Athlete { get; init; }
+
+    /// <summary>The first day.</summary>
+    public required DateOnly StartDate { get; init; }
+
+    /// <summary>Number of days.</summary>
+    public required int Days { get; init; }
+
+    /// <summary>The sessions, in date order.</summary>
+    public required IReadOnlyList<TrainingSession> Sessions { get; init; }
+
+    /// <summary>Days with the legs immobilised.</summary>
+    public IReadOnlySet<DateOnly> UnloadedDays { get; init; } = new HashSet<DateOnly>();
+
+    /// <summary>Whether the scenario asked to start from the imported history (<c>from: history</c>).</summary>
+    public bool FromHistory { get; init; }
+
+    /// <summary>The model input for this scenario.</summary>
+    /// <param name="parameters">The model parameters, or <c>null</c> for the built-in ones.</param>
+    public SimulationInput ToInput(ModelParameters? parameters = null) =>
+        new(Athlete, StartDate, Days, Sessions) { UnloadedDays = UnloadedDays, Parameters = parameters ?? ModelParameters.Default };
+}
+
+/// <summary>A scenario file is malformed; the message names the file, line and column.</summary>
+public sealed class ScenarioException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="file">The file (or built-in name).</param>
+    /// <param name="line">1-based line.</param>
+    /// <param name="column">1-based column.</param>
+    /// <param name="problem">What was wrong and what was expected.</param>
+    public ScenarioException(string file, long line, long column, string problem)
+        : base($"{file}:{line}:{column}: {problem}")
+    {
+        File = file;
+        Line = line;
+        Column = column;
+    }
+
+    /// <summary>The file (or built-in name).</summary>
+    public string File { get; }
+
+    /// <summary>1-based line of the problem.</summary>
+    public long Line { get; }
+
+    /// <summary>1-based column of the problem.</summary>
+    public long Column { get; }
+}
