@@ -22,7 +22,7 @@ internal sealed class BodyModel
     private double _vo2AbsoluteMlPerMin, _chronicTrimp;
     private double _energyMass, _fatMass, _boneChange, _boneStimulus;
     private double _kneeAcute, _kneeChronic;
-    private double _trimpHabitual, _boneHabitual;
+    private double _trimpHabitual, _boneHabitual, _kcalAverage, _kcalHabitual;
 
     public BodyModel(Athlete athlete, ModelParameters p)
     {
@@ -40,8 +40,10 @@ internal sealed class BodyModel
         var liftingStart = athlete.LiftingStatus >= TrainingStatus.Trained ? _k.LiftingTrainingAge * _k.Ceiling : 0;
         for (var m = 0; m < 4; m++)
         {
+            // Unloading costs each muscle in proportion to the daily walking load it loses (quadriceps = 1).
             var walking = _bio.Demand((Muscle)m, WalkingSpeedMetresPerSecond, 0, FootStrike.Rearfoot, _startMass, 0);
-            _muscles[m] = new MuscleState(type1, 1 - type1 - type2x, type2x, _k.Type2AreaRatio, 1 + liftingStart, walking);
+            var quadricepsWalking = _bio.Demand(Muscle.Quadriceps, WalkingSpeedMetresPerSecond, 0, FootStrike.Rearfoot, _startMass, 0);
+            _muscles[m] = new MuscleState(type1, 1 - type1 - type2x, type2x, _k.Type2AreaRatio, 1 + liftingStart, walking, walking / quadricepsWalking);
         }
 
         _vo2Base = _phys.InitialVo2Max(athlete);
@@ -69,6 +71,7 @@ internal sealed class BodyModel
     {
         _trimpHabitual = _chronicTrimp;
         _boneHabitual = _boneStimulus;
+        _kcalHabitual = _kcalAverage;
         foreach (var m in _muscles)
         {
             m.EndPriming();
@@ -96,6 +99,7 @@ internal sealed class BodyModel
         _boneStimulus += (boneStimulus - _boneStimulus) / _k.BoneStimulusDays;
         _kneeAcute += (kneeLoad - _kneeAcute) / _k.AcuteDays;
         _kneeChronic += (kneeLoad - _kneeChronic) / _k.ChronicDays;
+        _kcalAverage += (exerciseKcal - _kcalAverage) / _k.ChronicDays;
         if (priming)
         {
             return;
@@ -106,7 +110,10 @@ internal sealed class BodyModel
         _vo2AbsoluteMlPerMin += (target - _vo2AbsoluteMlPerMin) / _k.Vo2ResponseDays;
 
         // Energy balance (Hall 2011): the uncompensated exercise energy is a deficit; expenditure falls as mass falls.
-        var deficit = exerciseKcal * (1 - _k.Compensation);
+        // The exercise an athlete is used to is matched by what they eat; only the change counts, and intake
+        // slowly catches up with a sustained change.
+        var deficit = (exerciseKcal - _kcalHabitual) * (1 - _k.Compensation);
+        _kcalHabitual += (exerciseKcal - _kcalHabitual) / _k.IntakeAdaptationDays;
         var massChange = (-deficit - (_k.KcalPerKgPerDay * (_energyMass - _startMass))) / _k.TissueKcalPerKg;
         _fatMass = Math.Max(0.5, _fatMass + (massChange * _fatMass / (_fatMass + _k.ForbesConstant)));
         _energyMass += massChange;
@@ -140,13 +147,35 @@ internal sealed class BodyModel
         };
     }
 
+    /// <summary>The share of active fibres that are fast-twitch in a muscle while running a probe segment now.</summary>
+    public double FastTwitchShare(RunSegment probe, Muscle muscle)
+    {
+        var strike = probe.FootStrike ?? _athlete.FootStrike;
+        var vo2 = _phys.OxygenUptake(probe.SpeedMetresPerSecond, probe.GradeFraction, _bio.LoadFactor(BodyMass, probe.CarriedLoadKilograms));
+        var effort = Effort(muscle, probe, strike, vo2);
+        return _muscles[(int)muscle].FastTwitchShareAt(effort, _k);
+    }
+
+    /// <summary>A segment prescribed by effort runs at the speed today's VO2max gives that effort.</summary>
+    private RunSegment AtTodaysFitness(RunSegment seg) => seg.ReserveFraction is { } reserve && seg.SpeedMetresPerSecond > 0
+        ? seg with { SpeedMetresPerSecond = _phys.SpeedAtOxygenUptake(_k.RestingVo2 + (reserve * (Vo2Relative - _k.RestingVo2)), seg.GradeFraction) }
+        : seg;
+
+    private double Effort(Muscle muscle, RunSegment seg, FootStrike strike, double vo2)
+    {
+        var metabolic = _k.MetabolicGain * Math.Max(0, Math.Min(1.1, vo2 / Vo2Relative) - _k.MetabolicStart);
+        var demand = _bio.Demand(muscle, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms);
+        return Math.Min(1.2, (demand / _muscles[(int)muscle].StrengthRelative) + metabolic);
+    }
+
     /// <summary>Adds one session's stimulus to the day's drives; returns its training impulse.</summary>
     private double Session(TrainingSession session, Span<Drive> drives, ref double kcal, ref double bone, ref double knee)
     {
         var trimp = 0.0;
         var sensitivity = 1.0;
-        foreach (var seg in session.Run)
+        foreach (var planned in session.Run)
         {
+            var seg = AtTodaysFitness(planned);
             var minutes = seg.DurationSeconds / 60;
             if (seg.SpeedMetresPerSecond <= 0.3)
             {
@@ -160,19 +189,19 @@ internal sealed class BodyModel
             var vo2 = _phys.OxygenUptake(seg.SpeedMetresPerSecond, seg.GradeFraction, loadFactor);
             var reserve = _phys.ReserveFraction(vo2, Vo2Relative);
             trimp += _phys.Trimp(minutes, reserve, _athlete.Sex);
-            var metabolic = _k.MetabolicGain * Math.Max(0, Math.Min(1.1, vo2 / Vo2Relative) - _k.MetabolicStart);
             var exposure = minutes * _k.StanceFraction;
+            var supramaximal = vo2 > _k.SprintVo2Fraction * Vo2Relative;
             var steps = Biomechanics.StepsPerSecond(seg.SpeedMetresPerSecond) * seg.DurationSeconds;
             for (var m = 0; m < 4; m++)
             {
-                var demand = _bio.Demand((Muscle)m, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms);
                 if (m == (int)Muscle.Quadriceps)
                 {
-                    knee += steps * demand;
+                    knee += steps * _bio.Demand(Muscle.Quadriceps, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms);
                 }
 
-                var effort = Math.Min(1.2, (demand / _muscles[m].StrengthRelative) + metabolic);
-                drives[m].Add(effort, exposure, minutes / 60, _muscles[m].Accustomed, _k);
+                var effort = Effort((Muscle)m, seg, strike, vo2);
+                var tension = _k.RunningTensionFactor * _bio.Demand((Muscle)m, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms) / _muscles[m].StrengthRelative;
+                drives[m].Add(effort, tension, exposure, minutes / 60, supramaximal, _muscles[m].Accustomed, _k);
             }
 
             var distance = seg.DistanceMetres;
@@ -196,7 +225,7 @@ internal sealed class BodyModel
             var exposure = set.Sets * set.Reps * exercise.SecondsPerRep / 60;
             foreach (var (muscle, share) in exercise.Shares)
             {
-                drives[(int)muscle].Add(effort * share, exposure, 0, _muscles[(int)muscle].Accustomed, _k);
+                drives[(int)muscle].Add(effort * share, effort * share, exposure, 0, false, _muscles[(int)muscle].Accustomed, _k);
             }
 
             kcal += set.Sets * set.Reps * 0.5 * BodyMass / 75;
@@ -217,8 +246,8 @@ internal sealed class BodyModel
             if (cross.Mode == CrossTrainingMode.Cycling)
             {
                 var effort = 0.25 + (0.35 * cross.HeartRateReserveFraction);
-                drives[(int)Muscle.Quadriceps].Add(effort, minutes * 0.5, minutes / 60 * _k.CyclingFactor, _muscles[(int)Muscle.Quadriceps].Accustomed, _k);
-                drives[(int)Muscle.Glutes].Add(effort * 0.7, minutes * 0.5, minutes / 60 * _k.CyclingFactor, _muscles[(int)Muscle.Glutes].Accustomed, _k);
+                drives[(int)Muscle.Quadriceps].Add(effort, effort, minutes * 0.5, minutes / 60 * _k.CyclingFactor, false, _muscles[(int)Muscle.Quadriceps].Accustomed, _k);
+                drives[(int)Muscle.Glutes].Add(effort * 0.7, effort * 0.7, minutes * 0.5, minutes / 60 * _k.CyclingFactor, false, _muscles[(int)Muscle.Glutes].Accustomed, _k);
             }
         }
 

@@ -4,6 +4,7 @@ namespace RunAdapt.Core.Model;
 internal sealed class Constants(ModelParameters p)
 {
     public double StanceFraction { get; } = p.Get("demand.stance_fraction");
+    public double RunningTensionFactor { get; } = p.Get("demand.running_tension_factor");
     public double Type2aStart { get; } = p.Get("recruit.type2a_start");
     public double Type2xStart { get; } = p.Get("recruit.type2x_start");
     public double RecruitSpan { get; } = p.Get("recruit.span");
@@ -12,7 +13,10 @@ internal sealed class Constants(ModelParameters p)
     public double TensionThreshold { get; } = p.Get("growth.tension_threshold");
     public double TensionRate { get; } = p.Get("growth.tension_rate");
     public double NoveltyRate { get; } = p.Get("growth.novelty_rate");
-    public double HabituationDays { get; } = p.Get("growth.habituation_days");
+    public double HabituationSessions { get; } = p.Get("growth.habituation_sessions");
+    public double NoveltyMargin { get; } = p.Get("growth.novelty_margin");
+    public double NoveltyCeiling { get; } = p.Get("growth.novelty_ceiling");
+    public double HabituationHoldDays { get; } = p.Get("growth.habituation_hold_days");
     public double DehabituationDays { get; } = p.Get("growth.dehabituation_days");
     public double SessionSaturation { get; } = p.Get("growth.session_saturation");
     public double Ceiling { get; } = p.Get("growth.ceiling");
@@ -36,6 +40,7 @@ internal sealed class Constants(ModelParameters p)
     public double XToARecruitedRate { get; } = p.Get("fibre.x_to_a_recruited_rate");
     public double AToOneRate { get; } = p.Get("fibre.a_to_1_rate");
     public double OneToARate { get; } = p.Get("fibre.1_to_a_rate");
+    public double SprintVo2Fraction { get; } = p.Get("fibre.sprint_vo2_fraction");
     public double FibreReturnDays { get; } = p.Get("fibre.return_days");
     public double NeuralMax { get; } = p.Get("strength.neural_max");
     public double NeuralDays { get; } = p.Get("strength.neural_days");
@@ -49,6 +54,7 @@ internal sealed class Constants(ModelParameters p)
     public double RestingVo2 { get; } = p.Get("energy.resting_ml_kg_min");
     public double JoulesPerMlO2 { get; } = p.Get("energy.joules_per_ml_o2");
     public double Compensation { get; } = p.Get("energy.compensation");
+    public double IntakeAdaptationDays { get; } = p.Get("energy.intake_adaptation_days");
     public double KcalPerKgPerDay { get; } = p.Get("mass.kcal_per_kg_per_day");
     public double TissueKcalPerKg { get; } = p.Get("mass.tissue_kcal_per_kg");
     public double ForbesConstant { get; } = p.Get("mass.forbes_constant");

@@ -6,8 +6,8 @@ internal struct Drive
     /// <summary>Effort above the hypertrophy threshold × exposure, in effort-minutes.</summary>
     public double TensionRaw;
 
-    /// <summary>Effort above what the muscle is accustomed to × exposure, in effort-minutes.</summary>
-    public double NoveltyRaw;
+    /// <summary>The largest novel effort of the day: excess over the accustomed effort, weighted by how long it was held (0–1).</summary>
+    public double Novelty;
 
     /// <summary>The highest effort held for a meaningful time.</summary>
     public double PeakEffort;
@@ -15,10 +15,18 @@ internal struct Drive
     /// <summary>Endurance volume: effort × hours of locomotion.</summary>
     public double VolumeEffortHours;
 
-    /// <summary>Minutes of locomotion at sprint efforts (recruit every fibre type).</summary>
+    /// <summary>Minutes of running faster than VO2max pace.</summary>
     public double SprintMinutes;
 
-    public void Add(double effort, double exposureMinutes, double hours, double accustomed, Constants k)
+    /// <summary>Adds a bout.</summary>
+    /// <param name="effort">Effective effort (mechanical plus fatigue-driven recruitment), fraction of maximal force.</param>
+    /// <param name="tension">Sustained mechanical tension, fraction of maximal force.</param>
+    /// <param name="exposureMinutes">Time under tension.</param>
+    /// <param name="hours">Hours of locomotion (0 for lifting).</param>
+    /// <param name="supramaximal">Whether the running is faster than VO2max pace (sprinting).</param>
+    /// <param name="accustomed">The effort the muscle is used to.</param>
+    /// <param name="k">Model constants.</param>
+    public void Add(double effort, double tension, double exposureMinutes, double hours, bool supramaximal, double accustomed, Constants k)
     {
         if (exposureMinutes <= 0 || effort <= 0)
         {
@@ -26,15 +34,16 @@ internal struct Drive
         }
 
         var threshold = k.TensionThreshold;
-        TensionRaw += Math.Max(0, effort - threshold) / (1 - threshold) * exposureMinutes;
-        NoveltyRaw += Math.Max(0, effort - accustomed) / Math.Max(0.05, 1 - accustomed) * exposureMinutes;
+        TensionRaw += Math.Max(0, tension - threshold) / (1 - threshold) * exposureMinutes;
+        var excess = Math.Max(0, effort - accustomed - k.NoveltyMargin) / Math.Max(0.05, 1 - accustomed);
+        Novelty = Math.Max(Novelty, excess * (1 - Math.Exp(-exposureMinutes / k.SessionSaturation)));
         if (exposureMinutes >= 0.05)
         {
             PeakEffort = Math.Max(PeakEffort, effort);
         }
 
         VolumeEffortHours += effort * hours;
-        if (effort >= k.Type2xStart + k.RecruitSpan)
+        if (supramaximal)
         {
             SprintMinutes += hours * 60;
         }

@@ -13,12 +13,13 @@ internal sealed class MuscleState
     private readonly double[] _startShare = new double[3];
     private readonly double[] _area = new double[3];
     private readonly double[] _referenceArea = new double[3];
-    private readonly double _startSize, _untrainedSize, _walkingDemand;
+    private readonly double _startSize, _untrainedSize, _walkingDemand, _unloadingScale;
     private double _neural, _endurance, _neuralHabitual, _enduranceHabitual;
     private double _volumeWeekly, _sprintWeekly, _frequency, _recruitX, _tensionWeekly;
     private int _daysSinceTrained = 1000;
+    private int _daysSinceAccustomedEffort;
 
-    public MuscleState(double type1, double type2a, double type2x, double type2AreaRatio, double sizeOverUntrained, double walkingDemand)
+    public MuscleState(double type1, double type2a, double type2x, double type2AreaRatio, double sizeOverUntrained, double walkingDemand, double unloadingScale)
     {
         _share[TypeI] = type1;
         _share[TypeIIa] = type2a;
@@ -34,6 +35,7 @@ internal sealed class MuscleState
         _untrainedSize = WeightedArea(_referenceArea);
         _startSize = WeightedArea(_area);
         _walkingDemand = walkingDemand;
+        _unloadingScale = unloadingScale;
         Accustomed = walkingDemand;
     }
 
@@ -63,7 +65,7 @@ internal sealed class MuscleState
     public void Advance(in Drive drive, bool unloaded, bool priming, Constants k)
     {
         var tension = 1 - Math.Exp(-drive.TensionRaw / k.SessionSaturation);
-        var novelty = 1 - Math.Exp(-drive.NoveltyRaw / k.SessionSaturation);
+        var novelty = drive.Novelty;
         var peak = drive.PeakEffort;
         var trained = peak > _walkingDemand + 0.05;
         _daysSinceTrained = trained ? 0 : _daysSinceTrained + 1;
@@ -75,10 +77,17 @@ internal sealed class MuscleState
         _recruitX += (Ramp(peak, k.Type2xStart, k.RecruitSpan) - _recruitX) / 14;
         _tensionWeekly += ((tension * 7) - _tensionWeekly) / 14;
 
-        // Habituation: the accustomed level climbs toward the efforts done and fades back without them.
-        Accustomed += trained && peak > Accustomed
-            ? (peak - Accustomed) / k.HabituationDays
-            : (_walkingDemand - Accustomed) / k.DehabituationDays;
+        // Habituation: the accustomed level climbs toward the efforts done, holds while such efforts recur, and
+        // fades back once they have been absent for weeks.
+        _daysSinceAccustomedEffort = peak >= Accustomed - k.NoveltyMargin ? 0 : _daysSinceAccustomedEffort + 1;
+        if (trained && peak > Accustomed)
+        {
+            Accustomed += (peak - Accustomed) / k.HabituationSessions;
+        }
+        else if (_daysSinceAccustomedEffort > k.HabituationHoldDays)
+        {
+            Accustomed += (_walkingDemand - Accustomed) / k.DehabituationDays;
+        }
 
         var neuralTarget = k.NeuralMax * (1 - Math.Exp(-_tensionWeekly));
         _neural += (neuralTarget - _neural) / (neuralTarget > _neural ? k.NeuralDays : k.NeuralDecayDays);
@@ -91,7 +100,8 @@ internal sealed class MuscleState
 
         var interference = k.InterferenceMax * _volumeWeekly / (_volumeWeekly + k.InterferenceHalf);
         var overUntrained = SizeOverUntrained;
-        var headroom = overUntrained <= 1 ? 1 : Math.Max(0, 1 - Math.Pow((overUntrained - 1) / k.Ceiling, k.CeilingShape));
+        var headroom = Headroom(overUntrained, k.Ceiling, k.CeilingShape);
+        var noveltyHeadroom = Headroom(overUntrained, k.NoveltyCeiling, k.CeilingShape);
         var excessVolume = Math.Max(0, _volumeWeekly - k.VolumeThreshold);
         for (var t = 0; t < 3; t++)
         {
@@ -101,11 +111,11 @@ internal sealed class MuscleState
                 TypeIIa => Ramp(peak, k.Type2aStart, k.RecruitSpan),
                 _ => Ramp(peak, k.Type2xStart, k.RecruitSpan),
             };
-            var growth = ((k.TensionRate * tension * (1 - (interference * (t == TypeI ? 1 : 0.4))))
-                + (k.NoveltyRate * novelty * (t == TypeI ? k.Type1Response : 1))) * recruited * headroom;
+            var growth = ((k.TensionRate * tension * (1 - (interference * (t == TypeI ? 1 : 0.4))) * headroom)
+                + (k.NoveltyRate * novelty * (t == TypeI ? k.Type1Response : 1) * noveltyHeadroom)) * recruited;
             var reference = _referenceArea[t];
             var shrink = k.ShrinkRate * excessVolume * Math.Max(0, _area[t] - (k.ShrinkFloor * reference));
-            var atrophy = unloaded ? k.AtrophyRate * Math.Max(0, _area[t] - (k.AtrophyFloor * reference)) : 0;
+            var atrophy = unloaded ? k.AtrophyRate * _unloadingScale * Math.Max(0, _area[t] - (k.AtrophyFloor * reference)) : 0;
             var detraining = _daysSinceTrained > 10 ? (_area[t] - reference) / k.ReturnDays : 0;
             _area[t] = Math.Max(0.05 * reference, _area[t] + (_area[t] * growth) - shrink - atrophy - detraining);
         }
@@ -142,6 +152,18 @@ internal sealed class MuscleState
             _share[t] /= total;
         }
     }
+
+    /// <summary>Of the fibres active at an effort, the share that are fast-twitch (size principle).</summary>
+    public double FastTwitchShareAt(double effort, Constants k)
+    {
+        var a = _share[TypeIIa] * Ramp(effort, k.Type2aStart, k.RecruitSpan);
+        var x = _share[TypeIIx] * Ramp(effort, k.Type2xStart, k.RecruitSpan);
+        return (a + x) / (_share[TypeI] + a + x);
+    }
+
+    /// <summary>Room left to grow below a ceiling (diminishing returns with size).</summary>
+    private static double Headroom(double overUntrained, double ceiling, double shape) =>
+        overUntrained <= 1 ? 1 : Math.Max(0, 1 - Math.Pow((overUntrained - 1) / ceiling, shape));
 
     private static double Ramp(double effort, double start, double span) => Math.Clamp((effort - start) / span, 0, 1);
 

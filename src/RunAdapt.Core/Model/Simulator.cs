@@ -23,7 +23,23 @@ public static class Simulator
     /// <summary>Runs the model over the input's days and returns the outcome. Deterministic for the same input.</summary>
     /// <param name="input">What to simulate.</param>
     /// <exception cref="ArgumentOutOfRangeException">Days is not positive or the athlete's profile is implausible.</exception>
-    public static SimulationOutcome Run(SimulationInput input)
+    public static SimulationOutcome Run(SimulationInput input) => Run(input, null);
+
+    /// <summary>
+    /// The share of active fibres that are fast-twitch while running a probe segment, at the start and at the end
+    /// of each week: how the same pace turns into slow-twitch work as the athlete adapts.
+    /// </summary>
+    /// <param name="input">What to simulate.</param>
+    /// <param name="probe">The running the athlete is tested on (speed, grade).</param>
+    /// <param name="muscle">The muscle group observed.</param>
+    public static IReadOnlyList<double> FastTwitchRecruitment(SimulationInput input, RunSegment probe, Muscle muscle)
+    {
+        var shares = new List<double>();
+        Run(input, body => shares.Add(body.FastTwitchShare(probe, muscle)));
+        return shares;
+    }
+
+    private static SimulationOutcome Run(SimulationInput input, Action<BodyModel>? weekly)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(input.Days);
@@ -37,8 +53,8 @@ public static class Simulator
         if (input.Athlete.TrainingStatus != TrainingStatus.Untrained)
         {
             // A trained athlete is already used to the programme's opening weeks: settle the habituation,
-            // volume and load signals on them (twice over) before the simulated days begin.
-            for (var pass = 0; pass < 2; pass++)
+            // volume and load signals on them (four times over) before the simulated days begin.
+            for (var pass = 0; pass < 4; pass++)
             {
                 for (var day = 0; day < Math.Min(28, input.Days); day++)
                 {
@@ -50,6 +66,7 @@ public static class Simulator
         body.EndPriming();
 
         var start = body.Snapshot(null);
+        weekly?.Invoke(body);
         var series = new List<BodySnapshot>(input.Days / 7);
         for (var day = 0; day < input.Days; day++)
         {
@@ -58,6 +75,7 @@ public static class Simulator
             if ((day + 1) % 7 == 0)
             {
                 series.Add(body.Snapshot((day + 1) / 7));
+                weekly?.Invoke(body);
             }
         }
 

@@ -199,7 +199,7 @@ public sealed partial class ScenarioParser
         var grade = Get(run, "grade_pct") is { } g ? Number(g, -45, 45) / 100 : 0;
         var load = Get(run, "load_kg") is { } l ? Number(l, 0, 100) : 0;
         FootStrike? strike = Get(run, "foot_strike") is { } fs ? Strike(fs) : null;
-        var speed = Speed(run, athlete, vo2max, grade);
+        var (speed, reserve) = Speed(run, athlete, vo2max, grade);
         var distance = Get(run, "km") is { } km ? Number(km, 0.01, 500) * 1000 : Get(run, "meters") is { } m ? Number(m, 1, 500000) : (double?)null;
         var duration = Get(run, "minutes") is { } min ? Number(min, 0.01, 1440) * 60 : Get(run, "seconds") is { } sec ? Number(sec, 1, 86400) : (double?)null;
         if (distance is null && duration is null)
@@ -213,7 +213,7 @@ public sealed partial class ScenarioParser
         var segments = new List<RunSegment>();
         for (var i = 0; i < repeats; i++)
         {
-            segments.Add(new RunSegment(seconds, speed, grade, load, strike));
+            segments.Add(new RunSegment(seconds, speed, grade, load, strike, ReserveFraction: reserve));
             if (rest > 0 && i < repeats - 1)
             {
                 segments.Add(new RunSegment(rest, 0, 0, 0, strike));
@@ -224,11 +224,11 @@ public sealed partial class ScenarioParser
     }
 
     /// <summary>Speed from pace, heart rate or effort, through the athlete's starting VO2max (docs/MODEL.md §Intensity).</summary>
-    private double Speed(YamlMappingNode run, Athlete athlete, double vo2max, double grade)
+    private (double Speed, double? Reserve) Speed(YamlMappingNode run, Athlete athlete, double vo2max, double grade)
     {
         if (Get(run, "pace") is { } pace)
         {
-            return Pace(pace);
+            return (Pace(pace), null);
         }
 
         double reserve;
@@ -247,14 +247,14 @@ public sealed partial class ScenarioParser
             var effort = Get(run, "effort") is { } e ? Choice(e, Efforts) : "easy";
             if (effort == "sprint")
             {
-                return _parameters.Get("intensity.sprint_over_vvo2max") * _physiology.SpeedAtOxygenUptake(vo2max, 0);
+                return (_parameters.Get("intensity.sprint_speed"), null);
             }
 
             reserve = _parameters.Get("intensity." + effort);
         }
 
         var restVo2 = _parameters.Get("energy.resting_ml_kg_min");
-        return _physiology.SpeedAtOxygenUptake(restVo2 + (reserve * (vo2max - restVo2)), grade);
+        return (_physiology.SpeedAtOxygenUptake(restVo2 + (reserve * (vo2max - restVo2)), grade), reserve);
     }
 
     private StrengthSet ParseSet(YamlNode node)

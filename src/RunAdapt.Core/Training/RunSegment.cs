@@ -10,13 +10,19 @@ namespace RunAdapt.Core.Training;
 /// <param name="CarriedLoadKilograms">Extra mass carried (vest, pack), in kilograms.</param>
 /// <param name="FootStrike">The foot strike in this segment, or <c>null</c> to use the athlete's habitual one.</param>
 /// <param name="HeartRateBeatsPerMinute">Mean heart rate if known, in beats per minute.</param>
+/// <param name="ReserveFraction">
+/// For planned running prescribed by effort or heart rate: the fraction of VO2 reserve to run at. The model then
+/// sets the speed from the athlete's fitness on the day (so the same effort gets faster as they get fitter);
+/// <paramref name="SpeedMetresPerSecond"/> is the speed at the start.
+/// </param>
 public sealed record RunSegment(
     double DurationSeconds,
     double SpeedMetresPerSecond,
     double GradeFraction = 0,
     double CarriedLoadKilograms = 0,
     FootStrike? FootStrike = null,
-    double? HeartRateBeatsPerMinute = null)
+    double? HeartRateBeatsPerMinute = null,
+    double? ReserveFraction = null)
 {
     /// <summary>Distance covered, in metres.</summary>
     public double DistanceMetres => DurationSeconds * SpeedMetresPerSecond;
