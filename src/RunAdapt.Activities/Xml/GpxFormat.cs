@@ -22,13 +22,13 @@ public sealed class GpxFormat : XmlActivityFormat
         var sport = Sport.Other;
         double distance = 0;
         ActivitySample? previous = null;
-        while (reader.Read())
+        var more = reader.Read();
+        while (more)
         {
-            if (reader.NodeType != XmlNodeType.Element)
+            // Reading an element's content leaves the reader on the next node already: don't skip it.
+            var consumed = false;
+            if (reader.NodeType == XmlNodeType.Element)
             {
-                continue;
-            }
-
             switch (reader.LocalName)
             {
                 case "gpx":
@@ -42,6 +42,7 @@ public sealed class GpxFormat : XmlActivityFormat
                         "walking" or "hiking" => Sport.Walking,
                         _ => Sport.Other,
                     };
+                    consumed = true;
                     break;
                 case "trkpt":
                     var point = Point(reader);
@@ -59,6 +60,9 @@ public sealed class GpxFormat : XmlActivityFormat
 
                     break;
             }
+            }
+
+            more = consumed ? !reader.EOF : reader.Read();
         }
 
         samples.Sort((a, b) => a.TimestampUtc.CompareTo(b.TimestampUtc));

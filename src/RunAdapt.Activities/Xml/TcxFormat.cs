@@ -21,20 +21,18 @@ public sealed class TcxFormat : XmlActivityFormat
         var sport = Sport.Other;
         string? device = null;
         ActivitySummary? lap = null;
-        while (reader.Read())
+        var more = reader.Read();
+        while (more)
         {
+            // Reading an element's content leaves the reader on the next node already: don't skip it.
+            var consumed = false;
             if (reader.NodeType == XmlNodeType.EndElement && reader.LocalName == "Lap" && lap is not null)
             {
                 laps.Add(lap);
                 lap = null;
-                continue;
             }
-
-            if (reader.NodeType != XmlNodeType.Element)
+            else if (reader.NodeType == XmlNodeType.Element)
             {
-                continue;
-            }
-
             switch (reader.LocalName)
             {
                 case "Activity":
@@ -57,9 +55,11 @@ public sealed class TcxFormat : XmlActivityFormat
                 case "TotalTimeSeconds" when lap is not null:
                     var seconds = Number(reader);
                     lap = lap with { TotalTimerSeconds = seconds, TotalElapsedSeconds = seconds };
+                    consumed = true;
                     break;
-                case "DistanceMeters" when lap is not null && reader.Depth == 5:
+                case "DistanceMeters" when lap is not null && reader.Depth == 4:
                     lap = lap with { TotalDistanceMetres = Number(reader) };
+                    consumed = true;
                     break;
                 case "AverageHeartRateBpm" when lap is not null:
                     lap = lap with { AverageHeartRateBeatsPerMinute = Value(reader) };
@@ -76,8 +76,12 @@ public sealed class TcxFormat : XmlActivityFormat
                     break;
                 case "Creator":
                     device = Creator(reader);
+                    consumed = true;
                     break;
             }
+            }
+
+            more = consumed ? !reader.EOF : reader.Read();
         }
 
         samples.Sort((a, b) => a.TimestampUtc.CompareTo(b.TimestampUtc));
