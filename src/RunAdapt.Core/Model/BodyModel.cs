@@ -65,7 +65,16 @@ internal sealed class BodyModel
     /// <summary>Body mass today: the energy-balance mass plus the change in leg muscle (updated once a day).</summary>
     private double BodyMass { get; set; }
 
-    private double ComputeBodyMass() => _energyMass + (_muscles.Sum(m => m.LeanMassChange) * _startMass * _k.LegMuscleFraction / 4);
+    private double ComputeBodyMass()
+    {
+        var lean = 0.0;
+        foreach (var m in _muscles)
+        {
+            lean += m.LeanMassChange;
+        }
+
+        return _energyMass + (lean * _startMass * _k.LegMuscleFraction / 4);
+    }
 
     /// <summary>
     /// Ends the priming of a trained athlete: the training they are used to becomes the reference, so only
