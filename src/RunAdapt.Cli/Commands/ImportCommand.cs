@@ -49,14 +49,19 @@ internal static class ImportCommand
                 var console = OutcomeView.Console(output);
                 void ImportAll(Action advance)
                 {
-                    foreach (var input in inputs)
+                    // Reading, decoding and analysing run on every core; the store takes one file at a time, in order.
+                    var prepared = inputs.AsParallel().AsOrdered()
+                        .WithDegreeOfParallelism(Environment.ProcessorCount)
+                        .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+                        .Select(input => Prepare(input, athlete));
+                    foreach (var file in prepared)
                     {
                         if (cancelled)
                         {
                             break;
                         }
 
-                        switch (ImportOne(store, input, athlete, out var problem))
+                        switch (Store(store, file))
                         {
                             case StoreResult.Imported:
                                 imported++;
@@ -64,11 +69,11 @@ internal static class ImportCommand
                             case StoreResult.Duplicate:
                                 duplicates++;
                                 break;
-                            case null when problem is null:
+                            case null when file.Problem is null:
                                 notActivities++;
                                 break;
                             default:
-                                rejected.Add(problem!);
+                                rejected.Add(file.Problem!);
                                 break;
                         }
 
@@ -107,32 +112,37 @@ internal static class ImportCommand
         return command;
     }
 
-    /// <summary>Imports one input; <c>null</c> when it was rejected (with the one-line reason) or holds no activity (no reason).</summary>
-    private static StoreResult? ImportOne(AthleteStore store, ActivityInput input, RunAdapt.Core.Training.Athlete athlete, out string? problem)
+    /// <summary>A file read, hashed, decoded and analysed, ready to store; or the one-line reason it was rejected.</summary>
+    private sealed record PreparedFile(string Name, string? Sha256, IReadOnlyList<(Activity, AnalysedSession?)> Activities, string? Problem);
+
+    private static PreparedFile Prepare(ActivityInput input, RunAdapt.Core.Training.Athlete athlete)
     {
-        problem = null;
         try
         {
             var bytes = input.Read();
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (store.HasFile(sha))
-            {
-                return StoreResult.Duplicate;
-            }
-
-            var activities = ActivityFiles.Decode(bytes, input.Name);
-            var usable = activities.Where(a => a.Samples.Count > 0).ToList();
-            if (usable.Count == 0)
-            {
-                return null; // a settings, workout or monitoring file: nothing to import, nothing wrong
-            }
-
-            return store.Save(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))]);
+            var usable = ActivityFiles.Decode(bytes, input.Name).Where(a => a.Samples.Count > 0).ToList();
+            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))], null);
         }
         catch (ActivityFormatException e)
         {
-            problem = e.UserMessage;
+            return new PreparedFile(input.Name, null, [], e.UserMessage);
+        }
+    }
+
+    /// <summary>Stores a prepared file; <c>null</c> when it was rejected or holds no activity (a settings, workout or monitoring file).</summary>
+    private static StoreResult? Store(AthleteStore store, PreparedFile file)
+    {
+        if (file.Sha256 is null)
+        {
             return null;
         }
+
+        if (store.HasFile(file.Sha256))
+        {
+            return StoreResult.Duplicate;
+        }
+
+        return file.Activities.Count == 0 ? null : store.Save(file.Name, file.Sha256, file.Activities);
     }
 }
