@@ -115,6 +115,9 @@ public sealed record Activity
     /// <summary>The sport, <see cref="Sport.Other"/> when the file does not say.</summary>
     public Sport Sport { get; init; } = Sport.Other;
 
+    /// <summary>The activity's title (from an export's index), if known.</summary>
+    public string? Title { get; init; }
+
     /// <summary>The recording device or app, if the file names it.</summary>
     public string? Device { get; init; }
 

@@ -2,10 +2,16 @@ using System.IO.Compression;
 
 namespace RunAdapt.Activities;
 
+/// <summary>What an export's index says about one activity file (Strava's <c>activities.csv</c>).</summary>
+/// <param name="Title">The activity's name.</param>
+/// <param name="Sport">The activity type, when it maps to a sport.</param>
+public sealed record ActivityMetadata(string? Title, Sport? Sport);
+
 /// <summary>One file to decode, found in a folder, a <c>.gz</c> or a <c>.zip</c> (e.g. a Strava or Garmin bulk export).</summary>
 /// <param name="Name">The name to show and use in errors: the path, or <c>archive.zip!entry</c>.</param>
 /// <param name="Read">Reads the (decompressed) bytes; throws <see cref="ActivityFormatException"/> for a damaged or oversized entry.</param>
-public sealed record ActivityInput(string Name, Func<byte[]> Read);
+/// <param name="Metadata">What the export's index says about it, if anything.</param>
+public sealed record ActivityInput(string Name, Func<byte[]> Read, ActivityMetadata? Metadata = null);
 
 /// <summary>
 /// Expands what a user names — files, folders, <c>.gz</c>, <c>.zip</c> and whole exports (nested <c>.fit.gz</c>,
@@ -77,6 +83,7 @@ public static class ActivitySource
         using (stream)
         using (archive)
         {
+            var index = archive.GetEntry("activities.csv") is { } csv ? StravaIndex.Read(csv) : [];
             var count = 0;
             foreach (var entry in archive.Entries)
             {
@@ -103,7 +110,7 @@ public static class ActivitySource
                     {
                         var content = bytes.Value ?? throw bytes.Error!;
                         return entry.FullName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? Gunzip(content, entryName) : content;
-                    });
+                    }, index.GetValueOrDefault(entry.FullName));
                 }
             }
         }

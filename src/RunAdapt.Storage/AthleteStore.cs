@@ -26,7 +26,8 @@ public enum StoreResult
 /// <param name="DistanceMetres">Distance.</param>
 /// <param name="MovingSeconds">Moving time.</param>
 /// <param name="SourceName">The file it came from.</param>
-public sealed record StoredActivity(string Sport, DateTime StartUtc, double DistanceMetres, double MovingSeconds, string SourceName);
+/// <param name="Title">The title from an export's index, if any.</param>
+public sealed record StoredActivity(string Sport, DateTime StartUtc, double DistanceMetres, double MovingSeconds, string SourceName, string? Title);
 
 /// <summary>
 /// The athlete's history: files, activities (samples compressed), sessions and profile. Embedded SQLite by default;
@@ -35,7 +36,7 @@ public sealed record StoredActivity(string Sport, DateTime StartUtc, double Dist
 /// </summary>
 public sealed class AthleteStore : IDisposable
 {
-    private const int SchemaVersion = 1;
+    private const int SchemaVersion = 2;
     private static readonly JsonSerializerOptions Json = new();
     private readonly DbConnection _connection;
     private readonly bool _postgres;
@@ -109,11 +110,11 @@ public sealed class AthleteStore : IDisposable
             var start = activity.StartTimeUtc ?? activity.Samples.FirstOrDefault().TimestampUtc;
             var fingerprint = $"{activity.Sport}|{start:yyyy-MM-ddTHH:mm}";
             var id = _connection.ExecuteScalar<long?>(
-                (_postgres ? "insert into activities (file_id, fingerprint, sport, device, start_utc, distance_m, moving_s, gain_m, avg_hr, samples) values (@fileId, @fingerprint, @sport, @device, @start, @distance, @moving, @gain, @hr, @samples) on conflict (fingerprint) do nothing returning id"
-                           : "insert or ignore into activities (file_id, fingerprint, sport, device, start_utc, distance_m, moving_s, gain_m, avg_hr, samples) values (@fileId, @fingerprint, @sport, @device, @start, @distance, @moving, @gain, @hr, @samples) returning id"),
+                (_postgres ? "insert into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples) on conflict (fingerprint) do nothing returning id"
+                           : "insert or ignore into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples) returning id"),
                 new
                 {
-                    fileId, fingerprint, sport = activity.Sport.ToString().ToLowerInvariant(), device = activity.Device, start = start.ToString("O"),
+                    fileId, fingerprint, sport = activity.Sport.ToString().ToLowerInvariant(), device = activity.Device, title = activity.Title, start = start.ToString("O"),
                     distance = analysis?.DistanceMetres ?? 0, moving = analysis?.MovingSeconds ?? 0, gain = analysis?.ElevationGainMetres ?? 0,
                     hr = analysis?.AverageHeartRate, samples = SampleCodec.Encode(activity.Samples),
                 }, transaction);
@@ -147,9 +148,9 @@ public sealed class AthleteStore : IDisposable
 
     /// <summary>Every stored activity, in start order.</summary>
     public IReadOnlyList<StoredActivity> ListActivities() =>
-        [.. _connection.Query<(string Sport, string Start, double Distance, double Moving, string Name)>(
-            "select a.sport, a.start_utc, a.distance_m, a.moving_s, f.name from activities a join files f on f.id = a.file_id order by a.start_utc")
-            .Select(r => new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name))];
+        [.. _connection.Query<(string Sport, string Start, double Distance, double Moving, string Name, string? Title)>(
+            "select a.sport, a.start_utc, a.distance_m, a.moving_s, f.name, a.title from activities a join files f on f.id = a.file_id order by a.start_utc")
+            .Select(r => new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name, r.Title))];
 
     /// <summary>The decoded samples of every stored activity, for re-analysis.</summary>
     public IEnumerable<IReadOnlyList<ActivitySample>> LoadSamples() =>
@@ -183,7 +184,9 @@ public sealed class AthleteStore : IDisposable
         var id = _postgres ? "bigserial primary key" : "integer primary key autoincrement";
         var blob = _postgres ? "bytea" : "blob";
         using var transaction = _connection.BeginTransaction();
-        _connection.Execute($"""
+        if (version < 1)
+        {
+            _connection.Execute($"""
             create table if not exists files (id {id}, sha256 text not null unique, name text not null, imported_utc text not null);
             create table if not exists activities (id {id}, file_id bigint not null references files(id), fingerprint text not null unique,
                 sport text not null, device text, start_utc text not null, distance_m double precision not null, moving_s double precision not null,
@@ -191,8 +194,16 @@ public sealed class AthleteStore : IDisposable
             create table if not exists sessions (id {id}, activity_id bigint references activities(id), date text not null, data text not null);
             create index if not exists sessions_by_date on sessions(date);
             create table if not exists athlete (id integer primary key, data text not null);
-            insert into schema_version (version) values ({SchemaVersion});
+            insert into schema_version (version) values (1);
             """, transaction: transaction);
+        }
+
+        if (version < 2)
+        {
+            // v2: titles from export indexes (Strava's activities.csv).
+            _connection.Execute("alter table activities add column title text; insert into schema_version (version) values (2);", transaction: transaction);
+        }
+
         transaction.Commit();
     }
 

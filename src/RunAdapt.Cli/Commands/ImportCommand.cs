@@ -121,7 +121,10 @@ internal static class ImportCommand
         {
             var bytes = input.Read();
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            var usable = ActivityFiles.Decode(bytes, input.Name).Where(a => a.Samples.Count > 0).ToList();
+            var usable = ActivityFiles.Decode(bytes, input.Name).Where(a => a.Samples.Count > 0)
+                .Select(a => input.Metadata?.Sport is { } sport && a.Sport == Sport.Other ? a with { Sport = sport } : a)
+                .Select(a => input.Metadata?.Title is { Length: > 0 } title ? a with { Title = title } : a)
+                .ToList();
             return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))], null);
         }
         catch (ActivityFormatException e)
