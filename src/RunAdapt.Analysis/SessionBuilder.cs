@@ -126,7 +126,7 @@ public static class SessionBuilder
                 var dt = (s.TimestampUtc - prev.TimestampUtc).TotalSeconds;
                 distance += s.SpeedMetresPerSecond is { } v ? v * dt
                     : s.LatitudeDegrees is { } lat && s.LongitudeDegrees is { } lon && prev.LatitudeDegrees is { } plat && prev.LongitudeDegrees is { } plon
-                        ? Haversine(plat, plon, lat, lon) : 0;
+                        ? Geo.HaversineMetres(plat, plon, lat, lon) : 0;
             }
 
             points.Add(new Point(s.TimestampUtc, distance, s.AltitudeMetres ?? double.NaN, s.HeartRateBeatsPerMinute));
@@ -163,17 +163,6 @@ public static class SessionBuilder
 
             points[i] = points[i] with { Altitude = sum / (hi - lo) };
         }
-    }
-
-    /// <summary>Great-circle distance in metres.</summary>
-    public static double Haversine(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double EarthRadius = 6371008.8;
-        var dLat = double.DegreesToRadians(lat2 - lat1);
-        var dLon = double.DegreesToRadians(lon2 - lon1);
-        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) +
-                (Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthRadius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     private readonly record struct Point(DateTime Time, double Distance, double Altitude, double? HeartRate);

@@ -50,7 +50,7 @@ public sealed class GpxFormat : XmlActivityFormat
                     {
                         if (previous is { LatitudeDegrees: { } lat0, LongitudeDegrees: { } lon0 } && p is { LatitudeDegrees: { } lat1, LongitudeDegrees: { } lon1 })
                         {
-                            distance += Haversine(lat0, lon0, lat1, lon1);
+                            distance += Geo.HaversineMetres(lat0, lon0, lat1, lon1);
                         }
 
                         var sample = p with { DistanceMetres = distance };
@@ -111,15 +111,5 @@ public sealed class GpxFormat : XmlActivityFormat
         return time is { } t
             ? new ActivitySample(t, lat, lon, null, speed, ele, hr, cad, power, temp)
             : null;
-    }
-
-    private static double Haversine(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double EarthRadius = 6371008.8;
-        var dLat = double.DegreesToRadians(lat2 - lat1);
-        var dLon = double.DegreesToRadians(lon2 - lon1);
-        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) +
-                (Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
-        return 2 * EarthRadius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 }
