@@ -9,5 +9,6 @@ internal static class CommandCatalog
     [
         InspectCommand.Create(),
         SimulateCommand.Create(),
+        ReportCommand.Create(),
     ];
 }
