@@ -7,6 +7,8 @@ public static class ActivityFormats
     public static IReadOnlyList<IActivityFormat> All { get; } =
     [
         new Fit.FitActivityFormat(),
+        new Xml.TcxFormat(),
+        new Xml.GpxFormat(),
     ];
 
     /// <summary>The format whose magic bytes match, or <c>null</c>.</summary>

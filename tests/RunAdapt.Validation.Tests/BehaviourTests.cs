@@ -45,7 +45,8 @@ public sealed class BehaviourTests
             weeks: 24
             week:
               - { day: mon, run: { minutes: 35, effort: easy } }
-              - { day: wed, run: { repeats: 8, seconds: 60, effort: interval, grade_pct: 8, rest: "2:00" } }
+              - { day: wed, run: { repeats: 8, seconds: 60, effort: interval, grade_pct: 8 } }
+              - { day: wed, run: { repeats: 8, seconds: 75, effort: easy, grade_pct: -8 } }
               - { day: sat, run: { minutes: 35, effort: easy } }
             """);
         var sprints = Sim.Run(Novice + """

@@ -7,8 +7,12 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        ImportCommand.Create(),
         InspectCommand.Create(),
         SimulateCommand.Create(),
+        ScenariosCommand.Create(),
+        CompareCommand.Create(),
+        HistoryCommand.Create(),
         ReportCommand.Create(),
     ];
 }

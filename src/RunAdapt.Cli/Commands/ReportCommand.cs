@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RunAdapt.Core.Model;
 using RunAdapt.Reports;
+using RunAdapt.Storage;
 
 namespace RunAdapt.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal static class ReportCommand
     public static Command Create()
     {
         var scenario = new Argument<string?>("SCENARIO") { Description = "A scenario YAML file or built-in scenario name; leave out to report the imported history.", Arity = ArgumentArity.ZeroOrOne };
-        var db = new Option<FileInfo?>("--db") { Description = "The athlete store with the imported history (default: the store 'runadapt import' uses)." };
+        var db = StoreOption.Create();
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write report.html, body-map.svg and charts/ into (created if missing).", Required = true };
         var parameters = new Option<FileInfo?>("--parameters") { Description = "A YAML file overriding model parameters (same shape as the built-in parameters.yaml)." };
         var command = new Command("report", "Write an HTML report (plain-language answer, body map, charts, evidence) for a scenario or the imported history.")
@@ -27,7 +28,7 @@ internal static class ReportCommand
             }
 
             var model = Scenarios.LoadParameters(parse.GetValue(parameters));
-            var input = name is not null ? FromScenario(name, model) : FromHistory(store);
+            var input = name is not null ? FromScenario(name, model) : FromHistory(store, model);
             var folder = parse.GetValue(output)!;
             var written = ReportFiles.Write(input, folder.FullName);
             var console = parse.InvocationConfiguration.Output;
@@ -56,7 +57,27 @@ internal static class ReportCommand
         };
     }
 
-    // Seam for the athlete store (issue 4): load the imported sessions, simulate them, report like a scenario.
-    private static ReportInput FromHistory(FileInfo? store) =>
-        throw new InputException($"{store?.FullName ?? "the default store"}: reporting the imported history needs the athlete store, which is not in this build yet; give a SCENARIO instead");
+    private static ReportInput FromHistory(string? location, ModelParameters model)
+    {
+        using var store = StoreOption.Open(location);
+        var sessions = store.LoadSessions();
+        if (sessions.Count == 0)
+        {
+            throw new InputException($"{location ?? AthleteStore.DefaultPath}: no sessions imported yet (run 'runadapt import PATH' first)");
+        }
+
+        // From the first session to a week after the last, as 'runadapt history' does.
+        var first = sessions.Min(s => s.Date);
+        var days = sessions.Max(s => s.Date).DayNumber - first.DayNumber + 7;
+        var activities = store.ListActivities();
+        return new ReportInput
+        {
+            Title = "Your history",
+            Description = $"{activities.Count} imported activities ({activities.Sum(a => a.DistanceMetres) / 1000:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
+            Outcome = Simulator.Run(new SimulationInput(store.LoadAthlete(), first, days, sessions) { Parameters = model }),
+            Sessions = sessions,
+            StartDate = first,
+            Evidence = Evidence.From(model),
+        };
+    }
 }

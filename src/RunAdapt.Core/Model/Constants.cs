@@ -19,6 +19,7 @@ internal sealed class Constants(ModelParameters p)
     public double HabituationHoldDays { get; } = p.Get("growth.habituation_hold_days");
     public double DehabituationDays { get; } = p.Get("growth.dehabituation_days");
     public double SessionSaturation { get; } = p.Get("growth.session_saturation");
+    public double AccretionDays { get; } = p.Get("growth.accretion_days");
     public double Ceiling { get; } = p.Get("growth.ceiling");
     public double CeilingShape { get; } = p.Get("growth.ceiling_shape");
     public double LiftingTrainingAge { get; } = p.Get("growth.lifting_training_age_factor");

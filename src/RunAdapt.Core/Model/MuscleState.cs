@@ -13,6 +13,7 @@ internal sealed class MuscleState
     private readonly double[] _startShare = new double[3];
     private readonly double[] _area = new double[3];
     private readonly double[] _referenceArea = new double[3];
+    private readonly double[] _accretion = new double[3];
     private readonly double _startSize, _untrainedSize, _walkingDemand, _unloadingScale;
     private double _neural, _endurance, _neuralHabitual, _enduranceHabitual;
     private double _volumeWeekly, _sprintWeekly, _frequency, _recruitX, _tensionWeekly;
@@ -117,7 +118,9 @@ internal sealed class MuscleState
             var shrink = k.ShrinkRate * excessVolume * Math.Max(0, _area[t] - (k.ShrinkFloor * reference));
             var atrophy = unloaded ? k.AtrophyRate * _unloadingScale * Math.Max(0, _area[t] - (k.AtrophyFloor * reference)) : 0;
             var detraining = _daysSinceTrained > 10 ? (_area[t] - reference) / k.ReturnDays : 0;
-            _area[t] = Math.Max(0.05 * reference, _area[t] + (_area[t] * growth) - shrink - atrophy - detraining);
+            // Protein accretion lags the signal: measurable hypertrophy appears after weeks, not days.
+            _accretion[t] += (growth - _accretion[t]) / k.AccretionDays;
+            _area[t] = Math.Max(0.05 * reference, _area[t] + (_area[t] * _accretion[t]) - shrink - atrophy - detraining);
         }
 
         ShiftFibreTypes(k);

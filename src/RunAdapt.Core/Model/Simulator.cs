@@ -50,9 +50,9 @@ public static class Simulator
             .Where(s => s.Date >= input.StartDate && s.Date < input.StartDate.AddDays(input.Days))
             .GroupBy(s => s.Date)
             .ToDictionary(g => g.Key, g => g.ToList());
-        if (input.Athlete.TrainingStatus != TrainingStatus.Untrained)
+        if (input.Athlete.HabituatedToProgramme)
         {
-            // A trained athlete is already used to the programme's opening weeks: settle the habituation,
+            // The athlete is already used to the programme's opening weeks: settle the habituation,
             // volume and load signals on them (four times over) before the simulated days begin.
             for (var pass = 0; pass < 4; pass++)
             {

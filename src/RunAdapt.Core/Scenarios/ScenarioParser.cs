@@ -17,7 +17,7 @@ public sealed partial class ScenarioParser
     public static readonly DateOnly DefaultStart = new(2025, 1, 6);
 
     private static readonly string[] TopKeys = ["name", "description", "athlete", "start", "weeks", "week", "phases", "progression", "from"];
-    private static readonly string[] AthleteKeys = ["sex", "age", "mass_kg", "height_cm", "training_status", "lifting_status", "foot_strike", "vo2max_ml_kg_min", "hr_max", "hr_rest", "body_fat_pct", "type1_pct", "trainability"];
+    private static readonly string[] AthleteKeys = ["sex", "age", "mass_kg", "height_cm", "training_status", "lifting_status", "foot_strike", "vo2max_ml_kg_min", "hr_max", "hr_rest", "body_fat_pct", "type1_pct", "trainability", "habituated"];
     private static readonly string[] PhaseKeys = ["name", "weeks", "week", "progression", "immobilised"];
     private static readonly string[] DayKeys = ["day", "run", "strength", "cross"];
     private static readonly string[] RunKeys = ["km", "meters", "minutes", "seconds", "pace", "hr_reserve_pct", "hr_max_pct", "effort", "grade_pct", "load_kg", "foot_strike", "repeats", "rest"];
@@ -91,7 +91,7 @@ public sealed partial class ScenarioParser
             {
                 var phase = Mapping(node, "phase");
                 CheckKeys(phase, PhaseKeys);
-                phases.Add((phase, Integer(Required(phase, "weeks"), 1, 520), WeekList(Get(phase, "week")),
+                phases.Add((phase, Integer(Required(phase, "weeks"), 1, 5200), WeekList(Get(phase, "week")),
                     Get(phase, "progression") is { } pp ? ParseProgression(pp) : topProgression,
                     Get(phase, "immobilised") is { } im && Boolean(im)));
             }
@@ -99,7 +99,7 @@ public sealed partial class ScenarioParser
         else
         {
             var weeks = Required(root, "weeks");
-            phases.Add((root, Integer(weeks, 1, 520), WeekList(Get(root, "week")), topProgression, false));
+            phases.Add((root, Integer(weeks, 1, 5200), WeekList(Get(root, "week")), topProgression, false));
         }
 
         var vo2max = _physiology.InitialVo2Max(athlete);
@@ -170,6 +170,7 @@ public sealed partial class ScenarioParser
                 "hr_rest" => athlete with { HeartRateRestBeatsPerMinute = Number(value, 25, 110) },
                 "body_fat_pct" => athlete with { BodyFatPercent = Number(value, 2, 60) },
                 "type1_pct" => athlete with { Type1Percent = Number(value, 10, 95) },
+                "habituated" => athlete with { HabituatedToProgramme = Boolean(value) },
                 _ => athlete with { Trainability = Number(value, 0, 3) },
             };
         }

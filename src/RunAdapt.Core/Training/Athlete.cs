@@ -68,6 +68,12 @@ public sealed record Athlete
     /// <summary>Share of type I fibres in the leg muscles, in percent, if known (biopsy; largely inherited).</summary>
     public double? Type1Percent { get; init; }
 
+    /// <summary>
+    /// Whether the athlete already trains the way the programme opens (its first four weeks): the model then starts
+    /// them adapted to it, so only what goes beyond it is a new stimulus.
+    /// </summary>
+    public bool HabituatedToProgramme { get; init; }
+
     /// <summary>VO2max trainability relative to the average responder (1 = average; HERITAGE spread ≈ ±50 %).</summary>
     public double? Trainability { get; init; }
 }

@@ -1,0 +1,180 @@
+using RunAdapt.Activities;
+using RunAdapt.Core.Training;
+
+namespace RunAdapt.Analysis;
+
+/// <summary>What the analysis made of one activity: the model's session plus the figures shown to the user.</summary>
+/// <param name="Session">The session as the model sees it (running as steady segments).</param>
+/// <param name="DistanceMetres">Distance covered.</param>
+/// <param name="MovingSeconds">Time in motion (pauses removed).</param>
+/// <param name="ElevationGainMetres">Elevation gain after smoothing.</param>
+/// <param name="AverageHeartRate">Mean heart rate while moving, if recorded.</param>
+public sealed record AnalysedSession(TrainingSession Session, double DistanceMetres, double MovingSeconds, double ElevationGainMetres, double? AverageHeartRate);
+
+/// <summary>
+/// Turns a decoded activity into the model's <see cref="TrainingSession"/>: orders and de-duplicates samples, drops
+/// GPS jumps and pauses, smooths altitude into grade, and cuts the run into steady one-minute segments.
+/// </summary>
+public static class SessionBuilder
+{
+    /// <summary>Samples further apart than this are a pause (auto-pause or a stop), not running.</summary>
+    private const double PauseSeconds = 10;
+
+    /// <summary>Faster than this between two fixes is a GPS jump, not running.</summary>
+    private const double MaxPlausibleSpeed = 12.5;
+
+    /// <summary>Below this speed the runner is standing (GPS drift while stopped).</summary>
+    private const double StationarySpeed = 0.5;
+
+    /// <summary>Length of the steady segments the run is cut into.</summary>
+    private const double SegmentSeconds = 60;
+
+    /// <summary>Altitude is smoothed over this many seconds before grades and gain are taken (GPS altitude is noisy).</summary>
+    private const double AltitudeSmoothingSeconds = 30;
+
+    /// <summary>Analyses an activity; <c>null</c> when it holds no usable movement (a settings file, a strength log without samples).</summary>
+    /// <param name="activity">The decoded activity.</param>
+    /// <param name="athlete">The athlete (habitual foot strike).</param>
+    public static AnalysedSession? Analyse(Activity activity, Athlete athlete)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var points = Clean(activity.Samples);
+        if (points.Count < 2)
+        {
+            return null;
+        }
+
+        var date = DateOnly.FromDateTime(points[0].Time);
+        SmoothAltitude(points);
+        var segments = new List<RunSegment>();
+        double distance = 0, moving = 0, gain = 0, hrSum = 0, hrSeconds = 0;
+        double segSeconds = 0, segDistance = 0, segClimb = 0, segHr = 0, segHrSeconds = 0;
+        for (var i = 1; i < points.Count; i++)
+        {
+            var (a, b) = (points[i - 1], points[i]);
+            var dt = (b.Time - a.Time).TotalSeconds;
+            var dd = Math.Max(0, b.Distance - a.Distance);
+            var dz = b.Altitude - a.Altitude;
+            if (dt <= 0 || dt > PauseSeconds || dd / dt < StationarySpeed || dd / dt > MaxPlausibleSpeed)
+            {
+                continue;
+            }
+
+            distance += dd;
+            moving += dt;
+            gain += Math.Max(0, dz);
+            segSeconds += dt;
+            segDistance += dd;
+            segClimb += dz;
+            if (b.HeartRate is { } hr)
+            {
+                hrSum += hr * dt;
+                hrSeconds += dt;
+                segHr += hr * dt;
+                segHrSeconds += dt;
+            }
+
+            if (segSeconds >= SegmentSeconds)
+            {
+                segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null));
+                segSeconds = segDistance = segClimb = segHr = segHrSeconds = 0;
+            }
+        }
+
+        if (segSeconds >= 10)
+        {
+            segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null));
+        }
+
+        if (moving < 60)
+        {
+            return null;
+        }
+
+        var session = activity.Sport switch
+        {
+            Sport.Cycling => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Cycling, moving, 0.6)]),
+            Sport.Swimming => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Swimming, moving, 0.6)]),
+            _ => new TrainingSession(date, segments, [], []),
+        };
+        return new AnalysedSession(session, distance, moving, gain, hrSeconds > 0 ? hrSum / hrSeconds : null);
+    }
+
+    private static RunSegment Segment(double seconds, double metres, double climb, double? heartRate) =>
+        new(seconds, metres / seconds, metres > 1 ? Math.Clamp(climb / metres, -0.45, 0.45) : 0, HeartRateBeatsPerMinute: heartRate);
+
+    /// <summary>Orders samples by time, drops duplicates, and fills distance from speed or positions where the file lacks it.</summary>
+    private static List<Point> Clean(IReadOnlyList<ActivitySample> samples)
+    {
+        var ordered = samples.OrderBy(s => s.TimestampUtc).ToList();
+        var points = new List<Point>(ordered.Count);
+        double distance = 0;
+        ActivitySample? previous = null;
+        foreach (var s in ordered)
+        {
+            if (previous is { } p && s.TimestampUtc == p.TimestampUtc)
+            {
+                continue;
+            }
+
+            if (s.DistanceMetres is { } recorded)
+            {
+                distance = Math.Max(distance, recorded);
+            }
+            else if (previous is { } prev)
+            {
+                var dt = (s.TimestampUtc - prev.TimestampUtc).TotalSeconds;
+                distance += s.SpeedMetresPerSecond is { } v ? v * dt
+                    : s.LatitudeDegrees is { } lat && s.LongitudeDegrees is { } lon && prev.LatitudeDegrees is { } plat && prev.LongitudeDegrees is { } plon
+                        ? Haversine(plat, plon, lat, lon) : 0;
+            }
+
+            points.Add(new Point(s.TimestampUtc, distance, s.AltitudeMetres ?? double.NaN, s.HeartRateBeatsPerMinute));
+            previous = s;
+        }
+
+        return points;
+    }
+
+    /// <summary>Centred moving average over time; missing altitude becomes flat ground.</summary>
+    private static void SmoothAltitude(List<Point> points)
+    {
+        var raw = points.Select(p => p.Altitude).ToArray();
+        var known = raw.Where(double.IsFinite).DefaultIfEmpty(0).First();
+        for (var i = 0; i < raw.Length; i++)
+        {
+            raw[i] = double.IsFinite(raw[i]) ? known = raw[i] : known;
+        }
+
+        var half = TimeSpan.FromSeconds(AltitudeSmoothingSeconds / 2);
+        int lo = 0, hi = 0;
+        double sum = 0;
+        for (var i = 0; i < points.Count; i++)
+        {
+            while (hi < points.Count && points[hi].Time <= points[i].Time + half)
+            {
+                sum += raw[hi++];
+            }
+
+            while (points[lo].Time < points[i].Time - half)
+            {
+                sum -= raw[lo++];
+            }
+
+            points[i] = points[i] with { Altitude = sum / (hi - lo) };
+        }
+    }
+
+    /// <summary>Great-circle distance in metres.</summary>
+    public static double Haversine(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double EarthRadius = 6371008.8;
+        var dLat = double.DegreesToRadians(lat2 - lat1);
+        var dLon = double.DegreesToRadians(lon2 - lon1);
+        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) +
+                (Math.Cos(double.DegreesToRadians(lat1)) * Math.Cos(double.DegreesToRadians(lat2)) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        return 2 * EarthRadius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+
+    private readonly record struct Point(DateTime Time, double Distance, double Altitude, double? HeartRate);
+}

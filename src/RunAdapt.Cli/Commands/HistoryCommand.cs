@@ -1,0 +1,45 @@
+using System.CommandLine;
+using RunAdapt.Core.Model;
+
+namespace RunAdapt.Cli.Commands;
+
+/// <summary><c>runadapt history [--db FILE] [--json]</c>: what the imported training did to the body.</summary>
+internal static class HistoryCommand
+{
+    public static Command Create()
+    {
+        var db = StoreOption.Create();
+        var json = new Option<bool>("--json") { Description = "Print the outcome as one JSON document (same shape as 'simulate --json')." };
+        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last.") { db, json };
+        command.SetAction(int (parse) =>
+        {
+            using var store = StoreOption.Open(parse.GetValue(db));
+            var sessions = store.LoadSessions();
+            if (sessions.Count == 0)
+            {
+                throw new InputException($"{parse.GetValue(db) ?? Storage.AthleteStore.DefaultPath}: no sessions imported yet (run 'runadapt import PATH' first)");
+            }
+
+            var first = sessions.Min(s => s.Date);
+            var days = sessions.Max(s => s.Date).DayNumber - first.DayNumber + 7;
+            var outcome = Simulator.Run(new SimulationInput(store.LoadAthlete(), first, days, sessions));
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(outcome.ToJson());
+            }
+            else
+            {
+                var activities = store.ListActivities();
+                var km = activities.Sum(a => a.DistanceMetres) / 1000;
+                OutcomeView.Write(output, "Your history", $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.", outcome);
+            }
+
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static string Describe(RunAdapt.Core.Training.Athlete a) =>
+        $"{a.Sex.ToString().ToLowerInvariant()}, {a.AgeYears:0} y, {a.MassKilograms:0} kg, {a.TrainingStatus.ToString().ToLowerInvariant()}";
+}

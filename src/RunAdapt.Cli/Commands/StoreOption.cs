@@ -1,0 +1,25 @@
+using System.CommandLine;
+using RunAdapt.Storage;
+
+namespace RunAdapt.Cli.Commands;
+
+/// <summary>The shared <c>--db</c> option: an SQLite file, or a PostgreSQL connection string.</summary>
+internal static class StoreOption
+{
+    public static Option<string?> Create() => new("--db")
+    {
+        Description = "The athlete store: an SQLite file (default: ~/.local/share/runadapt/runadapt.db) or a PostgreSQL connection string (Host=...;Username=...;Database=... or postgres://...).",
+    };
+
+    public static AthleteStore Open(string? location)
+    {
+        try
+        {
+            return AthleteStore.Open(location);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            throw new InputException($"{location ?? AthleteStore.DefaultPath}: cannot open the athlete store ({e.Message})", e);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+using System.Data.Common;
+using System.IO.Compression;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using RunAdapt.Activities;
+using RunAdapt.Analysis;
+using RunAdapt.Core.Training;
+
+namespace RunAdapt.Storage;
+
+/// <summary>What happened to one file offered to the store.</summary>
+public enum StoreResult
+{
+    /// <summary>Stored.</summary>
+    Imported,
+
+    /// <summary>Already stored (same file, or the same activities from another file).</summary>
+    Duplicate,
+}
+
+/// <summary>An activity as listed from the store.</summary>
+/// <param name="Sport">The sport.</param>
+/// <param name="StartUtc">When it started.</param>
+/// <param name="DistanceMetres">Distance.</param>
+/// <param name="MovingSeconds">Moving time.</param>
+/// <param name="SourceName">The file it came from.</param>
+public sealed record StoredActivity(string Sport, DateTime StartUtc, double DistanceMetres, double MovingSeconds, string SourceName);
+
+/// <summary>
+/// The athlete's history: files, activities (samples compressed), sessions and profile. Embedded SQLite by default;
+/// PostgreSQL when given a server connection string. Each file is stored in one transaction, so an interrupted
+/// import leaves nothing half-written, and importing the same file or activity twice stores it once.
+/// </summary>
+public sealed class AthleteStore : IDisposable
+{
+    private const int SchemaVersion = 1;
+    private static readonly JsonSerializerOptions Json = new();
+    private readonly DbConnection _connection;
+    private readonly bool _postgres;
+
+    private AthleteStore(DbConnection connection, bool postgres)
+    {
+        _connection = connection;
+        _postgres = postgres;
+    }
+
+    /// <summary>The default SQLite file: <c>$XDG_DATA_HOME/runadapt/runadapt.db</c> (or <c>~/.local/share/runadapt</c>).</summary>
+    public static string DefaultPath =>
+        Path.Combine(Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share"), "runadapt", "runadapt.db");
+
+    /// <summary>Opens (creating and migrating as needed) a store: a PostgreSQL connection string (<c>Host=…</c> or <c>postgres://…</c>) or an SQLite file path.</summary>
+    /// <param name="location">File path or connection string; <c>null</c> for <see cref="DefaultPath"/>.</param>
+    public static AthleteStore Open(string? location)
+    {
+        location ??= DefaultPath;
+        AthleteStore store;
+        if (location.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            var connection = new NpgsqlConnection(location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUri(location) : location);
+            connection.Open();
+            store = new AthleteStore(connection, postgres: true);
+        }
+        else
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(location));
+            if (directory is not null)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location, Pooling = false }.ToString());
+            connection.Open();
+            connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+            store = new AthleteStore(connection, postgres: false);
+        }
+
+        store.Migrate();
+        return store;
+    }
+
+    /// <summary>Whether a file with this content hash is already stored.</summary>
+    /// <param name="sha256">Lower-case hex SHA-256 of the file's bytes.</param>
+    public bool HasFile(string sha256) =>
+        _connection.ExecuteScalar<long>("select count(*) from files where sha256 = @sha256", new { sha256 }) > 0;
+
+    /// <summary>Stores a file and its analysed activities in one transaction; activities already stored (same sport and start minute) are skipped.</summary>
+    /// <param name="name">The file's name as the user gave it.</param>
+    /// <param name="sha256">Content hash.</param>
+    /// <param name="activities">The decoded activities with their analysis (<c>null</c> analysis for no usable movement).</param>
+    public StoreResult Save(string name, string sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)> activities)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var inserted = _connection.Execute(
+            _postgres ? "insert into files (sha256, name, imported_utc) values (@sha256, @name, @now) on conflict do nothing"
+                      : "insert or ignore into files (sha256, name, imported_utc) values (@sha256, @name, @now)",
+            new { sha256, name, now = DateTime.UtcNow.ToString("O") }, transaction);
+        if (inserted == 0)
+        {
+            transaction.Rollback();
+            return StoreResult.Duplicate;
+        }
+
+        var fileId = _connection.ExecuteScalar<long>("select id from files where sha256 = @sha256", new { sha256 }, transaction);
+        var stored = 0;
+        foreach (var (activity, analysis) in activities)
+        {
+            var start = activity.StartTimeUtc ?? activity.Samples.FirstOrDefault().TimestampUtc;
+            var fingerprint = $"{activity.Sport}|{start:yyyy-MM-ddTHH:mm}";
+            var id = _connection.ExecuteScalar<long?>(
+                (_postgres ? "insert into activities (file_id, fingerprint, sport, device, start_utc, distance_m, moving_s, gain_m, avg_hr, samples) values (@fileId, @fingerprint, @sport, @device, @start, @distance, @moving, @gain, @hr, @samples) on conflict (fingerprint) do nothing returning id"
+                           : "insert or ignore into activities (file_id, fingerprint, sport, device, start_utc, distance_m, moving_s, gain_m, avg_hr, samples) values (@fileId, @fingerprint, @sport, @device, @start, @distance, @moving, @gain, @hr, @samples) returning id"),
+                new
+                {
+                    fileId, fingerprint, sport = activity.Sport.ToString().ToLowerInvariant(), device = activity.Device, start = start.ToString("O"),
+                    distance = analysis?.DistanceMetres ?? 0, moving = analysis?.MovingSeconds ?? 0, gain = analysis?.ElevationGainMetres ?? 0,
+                    hr = analysis?.AverageHeartRate, samples = SampleCodec.Encode(activity.Samples),
+                }, transaction);
+            if (id is null)
+            {
+                continue;
+            }
+
+            stored++;
+            if (analysis is not null)
+            {
+                _connection.Execute("insert into sessions (activity_id, date, data) values (@id, @date, @data)",
+                    new { id, date = analysis.Session.Date.ToString("yyyy-MM-dd"), data = JsonSerializer.Serialize(analysis.Session, Json) }, transaction);
+            }
+        }
+
+        if (stored == 0 && activities.Count > 0)
+        {
+            // Every activity of this file is already stored from another file: record nothing new.
+            transaction.Rollback();
+            return StoreResult.Duplicate;
+        }
+
+        transaction.Commit();
+        return StoreResult.Imported;
+    }
+
+    /// <summary>Every stored session, in date order.</summary>
+    public IReadOnlyList<TrainingSession> LoadSessions() =>
+        [.. _connection.Query<string>("select data from sessions order by date, id").Select(d => JsonSerializer.Deserialize<TrainingSession>(d, Json)!)];
+
+    /// <summary>Every stored activity, in start order.</summary>
+    public IReadOnlyList<StoredActivity> ListActivities() =>
+        [.. _connection.Query<(string Sport, string Start, double Distance, double Moving, string Name)>(
+            "select a.sport, a.start_utc, a.distance_m, a.moving_s, f.name from activities a join files f on f.id = a.file_id order by a.start_utc")
+            .Select(r => new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name))];
+
+    /// <summary>The decoded samples of every stored activity, for re-analysis.</summary>
+    public IEnumerable<IReadOnlyList<ActivitySample>> LoadSamples() =>
+        _connection.Query<byte[]>("select samples from activities order by start_utc").Select(SampleCodec.Decode);
+
+    /// <summary>The stored athlete profile, or the default athlete when none was saved.</summary>
+    public Athlete LoadAthlete() =>
+        _connection.QueryFirstOrDefault<string>("select data from athlete where id = 1") is { } data ? JsonSerializer.Deserialize<Athlete>(data, Json)! : new Athlete();
+
+    /// <summary>Saves the athlete profile.</summary>
+    /// <param name="athlete">The profile.</param>
+    public void SaveAthlete(Athlete athlete)
+    {
+        var data = JsonSerializer.Serialize(athlete, Json);
+        _connection.Execute(_postgres ? "insert into athlete (id, data) values (1, @data) on conflict (id) do update set data = excluded.data"
+                                      : "insert or replace into athlete (id, data) values (1, @data)", new { data });
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _connection.Dispose();
+
+    private void Migrate()
+    {
+        _connection.Execute("create table if not exists schema_version (version integer not null)");
+        var version = _connection.ExecuteScalar<long?>("select max(version) from schema_version") ?? 0;
+        if (version >= SchemaVersion)
+        {
+            return;
+        }
+
+        var id = _postgres ? "bigserial primary key" : "integer primary key autoincrement";
+        var blob = _postgres ? "bytea" : "blob";
+        using var transaction = _connection.BeginTransaction();
+        _connection.Execute($"""
+            create table if not exists files (id {id}, sha256 text not null unique, name text not null, imported_utc text not null);
+            create table if not exists activities (id {id}, file_id bigint not null references files(id), fingerprint text not null unique,
+                sport text not null, device text, start_utc text not null, distance_m double precision not null, moving_s double precision not null,
+                gain_m double precision not null, avg_hr double precision, samples {blob} not null);
+            create table if not exists sessions (id {id}, activity_id bigint references activities(id), date text not null, data text not null);
+            create index if not exists sessions_by_date on sessions(date);
+            create table if not exists athlete (id integer primary key, data text not null);
+            insert into schema_version (version) values ({SchemaVersion});
+            """, transaction: transaction);
+        transaction.Commit();
+    }
+
+    private static string FromUri(string uri)
+    {
+        var u = new Uri(uri);
+        var user = Uri.UnescapeDataString(u.UserInfo.Split(':')[0]);
+        var password = u.UserInfo.Contains(':') ? Uri.UnescapeDataString(u.UserInfo.Split(':', 2)[1]) : null;
+        var builder = new NpgsqlConnectionStringBuilder { Host = u.Host, Port = u.Port > 0 ? u.Port : 5432, Username = user, Database = u.AbsolutePath.Trim('/') };
+        if (password is not null)
+        {
+            builder.Password = password;
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>Packs samples into a compact, Brotli-compressed binary blob (a presence mask, then the present channels).</summary>
+internal static class SampleCodec
+{
+    public static byte[] Encode(IReadOnlyList<ActivitySample> samples)
+    {
+        using var buffer = new MemoryStream();
+        using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new BinaryWriter(brotli))
+        {
+            writer.Write(samples.Count);
+            foreach (var s in samples)
+            {
+                writer.Write(s.TimestampUtc.Ticks);
+                double?[] channels = [s.LatitudeDegrees, s.LongitudeDegrees, s.DistanceMetres, s.SpeedMetresPerSecond, s.AltitudeMetres, s.HeartRateBeatsPerMinute, s.CadencePerMinute, s.PowerWatts, s.TemperatureCelsius, s.GroundContactTimeSeconds, s.VerticalOscillationMetres, s.StepLengthMetres];
+                var mask = 0;
+                for (var i = 0; i < channels.Length; i++)
+                {
+                    mask |= channels[i].HasValue ? 1 << i : 0;
+                }
+
+                writer.Write((short)mask);
+                foreach (var c in channels)
+                {
+                    if (c is { } v)
+                    {
+                        writer.Write(v);
+                    }
+                }
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    public static IReadOnlyList<ActivitySample> Decode(byte[] blob)
+    {
+        using var reader = new BinaryReader(new BrotliStream(new MemoryStream(blob), CompressionMode.Decompress));
+        var count = reader.ReadInt32();
+        var samples = new List<ActivitySample>(count);
+        var values = new double?[12];
+        for (var n = 0; n < count; n++)
+        {
+            var time = new DateTime(reader.ReadInt64(), DateTimeKind.Utc);
+            var mask = reader.ReadInt16();
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = (mask & (1 << i)) != 0 ? reader.ReadDouble() : null;
+            }
+
+            samples.Add(new ActivitySample(time, values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], values[10], values[11]));
+        }
+
+        return samples;
+    }
+}
