@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => Results.Text("RunAdapt dashboard", "text/plain"));
+using RunAdapt.Web;
+
+var app = Dashboard.Build(args);
 app.Run();
