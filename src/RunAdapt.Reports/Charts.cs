@@ -201,13 +201,13 @@ public static class Charts
         }
 
         plot.Add.Bars(bars);
-        foreach (var kind in kinds)
+        foreach (var kind in kinds.Where(k => Enumerable.Range(0, minutes.GetLength(0)).Any(w => minutes[w, (int)k] > 0)))
         {
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = SessionKinds.Display(kind), FillColor = Color.FromHex(SessionKinds.Colour(kind)) });
         }
 
         plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Right);
         return Draw(plot, "weekly-volume", "Weekly training volume", "Minutes of training per week, by the kind of session.");
     }
 
@@ -220,6 +220,9 @@ public static class Charts
         plot.YLabel(yLabel, 14);
         plot.Grid.MajorLineColor = Color.FromHex("#e4e7eb");
         plot.Legend.FontSize = 12;
+
+        // Fewer week ticks than the default: a year of weekly labels otherwise runs together.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TickDensity = 0.35, MinimumTickSpacing = 1 };
         return plot;
     }
 

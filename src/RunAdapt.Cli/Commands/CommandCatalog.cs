@@ -14,5 +14,6 @@ internal static class CommandCatalog
         CompareCommand.Create(),
         HistoryCommand.Create(),
         ReportCommand.Create(),
+        ServeCommand.Create(),
     ];
 }
