@@ -299,6 +299,15 @@ public sealed class PublishedCaseTests
     }
 
     [Fact]
+    public void Case30_SprinterWhoLiftsVersusUntrained()
+    {
+        var sprinter = Sim.Run(BuiltInScenarios.Text("sprinter-who-lifts")!).Final.Muscles;
+        var total = sprinter.Values.Average(m => m.SizeChangePercent);
+        Sim.InRange("#30", "total leg muscle vs untrained start %", total, 20, 48, "Miller 2021: +20 % (sub-elite) to +48 % (elite)");
+        Assert.True(sprinter["calves"].SizeChangePercent < sprinter["glutes"].SizeChangePercent, "calves are not the differentiator");
+    }
+
+    [Fact]
     public void Case31_WeightedVestCost()
     {
         var bio = new Biomechanics(ModelParameters.Default);

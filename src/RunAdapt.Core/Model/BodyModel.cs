@@ -57,11 +57,15 @@ internal sealed class BodyModel
         };
         _walkingKneeLoad = WalkingStepsPerDay * _bio.Demand(Muscle.Quadriceps, WalkingSpeedMetresPerSecond, 0, FootStrike.Rearfoot, _startMass, 0);
         _kneeAcute = _kneeChronic = _walkingKneeLoad;
+        BodyMass = ComputeBodyMass();
     }
 
     private double Vo2Relative => _vo2AbsoluteMlPerMin / BodyMass;
 
-    private double BodyMass => _energyMass + _muscles.Sum(m => m.LeanMassChange) * _startMass * _k.LegMuscleFraction / 4;
+    /// <summary>Body mass today: the energy-balance mass plus the change in leg muscle (updated once a day).</summary>
+    private double BodyMass { get; set; }
+
+    private double ComputeBodyMass() => _energyMass + (_muscles.Sum(m => m.LeanMassChange) * _startMass * _k.LegMuscleFraction / 4);
 
     /// <summary>
     /// Ends the priming of a trained athlete: the training they are used to becomes the reference, so only
@@ -117,6 +121,7 @@ internal sealed class BodyModel
         var massChange = (-deficit - (_k.KcalPerKgPerDay * (_energyMass - _startMass))) / _k.TissueKcalPerKg;
         _fatMass = Math.Max(0.5, _fatMass + (massChange * _fatMass / (_fatMass + _k.ForbesConstant)));
         _energyMass += massChange;
+        BodyMass = ComputeBodyMass();
 
         // Bone: osteogenic stimulus saturates per bout; density approaches a target set by the chronic stimulus.
         var boneTarget = _k.BoneGainMax * (Saturation(_boneStimulus, _k.BoneHalfStimulus) - Saturation(_boneHabitual, _k.BoneHalfStimulus));
@@ -161,10 +166,13 @@ internal sealed class BodyModel
         ? seg with { SpeedMetresPerSecond = _phys.SpeedAtOxygenUptake(_k.RestingVo2 + (reserve * (Vo2Relative - _k.RestingVo2)), seg.GradeFraction) }
         : seg;
 
-    private double Effort(Muscle muscle, RunSegment seg, FootStrike strike, double vo2)
+    private double Effort(Muscle muscle, RunSegment seg, FootStrike strike, double vo2) =>
+        Effort(muscle, _bio.Demand(muscle, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms), vo2);
+
+    /// <summary>Effective effort: mechanical demand over the muscle's strength, plus fatigue-driven recruitment at high intensity.</summary>
+    private double Effort(Muscle muscle, double demand, double vo2)
     {
         var metabolic = _k.MetabolicGain * Math.Max(0, Math.Min(1.1, vo2 / Vo2Relative) - _k.MetabolicStart);
-        var demand = _bio.Demand(muscle, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms);
         return Math.Min(1.2, (demand / _muscles[(int)muscle].StrengthRelative) + metabolic);
     }
 
@@ -194,13 +202,14 @@ internal sealed class BodyModel
             var steps = Biomechanics.StepsPerSecond(seg.SpeedMetresPerSecond) * seg.DurationSeconds;
             for (var m = 0; m < 4; m++)
             {
+                var demand = _bio.Demand((Muscle)m, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms);
                 if (m == (int)Muscle.Quadriceps)
                 {
-                    knee += steps * _bio.Demand(Muscle.Quadriceps, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms);
+                    knee += steps * demand;
                 }
 
-                var effort = Effort((Muscle)m, seg, strike, vo2);
-                var tension = _k.RunningTensionFactor * _bio.Demand((Muscle)m, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms) / _muscles[m].StrengthRelative;
+                var effort = Effort((Muscle)m, demand, vo2);
+                var tension = _k.RunningTensionFactor * demand / _muscles[m].StrengthRelative;
                 drives[m].Add(effort, tension, exposure, minutes / 60, supramaximal, _muscles[m].Accustomed, _k);
             }
 

@@ -35,6 +35,7 @@ internal sealed class MuscleState
 
         _untrainedSize = WeightedArea(_referenceArea);
         _startSize = WeightedArea(_area);
+        StrengthRelative = SizeOverUntrained;
         _walkingDemand = walkingDemand;
         _unloadingScale = unloadingScale;
         Accustomed = walkingDemand;
@@ -49,8 +50,8 @@ internal sealed class MuscleState
     /// <summary>Size relative to an untrained muscle (1 = untrained); the hypertrophy ceiling is set on this.</summary>
     public double SizeOverUntrained => WeightedArea(_area) / _untrainedSize;
 
-    /// <summary>Maximal force relative to an untrained muscle: size × neural drive.</summary>
-    public double StrengthRelative => SizeOverUntrained * (1 + _neural);
+    /// <summary>Maximal force relative to an untrained muscle: size × neural drive (as of the end of the last day).</summary>
+    public double StrengthRelative { get; private set; } = 1;
 
     /// <summary>Change in muscle mass as a fraction of the starting muscle mass.</summary>
     public double LeanMassChange => Size - 1;
@@ -96,6 +97,7 @@ internal sealed class MuscleState
         _endurance += (enduranceTarget - _endurance) / k.EnduranceDays;
         if (priming)
         {
+            StrengthRelative = SizeOverUntrained * (1 + _neural);
             return;
         }
 
@@ -124,6 +126,7 @@ internal sealed class MuscleState
         }
 
         ShiftFibreTypes(k);
+        StrengthRelative = SizeOverUntrained * (1 + _neural);
     }
 
     public MuscleSnapshot Snapshot() => new(

@@ -6,10 +6,18 @@ namespace RunAdapt.Core.Model;
 public sealed class Physiology
 {
     private readonly ModelParameters _p;
+    private readonly double _restingVo2, _joulesPerMl, _trimpMaleB, _trimpFemaleB;
 
     /// <summary>Reads the physiological parameters.</summary>
     /// <param name="p">The model parameters.</param>
-    public Physiology(ModelParameters p) => _p = p;
+    public Physiology(ModelParameters p)
+    {
+        _p = p;
+        _restingVo2 = p.Get("energy.resting_ml_kg_min");
+        _joulesPerMl = p.Get("energy.joules_per_ml_o2");
+        _trimpMaleB = p.Get("hr.trimp_male_b");
+        _trimpFemaleB = p.Get("hr.trimp_female_b");
+    }
 
     /// <summary>Maximal heart rate: measured, else Tanaka's 208 − 0.7 × age.</summary>
     /// <param name="athlete">The athlete.</param>
@@ -51,14 +59,14 @@ public sealed class Physiology
     /// <param name="gradeFraction">Grade.</param>
     /// <param name="loadFactor">Weight-bearing factor of a carried load (1 = none).</param>
     public double OxygenUptake(double speedMetresPerSecond, double gradeFraction, double loadFactor = 1) =>
-        (Math.Max(1.0, Biomechanics.CostJoulesPerKilogramMetre(gradeFraction)) * speedMetresPerSecond * 60 / _p.Get("energy.joules_per_ml_o2") * loadFactor)
-        + _p.Get("energy.resting_ml_kg_min");
+        (Math.Max(1.0, Biomechanics.CostJoulesPerKilogramMetre(gradeFraction)) * speedMetresPerSecond * 60 / _joulesPerMl * loadFactor)
+        + _restingVo2;
 
     /// <summary>The speed whose oxygen uptake equals a target, in m/s.</summary>
     /// <param name="vo2MillilitresPerKilogramPerMinute">Target uptake.</param>
     /// <param name="gradeFraction">Grade.</param>
     public double SpeedAtOxygenUptake(double vo2MillilitresPerKilogramPerMinute, double gradeFraction) =>
-        Math.Max(0.5, (vo2MillilitresPerKilogramPerMinute - _p.Get("energy.resting_ml_kg_min")) * _p.Get("energy.joules_per_ml_o2")
+        Math.Max(0.5, (vo2MillilitresPerKilogramPerMinute - _restingVo2) * _joulesPerMl
             / (60 * Math.Max(1.0, Biomechanics.CostJoulesPerKilogramMetre(gradeFraction))));
 
     /// <summary>Fraction of VO2 reserve (≈ fraction of heart-rate reserve, Swain) that an uptake represents.</summary>
@@ -66,8 +74,7 @@ public sealed class Physiology
     /// <param name="vo2Max">VO2max, ml/kg/min.</param>
     public double ReserveFraction(double vo2, double vo2Max)
     {
-        var rest = _p.Get("energy.resting_ml_kg_min");
-        return Math.Max(0, (vo2 - rest) / (vo2Max - rest));
+        return Math.Max(0, (vo2 - _restingVo2) / (vo2Max - _restingVo2));
     }
 
     /// <summary>Banister's training impulse for a bout.</summary>
@@ -78,7 +85,7 @@ public sealed class Physiology
     {
         var x = Math.Clamp(reserveFraction, 0, 1);
         return sex == Sex.Female
-            ? minutes * x * 0.86 * Math.Exp(_p.Get("hr.trimp_female_b") * x)
-            : minutes * x * 0.64 * Math.Exp(_p.Get("hr.trimp_male_b") * x);
+            ? minutes * x * 0.86 * Math.Exp(_trimpFemaleB * x)
+            : minutes * x * 0.64 * Math.Exp(_trimpMaleB * x);
     }
 }

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using RunAdapt.Storage;
+using static RunAdapt.Cli.Tests.CliRun;
+
+namespace RunAdapt.Cli.Tests;
+
+public sealed class ImportHistoryTests
+{
+    [Fact]
+    public void ImportingTheCorpusTwiceAddsNothingTheSecondTime()
+    {
+        var db = Path.Combine(TempDir(), "a.db");
+        var (first, out1, err1) = Run("import", Fixture("fit"), Fixture("tcx"), Fixture("gpx"), "--db", db);
+        Assert.Equal(CliApp.Success, first);
+        Assert.Equal("", err1);
+        using (var store = AthleteStore.Open(db))
+        {
+            Assert.True(store.ListActivities().Count >= 20);
+        }
+
+        var (second, out2, _) = Run("import", Fixture("fit"), Fixture("tcx"), Fixture("gpx"), "--db", db);
+        Assert.Equal(CliApp.Success, second);
+        Assert.StartsWith("imported 0,", out2);
+        Assert.StartsWith("imported ", out1);
+    }
+
+    [Fact]
+    public void ABadFileIsReportedAndTheRestImported()
+    {
+        var dir = TempDir();
+        File.Copy(Fixture("fit", "activity-small-fenix2-run.fit"), Path.Combine(dir, "good.fit"));
+        File.WriteAllBytes(Path.Combine(dir, "bad.fit"), [14, 16, 1, 2, 0, 0, 0, 0, (byte)'.', (byte)'F', (byte)'I', (byte)'T', 0, 0, 0x41, 0]);
+        File.WriteAllBytes(Path.Combine(dir, "empty.fit"), []);
+        var db = Path.Combine(dir, "s.db");
+        var (status, output, error) = Run("import", dir, "--db", db);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.StartsWith("imported 1,", output);
+        var lines = error.TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.Contains("bad.fit: at byte"));
+        Assert.Contains(lines, l => l.Contains("empty.fit: at byte 0: the file is empty"));
+    }
+
+    [Fact]
+    public void HistoryRunsTheModelOverTheImportedSessions()
+    {
+        var db = Path.Combine(TempDir(), "h.db");
+        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        var (status, output, _) = Run("history", "--db", db, "--json");
+        Assert.Equal(CliApp.Success, status);
+        var json = JsonNode.Parse(output)!;
+        Assert.True((int)json["days"]! > 40);
+        Assert.NotNull(json["final"]!["muscles"]!["calves"]!["size_change_pct"]);
+        var (textStatus, text, _) = Run("history", "--db", db);
+        Assert.Equal(CliApp.Success, textStatus);
+        Assert.Contains("2 activities", text);
+        Assert.Contains("quadriceps", text);
+    }
+
+    [Fact]
+    public void HistoryOfAnEmptyStoreSaysWhatToDo()
+    {
+        var (status, _, error) = Run("history", "--db", Path.Combine(TempDir(), "empty.db"));
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Contains("runadapt import", error);
+    }
+
+    [Fact]
+    public void KillingAnImportMidwayThenImportingAgainStoresEveryRunExactlyOnce()
+    {
+        var dir = TempDir();
+        const int Files = 400;
+        for (var i = 0; i < Files; i++)
+        {
+            File.WriteAllText(Path.Combine(dir, $"run{i:000}.gpx"), SyntheticRun(new DateTime(2020, 1, 1, 7, 0, 0, DateTimeKind.Utc).AddDays(i)));
+        }
+
+        var db = Path.Combine(dir, "kill.db");
+        var runadapt = Path.Combine(AppContext.BaseDirectory, "runadapt.dll");
+        using (var child = Process.Start(new ProcessStartInfo("dotnet", ["exec", runadapt, "import", dir, "--db", db]) { RedirectStandardOutput = true, RedirectStandardError = true })!)
+        {
+            // Wait until the store holds some runs, then kill the importer outright (no chance to clean up).
+            var watch = Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromSeconds(60) && !child.HasExited && Count(db) < 20)
+            {
+                Thread.Sleep(20);
+            }
+
+            Assert.False(child.HasExited, "the import finished before it could be killed: make the synthetic export larger");
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+        }
+
+        var partial = Count(db);
+        Assert.InRange(partial, 1, Files - 1);
+        var (status, _, _) = Run("import", dir, "--db", db);
+        Assert.Equal(CliApp.Success, status);
+        using var store = AthleteStore.Open(db);
+        Assert.Equal(Files, store.ListActivities().Count);
+        Assert.Equal(Files, store.LoadSessions().Count);
+    }
+
+    private static int Count(string db)
+    {
+        if (!File.Exists(db))
+        {
+            return 0;
+        }
+
+        try
+        {
+            using var store = AthleteStore.Open(db);
+            return store.ListActivities().Count;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // the importer holds the database at this instant
+        }
+    }
+
+    private static string SyntheticRun(DateTime start)
+    {
+        var points = string.Concat(Enumerable.Range(0, 300).Select(i =>
+            string.Create(CultureInfo.InvariantCulture, $"<trkpt lat=\"{46 + (i * 0.00003):0.000000}\" lon=\"14.5\"><ele>300</ele><time>{start.AddSeconds(i * 2):yyyy-MM-ddTHH:mm:ssZ}</time></trkpt>")));
+        return $"<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"test\"><trk><type>running</type><trkseg>{points}</trkseg></trk></gpx>";
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using static RunAdapt.Cli.Tests.CliRun;
+
+namespace RunAdapt.Cli.Tests;
+
+public sealed class ScenarioCommandTests
+{
+    [Fact]
+    public void SimulateJsonHasThePublicShape()
+    {
+        var (status, output, _) = Run("simulate", "novice", "--json");
+        Assert.Equal(CliApp.Success, status);
+        var json = JsonNode.Parse(output)!.AsObject();
+        Assert.Equal(["days", "start", "final", "series"], json.Select(p => p.Key));
+        Assert.Equal(364, (int)json["days"]!);
+        var series = json["series"]!.AsArray();
+        Assert.Equal(52, series.Count);
+        Assert.Equal(1, (int)series[0]!["week"]!);
+        foreach (var snapshot in new[] { json["start"]!, json["final"]!, series[10]! })
+        {
+            Assert.Equal(["quadriceps", "hamstrings", "calves", "glutes"], snapshot["muscles"]!.AsObject().Select(p => p.Key));
+            foreach (var key in new[] { "vo2max_ml_kg_min", "body_mass_kg", "fat_mass_kg", "bone_density_change_pct", "joint_load_index", "injury_risk" })
+            {
+                Assert.NotNull(snapshot[key]);
+            }
+
+            var muscle = snapshot["muscles"]!["calves"]!.AsObject();
+            Assert.Equal(["size_change_pct", "type1_pct", "type2a_pct", "type2x_pct", "endurance_change_pct", "strength_change_pct"], muscle.Select(p => p.Key));
+        }
+    }
+
+    [Fact]
+    public void SimulateIsDeterministic() =>
+        Assert.Equal(Run("simulate", "novice-hills", "--json").Output, Run("simulate", "novice-hills", "--json").Output);
+
+    [Fact]
+    public void CompareGivesEachScenarioByName()
+    {
+        var (status, output, _) = Run("compare", "elite-marathoner", "sprinter-who-lifts", "--json");
+        Assert.Equal(CliApp.Success, status);
+        var json = JsonNode.Parse(output)!.AsObject();
+        Assert.Equal(["elite-marathoner", "sprinter-who-lifts"], json.Select(p => p.Key));
+        var (textStatus, text, _) = Run("compare", "novice", "novice-forefoot");
+        Assert.Equal(CliApp.Success, textStatus);
+        Assert.Contains("calves size %", text);
+        Assert.Contains("novice-forefoot", text);
+    }
+
+    [Fact]
+    public void ScenariosListsTheBuiltIns()
+    {
+        var (status, output, _) = Run("scenarios");
+        Assert.Equal(CliApp.Success, status);
+        foreach (var name in new[] { "novice", "novice-forefoot", "novice-hills", "novice-sprints", "novice-weighted-vest", "elite-marathoner", "olympic-10000m", "sprinter-who-lifts", "recreational-adds-lifting" })
+        {
+            Assert.Contains(name, output);
+        }
+    }
+
+    [Fact]
+    public void AMalformedScenarioGivesOneLineWithLineAndColumn()
+    {
+        var file = Path.Combine(TempDir(), "bad.yaml");
+        File.WriteAllText(file, "weeks: 4\nweek:\n  - { day: mon, run: { km: 5, pase: \"6:00/km\" } }\n");
+        var (status, _, error) = Run("simulate", file);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains($"{file}:3:31: unknown key 'pase' (did you mean 'pace'?)", error);
+    }
+
+    [Fact]
+    public void AnUnknownScenarioNameIsABadInput()
+    {
+        var (status, _, error) = Run("simulate", "no-such-scenario");
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Contains("no-such-scenario: no such file, and not a built-in scenario", error);
+    }
+
+    [Fact]
+    public void InspectPrintsJsonLinesForAFitFile()
+    {
+        var (status, output, _) = Run("inspect", Fixture("fit", "garmin-fenix-5-run.fit"), "--json");
+        Assert.Equal(CliApp.Success, status);
+        var lines = output.TrimEnd().Split('\n').Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(21, lines.Count(l => (string)l["type"]! == "record"));
+        Assert.Equal("2017-06-11T14:34:09.000Z", (string)lines[0]["timestamp"]!);
+        Assert.Equal(1, lines.Count(l => (string)l["type"]! == "session"));
+    }
+
+    [Fact]
+    public void InspectOfACorruptFileExitsOneNamingFileAndOffset()
+    {
+        var (status, _, error) = Run("inspect", Fixture("fit", "activity-unexpected-eof.fit"));
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Matches(@"activity-unexpected-eof\.fit: at byte \d+: ", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+}

@@ -1,0 +1,83 @@
+using RunAdapt.Core.Scenarios;
+
+namespace RunAdapt.Core.Tests;
+
+public sealed class ScenarioParserTests
+{
+    private const string Design = """
+        athlete: { sex: male, age: 30, mass_kg: 75, height_cm: 178,
+                   training_status: untrained, foot_strike: rearfoot }
+        weeks: 12
+        week:
+          - { day: mon, run: { km: 5, pace: "6:30/km" } }
+          - { day: tue, run: { minutes: 40, hr_reserve_pct: 70, foot_strike: forefoot } }
+          - { day: wed, run: { minutes: 30, pace: "6:00/km", grade_pct: 6 } }
+          - { day: fri, run: { repeats: 8, meters: 200, pace: "0:36/200m", rest: "2:00" } }
+          - { day: sat, run: { km: 8, pace: "6:15/km", load_kg: 10 } }
+          - { day: sun, strength: [ { exercise: back_squat, sets: 4, reps: 8, load_pct_1rm: 75 } ] }
+        """;
+
+    [Fact]
+    public void DesignDocumentExampleParses()
+    {
+        var s = ScenarioParser.Parse(Design, "design.yaml");
+        Assert.Equal(84, s.Days);
+        Assert.Equal(72, s.Sessions.Count);
+        var monday = s.Sessions[0];
+        Assert.Equal(ScenarioParser.DefaultStart, monday.Date);
+        Assert.Equal(5000, monday.Run.Sum(r => r.DistanceMetres), 6);
+        var intervals = s.Sessions[3].Run;
+        Assert.Equal(15, intervals.Count);
+        Assert.Equal(200.0 / 36, intervals[0].SpeedMetresPerSecond, 9);
+        Assert.Equal(120, intervals[1].DurationSeconds);
+        Assert.Equal(10, s.Sessions[4].Run[0].CarriedLoadKilograms);
+        Assert.Equal(0.06, s.Sessions[2].Run[0].GradeFraction, 9);
+    }
+
+    [Fact]
+    public void PhasesRunInOrderAndAnEmptyWeekIsRest()
+    {
+        var s = ScenarioParser.Parse("phases:\n  - { weeks: 8, week: [ { day: mon, run: { km: 6, effort: easy } } ] }\n  - { weeks: 6, week: [] }\n", "p.yaml");
+        Assert.Equal(14 * 7, s.Days);
+        Assert.Equal(8, s.Sessions.Count);
+    }
+
+    [Theory]
+    [InlineData("athlete: { sex: male }\nweeks: 2\nweek:\n  - { day: mon, run: { km: 5, pase: \"6:00/km\" } }\n", 4, 31, "did you mean 'pace'")]
+    [InlineData("weeks: 2\nweek:\n  - { day: thur, run: { km: 5 } }\n", 3, 12, "did you mean 'thu'")]
+    [InlineData("weeks: two\nweek: []\n", 1, 8, "expected a number")]
+    [InlineData("weeks: 2\nweek:\n  - { day: mon, run: { km: 5, pace: \"fast\" } }\n", 3, 37, "not of the form")]
+    [InlineData("weeks: 2\nweek: [ { day: mon, run: { km: 5 }\n", 3, 1, "not valid YAML")]
+    [InlineData("weeks: 2\nweek:\n  - { day: mon, strength: [ { exercise: back_squad, sets: 3, reps: 5, load_pct_1rm: 80 } ] }\n", 3, 41, "did you mean 'back_squat'")]
+    public void ErrorsGiveLineColumnAndTheNearestWord(string yaml, int line, int column, string text)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse(yaml, "bad.yaml"));
+        Assert.Equal(line, e.Line);
+        Assert.Equal(column, e.Column);
+        Assert.Contains(text, e.Message);
+        Assert.StartsWith($"bad.yaml:{line}:{column}: ", e.Message);
+    }
+
+    [Fact]
+    public void EveryBuiltInScenarioParses()
+    {
+        Assert.True(BuiltInScenarios.Names.Count >= 9);
+        foreach (var name in BuiltInScenarios.Names)
+        {
+            var s = ScenarioParser.Parse(BuiltInScenarios.Text(name)!, name);
+            Assert.NotEmpty(s.Sessions);
+            Assert.False(string.IsNullOrWhiteSpace(s.Description));
+        }
+    }
+
+    [Fact]
+    public void ProgressionGrowsVolumeWithStepBackWeeks()
+    {
+        var s = ScenarioParser.Parse("weeks: 4\nprogression: { weekly_increase_pct: 10, step_back_every: 4, step_back_pct: 30 }\nweek:\n  - { day: mon, run: { minutes: 30, effort: easy } }\n", "p.yaml");
+        var minutes = s.Sessions.Select(x => x.Run[0].DurationSeconds / 60).ToArray();
+        Assert.Equal(30, minutes[0], 6);
+        Assert.Equal(33, minutes[1], 6);
+        Assert.Equal(36.3, minutes[2], 6);
+        Assert.Equal(30 * 1.331 * 0.7, minutes[3], 6);
+    }
+}
