@@ -95,10 +95,14 @@ public static class Dashboard
         }).DisableAntiforgery();
 
         app.MapGet("/report.html", (string? scenario, History history) =>
+            Report(() => scenario is null ? history.Simulate() : Simulations.FromBuiltIn(scenario)));
+
+        // The scenario as edited on the page (a form post, so the browser opens the report as a page).
+        app.MapPost("/report.html", async (HttpRequest request) =>
         {
-            var input = scenario is null ? history.Simulate() : Simulations.FromBuiltIn(scenario);
-            return Results.Text(HtmlReport.Render(input), "text/html; charset=utf-8");
-        });
+            var form = await request.ReadFormAsync();
+            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario"));
+        }).DisableAntiforgery();
     }
 
     /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
@@ -111,6 +115,18 @@ public static class Dashboard
         catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException or FileNotFoundException)
         {
             return Results.BadRequest(new Problem(e.Message));
+        }
+    }
+
+    private static IResult Report(Func<ReportInput> input)
+    {
+        try
+        {
+            return Results.Text(HtmlReport.Render(input()), "text/html; charset=utf-8");
+        }
+        catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException)
+        {
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
     }
 

@@ -81,6 +81,19 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
     }
 
     [Fact]
+    public async Task TheFullReportReflectsTheScenarioAsEdited()
+    {
+        var page = await dashboard.OpenAsync();
+        var yaml = (await page.Locator("#scenario-yaml").InputValueAsync()).Replace("name: novice", "name: my-edited-plan", StringComparison.Ordinal);
+        await page.Locator("#scenario-yaml").FillAsync(yaml);
+        await page.Locator("#scenario-run").ClickAsync();
+        await Expect(page.Locator("#outcome-title")).ToHaveTextAsync("my-edited-plan");
+        var popup = await page.RunAndWaitForPopupAsync(() => page.Locator("#outcome-report-form button").ClickAsync());
+        await Expect(popup.Locator("h1")).ToHaveTextAsync("my-edited-plan");
+        await Expect(popup.Locator("#body-map svg")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task AnInvalidScenarioShowsOneLineNamingTheProblem()
     {
         var page = await dashboard.OpenAsync();
@@ -100,6 +113,7 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         Assert.Equal(32, await page.Locator("#compare-bodymap path.muscle").CountAsync());
         Assert.Equal(1, await page.Locator("#compare-bodymap .legend").CountAsync());
         Assert.True(await page.Locator("#compare-table tbody tr").CountAsync() >= 4);
+        await page.Locator("#compare").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, "compare.png") });
     }
 
     [Fact]

@@ -16,11 +16,15 @@ async function api(path, options) {
   return body;
 }
 
-function showOutcome(view, reportHref) {
+// The full report: the history by link; a scenario by posting the YAML as run, so edits are reported too.
+function showOutcome(view, scenarioYaml) {
   $("outcome").hidden = false;
+  const form = $("outcome-report-form");
+  form.hidden = scenarioYaml === undefined;
+  $("outcome-report").hidden = scenarioYaml !== undefined;
+  form.elements.yaml.value = scenarioYaml || "";
   $("outcome-title").textContent = view.title;
   $("outcome-description").textContent = view.description || "";
-  $("outcome-report").href = reportHref;
   const findings = $("outcome-findings");
   findings.replaceChildren(...view.findings.map((f) => element("li", f)));
   $("outcome-bodymap").innerHTML = view.bodyMap;
@@ -90,7 +94,7 @@ $("upload-form").addEventListener("submit", async (event) => {
 
 $("history-run").addEventListener("click", async () => {
   try {
-    showOutcome(await api("/api/history/outcome"), "/report.html");
+    showOutcome(await api("/api/history/outcome"));
   } catch (e) {
     $("history-empty").textContent = e.message;
     $("history-empty").hidden = false;
@@ -109,9 +113,8 @@ $("scenario-run").addEventListener("click", async () => {
   button.disabled = true;
   $("scenario-error").textContent = "";
   try {
-    const view = await api("/api/simulate", { method: "POST", headers: { "Content-Type": "text/plain" }, body: $("scenario-yaml").value });
-    const picked = $("scenario-pick").value;
-    showOutcome(view, `/report.html?scenario=${encodeURIComponent(picked)}`);
+    const yaml = $("scenario-yaml").value;
+    showOutcome(await api("/api/simulate", { method: "POST", headers: { "Content-Type": "text/plain" }, body: yaml }), yaml);
   } catch (e) {
     $("scenario-error").textContent = e.message;
   } finally {
