@@ -16,10 +16,10 @@ public static class Dashboard
     /// <summary>The address used when none is given: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
-    /// <summary>The largest upload accepted, in bytes (a whole Strava or Garmin export fits).</summary>
-    public const long MaxUploadBytes = 512L * 1024 * 1024;
+    /// <summary>The largest upload accepted by default, in bytes (a whole Strava or Garmin export fits); <c>--max-upload-bytes</c> changes it.</summary>
+    public const long DefaultMaxUploadBytes = 512L * 1024 * 1024;
 
-    /// <summary>Builds the dashboard application from command-line arguments (<c>--urls URL</c>, <c>--db FILE</c>).</summary>
+    /// <summary>Builds the dashboard application from command-line arguments (<c>--urls URL</c>, <c>--db FILE</c>, <c>--max-upload-bytes N</c>).</summary>
     /// <param name="args">The arguments.</param>
     public static WebApplication Build(string[] args)
     {
@@ -29,8 +29,9 @@ public static class Dashboard
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadBytes);
-        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = MaxUploadBytes);
+        var maxUpload = builder.Configuration.GetValue("max-upload-bytes", DefaultMaxUploadBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload);
+        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = maxUpload);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new History(builder.Configuration["db"]));
 
@@ -78,7 +79,16 @@ public static class Dashboard
                 return Results.BadRequest(new Problem("send the files as multipart/form-data"));
             }
 
-            var form = await request.ReadFormAsync();
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync();
+            }
+            catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+            {
+                return Results.Json(new Problem($"the upload is too large or malformed: {e.Message}"), statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
             if (form.Files.Count == 0)
             {
                 return Results.BadRequest(new Problem("no files in the upload"));

@@ -57,7 +57,9 @@ public sealed class History(string? location)
         var folder = Directory.CreateTempSubdirectory("runadapt-upload-");
         try
         {
-            var path = Path.Combine(folder.FullName, string.IsNullOrWhiteSpace(fileName) ? "upload" : fileName);
+            // Only the last part of the client's name is kept, so no upload can be written outside its folder.
+            var safeName = Path.GetFileName(fileName);
+            var path = Path.Combine(folder.FullName, safeName is "" or "." or ".." ? "upload" : safeName);
             using (var file = File.Create(path))
             {
                 content.CopyTo(file);
