@@ -112,7 +112,7 @@ public static class HtmlReport
             return "<p class=\"note\">No sessions were given with this outcome, so the report cannot say which sessions drove which change.</p>";
         }
 
-        var table = new StringBuilder("<table class=\"sessions\"><caption>Sessions that drove it</caption><thead><tr><th>Kind of session</th><th>Sessions</th><th>Hours</th><th>Running km</th><th>What it loads most</th></tr></thead><tbody>");
+        var table = new StringBuilder("<table class=\"sessions\"><caption>Sessions that drove it</caption><thead><tr><th>Kind of session</th><th>Sessions</th><th>Hours</th><th>Running km</th><th class=\"text\">What it loads most</th></tr></thead><tbody>");
         foreach (var group in input.Sessions.GroupBy(SessionKinds.Classify).OrderBy(g => g.Key))
         {
             var km = group.Sum(s => s.Run.Sum(r => r.DistanceMetres)) / 1000;
@@ -144,14 +144,17 @@ public static class HtmlReport
             return "<p class=\"note\">No model parameters were given with this outcome.</p>";
         }
 
-        var table = new StringBuilder("<table class=\"parameters\"><caption>Model parameters and their sources</caption><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th><th>Source</th></tr></thead><tbody>");
+        // Collapsed by default: the full parameter list is long, and most readers want the sessions first.
+        var table = new StringBuilder("<details><summary>")
+            .Append(E(Invariant($"Model parameters and their sources ({input.Evidence.Count})")))
+            .Append("</summary><table class=\"parameters\"><thead><tr><th>Parameter</th><th>Value</th><th class=\"text\">Unit</th><th class=\"text\">Source</th></tr></thead><tbody>");
         foreach (var row in input.Evidence)
         {
             table.Append("<tr><th scope=\"row\"><code>").Append(E(row.Parameter)).Append("</code></th>").Append(Cell(row.Value)).Append("<td class=\"text\">").Append(E(row.Unit))
                 .Append("</td><td class=\"text\">").Append(E(row.Source)).Append("</td></tr>");
         }
 
-        return table.Append("</tbody></table>").ToString();
+        return table.Append("</tbody></table></details>").ToString();
     }
 
     private static string Cell(string text, double? change = null)
@@ -191,7 +194,8 @@ public static class HtmlReport
         table { border-collapse: collapse; width: 100%; margin: 0 0 18px; font-size: 15px; }
         caption { text-align: left; font-weight: bold; padding: 4px 0 8px; }
         th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); text-align: right; }
-        th:first-child, td.text { text-align: left; }
+        th:first-child, th.text, td.text { text-align: left; }
+        details summary { font-weight: bold; cursor: pointer; padding: 4px 0 8px; }
         thead th { color: var(--muted); font-weight: normal; border-bottom: 2px solid var(--line); }
         td.up { color: var(--up); font-weight: bold; }
         td.down { color: var(--down); font-weight: bold; }
