@@ -7,13 +7,25 @@ namespace RunAdapt.Cli;
 /// <summary>Renders an outcome for the terminal: a plain-language answer, then per-muscle and whole-body tables.</summary>
 internal static class OutcomeView
 {
-    public static IAnsiConsole Console(TextWriter output) => AnsiConsole.Create(new AnsiConsoleSettings
+    public static IAnsiConsole Console(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(output),
-        Ansi = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.Detect,
-        Interactive = InteractionSupport.No,
-    });
+        var terminal = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+
+        // Piped output has no terminal width: honour COLUMNS, as Unix tools do.
+        if (!terminal && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns >= 40)
+        {
+            console.Profile.Width = columns;
+        }
+
+        return console;
+    }
 
     public static void Write(TextWriter output, string title, string? description, SimulationOutcome outcome)
     {
