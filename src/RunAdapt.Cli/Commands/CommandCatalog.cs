@@ -13,5 +13,7 @@ internal static class CommandCatalog
         ScenariosCommand.Create(),
         CompareCommand.Create(),
         HistoryCommand.Create(),
+        ReportCommand.Create(),
+        ServeCommand.Create(),
     ];
 }

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using RunAdapt.Core.Model;
+using RunAdapt.Reports;
+using RunAdapt.Storage;
+
+namespace RunAdapt.Cli.Commands;
+
+/// <summary><c>runadapt report [--db FILE | SCENARIO] --out DIR</c>: the HTML report with its charts and body map.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string?>("SCENARIO") { Description = "A scenario YAML file or built-in scenario name; leave out to report the imported history.", Arity = ArgumentArity.ZeroOrOne };
+        var db = StoreOption.Create();
+        var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write report.html, body-map.svg and charts/ into (created if missing).", Required = true };
+        var parameters = new Option<FileInfo?>("--parameters") { Description = "A YAML file overriding model parameters (same shape as the built-in parameters.yaml)." };
+        var command = new Command("report", "Write an HTML report (plain-language answer, body map, charts, evidence) for a scenario or the imported history.")
+        {
+            scenario, db, output, parameters,
+        };
+        command.SetAction(int (parse) =>
+        {
+            var name = parse.GetValue(scenario);
+            var store = parse.GetValue(db);
+            if (name is not null && store is not null)
+            {
+                throw new UsageException("give either a SCENARIO or --db, not both");
+            }
+
+            var model = Scenarios.LoadParameters(parse.GetValue(parameters));
+            var input = name is not null ? FromScenario(name, model) : FromHistory(store, model);
+            var folder = parse.GetValue(output)!;
+            var written = ReportFiles.Write(input, folder.FullName);
+            var console = parse.InvocationConfiguration.Output;
+            console.WriteLine($"Report: {input.Title} ({input.Outcome.Days / 7} weeks, {input.Sessions.Count} sessions)");
+            console.WriteLine($"  {written.Html}");
+            console.WriteLine($"  {written.BodyMap}");
+            console.WriteLine($"  charts/: {written.Charts.Count / 2} charts as PNG and SVG");
+            console.WriteLine($"Written to {folder.FullName}");
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static ReportInput FromScenario(string nameOrPath, ModelParameters model)
+    {
+        var loaded = Scenarios.Load(nameOrPath, model);
+        var outcome = Simulator.Run(loaded.ToInput(model));
+        return new ReportInput
+        {
+            Title = loaded.Name,
+            Description = loaded.Description,
+            Outcome = outcome,
+            Sessions = loaded.Sessions,
+            StartDate = loaded.StartDate,
+            Evidence = Evidence.From(model),
+        };
+    }
+
+    private static ReportInput FromHistory(string? location, ModelParameters model)
+    {
+        using var store = StoreOption.Open(location);
+        var sessions = store.LoadSessions();
+        if (sessions.Count == 0)
+        {
+            throw new InputException($"{location ?? AthleteStore.DefaultPath}: no sessions imported yet (run 'runadapt import PATH' first)");
+        }
+
+        // From the first session to a week after the last, as 'runadapt history' does.
+        var first = sessions.Min(s => s.Date);
+        var days = sessions.Max(s => s.Date).DayNumber - first.DayNumber + 7;
+        var activities = store.ListActivities();
+        return new ReportInput
+        {
+            Title = "Your history",
+            Description = $"{activities.Count} imported activities ({activities.Sum(a => a.DistanceMetres) / 1000:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
+            Outcome = Simulator.Run(new SimulationInput(store.LoadAthlete(), first, days, sessions) { Parameters = model }),
+            Sessions = sessions,
+            StartDate = first,
+            Evidence = Evidence.From(model),
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using RunAdapt.Core.Outcomes;
+using RunAdapt.Core.Training;
+
+namespace RunAdapt.Reports;
+
+/// <summary>One row of the evidence table: a model parameter behind a figure and where its value comes from.</summary>
+/// <param name="Parameter">The parameter's name, e.g. <c>hypertrophy.tension_rate</c>.</param>
+/// <param name="Value">The value as shown (already formatted).</param>
+/// <param name="Unit">The unit, or an empty string for dimensionless values.</param>
+/// <param name="Source">The publication or reasoning the value comes from.</param>
+public sealed record EvidenceRow(string Parameter, string Value, string Unit, string Source);
+
+/// <summary>Everything a report is made from: the outcome, plus what is known about how it came about.</summary>
+public sealed record ReportInput
+{
+    /// <summary>The report's title, e.g. the scenario name or "Your history".</summary>
+    public required string Title { get; init; }
+
+    /// <summary>One line saying what was simulated, if known.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The simulation outcome the report shows.</summary>
+    public required SimulationOutcome Outcome { get; init; }
+
+    /// <summary>The sessions that drove the outcome, if known (they give the weekly volume chart and the session evidence).</summary>
+    public IReadOnlyList<TrainingSession> Sessions { get; init; } = [];
+
+    /// <summary>The first simulated day, used to place sessions into weeks; defaults to the first session's day.</summary>
+    public DateOnly? StartDate { get; init; }
+
+    /// <summary>Model parameters and their sources, shown in the evidence table.</summary>
+    public IReadOnlyList<EvidenceRow> Evidence { get; init; } = [];
+}

@@ -1,0 +1,162 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using RunAdapt.Core.Model;
+using RunAdapt.Core.Scenarios;
+using RunAdapt.Reports;
+
+namespace RunAdapt.Web;
+
+/// <summary>
+/// The local dashboard: a page with upload, history, body map, charts and scenarios, and the JSON API behind it.
+/// Binds to <c>http://127.0.0.1:5000</c> unless <c>--urls</c> says otherwise; never to all interfaces by default.
+/// </summary>
+public static class Dashboard
+{
+    /// <summary>The address used when none is given: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    /// <summary>The largest upload accepted by default, in bytes (a whole Strava or Garmin export fits); <c>--max-upload-bytes</c> changes it.</summary>
+    public const long DefaultMaxUploadBytes = 512L * 1024 * 1024;
+
+    /// <summary>Builds the dashboard application from command-line arguments (<c>--urls URL</c>, <c>--db FILE</c>, <c>--max-upload-bytes N</c>).</summary>
+    /// <param name="args">The arguments.</param>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var maxUpload = builder.Configuration.GetValue("max-upload-bytes", DefaultMaxUploadBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload);
+        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = maxUpload);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(new History(builder.Configuration["db"]));
+
+        var app = builder.Build();
+        MapPages(app);
+        MapApi(app);
+        return app;
+    }
+
+    private static void MapPages(WebApplication app)
+    {
+        app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
+        app.MapGet("/app.js", () => Asset("app.js", "text/javascript; charset=utf-8"));
+        app.MapGet("/app.css", () => Asset("app.css", "text/css; charset=utf-8"));
+    }
+
+    private static void MapApi(WebApplication app)
+    {
+        app.MapGet("/api/scenarios", () => Results.Ok(BuiltInScenarios.Names));
+        app.MapGet("/api/scenarios/{name}", (string name) =>
+            BuiltInScenarios.Text(name) is { } yaml ? Results.Text(yaml, "text/yaml; charset=utf-8") : Results.NotFound(new Problem($"{name}: not a built-in scenario")));
+
+        app.MapPost("/api/simulate", async (HttpRequest request) =>
+        {
+            var yaml = await new StreamReader(request.Body).ReadToEndAsync();
+            return Run(() => View.Of(Simulations.FromYaml(yaml, "scenario")));
+        });
+
+        app.MapPost("/api/compare", (CompareRequest body) => Run(() =>
+        {
+            var first = Simulations.FromBuiltIn(body.First);
+            var second = Simulations.FromBuiltIn(body.Second);
+            return new ComparisonView(
+                BodyMap.RenderComparison(first.Title, first.Outcome, second.Title, second.Outcome),
+                View.Of(first), View.Of(second));
+        }));
+
+        app.MapGet("/api/history", (History history) => Results.Ok(history.List()));
+        app.MapGet("/api/history/outcome", (History history) => Run(() => View.Of(history.Simulate())));
+
+        app.MapPost("/api/upload", async (HttpRequest request, History history) =>
+        {
+            if (!request.HasFormContentType)
+            {
+                return Results.BadRequest(new Problem("send the files as multipart/form-data"));
+            }
+
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync();
+            }
+            catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
+            {
+                return Results.Json(new Problem($"the upload is too large or malformed: {e.Message}"), statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
+
+            if (form.Files.Count == 0)
+            {
+                return Results.BadRequest(new Problem("no files in the upload"));
+            }
+
+            var results = new List<UploadResult>();
+            foreach (var file in form.Files)
+            {
+                await using var content = file.OpenReadStream();
+                results.AddRange(history.Import(Path.GetFileName(file.FileName), content));
+            }
+
+            return Results.Ok(results);
+        }).DisableAntiforgery();
+
+        app.MapGet("/report.html", (string? scenario, History history) =>
+            Report(() => scenario is null ? history.Simulate() : Simulations.FromBuiltIn(scenario)));
+
+        // The scenario as edited on the page (a form post, so the browser opens the report as a page).
+        app.MapPost("/report.html", async (HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario"));
+        }).DisableAntiforgery();
+    }
+
+    /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
+    private static IResult Run<T>(Func<T> action)
+    {
+        try
+        {
+            return Results.Ok(action());
+        }
+        catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException or FileNotFoundException)
+        {
+            return Results.BadRequest(new Problem(e.Message));
+        }
+    }
+
+    private static IResult Report(Func<ReportInput> input)
+    {
+        try
+        {
+            return Results.Text(HtmlReport.Render(input()), "text/html; charset=utf-8");
+        }
+        catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException)
+        {
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static IResult Asset(string name, string contentType)
+    {
+        var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("wwwroot/" + name)
+            ?? throw new InvalidOperationException($"embedded asset {name} is missing from the build");
+        return Results.Stream(stream, contentType);
+    }
+}
+
+/// <summary>A problem the user can fix, reported to the page as one line.</summary>
+/// <param name="Error">What was wrong.</param>
+public sealed record Problem([property: JsonPropertyName("error")] string Error);
+
+/// <summary>Which two built-in scenarios (or YAML texts) to compare.</summary>
+/// <param name="First">The first scenario's name.</param>
+/// <param name="Second">The second scenario's name.</param>
+public sealed record CompareRequest([property: JsonPropertyName("first")] string First, [property: JsonPropertyName("second")] string Second);
+
+/// <summary>A user mistake in a dashboard request (not a bug): shown to the user, answered with 400.</summary>
+/// <param name="message">One line saying what was wrong.</param>
+public sealed class UserInputException(string message) : Exception(message);

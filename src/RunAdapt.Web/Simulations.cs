@@ -1,0 +1,42 @@
+using RunAdapt.Core.Model;
+using RunAdapt.Core.Scenarios;
+using RunAdapt.Reports;
+
+namespace RunAdapt.Web;
+
+/// <summary>Runs scenarios for the dashboard and wraps the result for the report builders.</summary>
+internal static class Simulations
+{
+    // A pasted scenario is user input arriving over HTTP: cap it so a runaway paste cannot stall the server.
+    private const int MaxScenarioChars = 200_000;
+
+    public static ReportInput FromBuiltIn(string name)
+    {
+        var yaml = BuiltInScenarios.Text(name) ?? throw new UserInputException($"{name}: not a built-in scenario");
+        return FromYaml(yaml, name);
+    }
+
+    public static ReportInput FromYaml(string yaml, string name)
+    {
+        if (string.IsNullOrWhiteSpace(yaml))
+        {
+            throw new UserInputException("the scenario is empty");
+        }
+
+        if (yaml.Length > MaxScenarioChars)
+        {
+            throw new UserInputException($"the scenario is {yaml.Length} characters long; the limit is {MaxScenarioChars}");
+        }
+
+        var scenario = ScenarioParser.Parse(yaml, name);
+        return new ReportInput
+        {
+            Title = scenario.Name,
+            Description = scenario.Description,
+            Outcome = Simulator.Run(scenario.ToInput()),
+            Sessions = scenario.Sessions,
+            StartDate = scenario.StartDate,
+            Evidence = Evidence.From(ModelParameters.Default),
+        };
+    }
+}

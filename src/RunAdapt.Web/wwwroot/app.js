@@ -1,0 +1,172 @@
+"use strict";
+// The dashboard page: plain DOM and fetch/XHR against the local API; nothing is loaded from elsewhere.
+const $ = (id) => document.getElementById(id);
+
+function element(tag, text, className) {
+  const e = document.createElement(tag);
+  if (text !== undefined) e.textContent = text;
+  if (className) e.className = className;
+  return e;
+}
+
+async function api(path, options) {
+  const response = await fetch(path, options);
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  return body;
+}
+
+// The full report: the history by link; a scenario by posting the YAML as run, so edits are reported too.
+function showOutcome(view, scenarioYaml) {
+  $("outcome").hidden = false;
+  const form = $("outcome-report-form");
+  form.hidden = scenarioYaml === undefined;
+  $("outcome-report").hidden = scenarioYaml !== undefined;
+  form.elements.yaml.value = scenarioYaml || "";
+  $("outcome-title").textContent = view.title;
+  $("outcome-description").textContent = view.description || "";
+  const findings = $("outcome-findings");
+  findings.replaceChildren(...view.findings.map((f) => element("li", f)));
+  $("outcome-bodymap").innerHTML = view.bodyMap;
+  $("outcome-charts").replaceChildren(...view.charts.map((c) => {
+    const figure = element("figure");
+    figure.dataset.chart = c.name;
+    const img = element("img");
+    img.src = c.png;
+    img.alt = c.title;
+    figure.append(img, element("figcaption", c.caption));
+    return figure;
+  }));
+  $("outcome").scrollIntoView({ behavior: "smooth" });
+}
+
+async function loadHistory() {
+  const rows = await api("/api/history");
+  $("history-table").tBodies[0].replaceChildren(...rows.map((a) => {
+    const tr = element("tr");
+    tr.append(element("td", a.start.replace("T", " ").replace("Z", "")), element("td", a.sport),
+      element("td", `${a.distance_km.toFixed(2)} km`, "num"), element("td", `${a.moving_min.toFixed(0)} min`, "num"), element("td", a.source));
+    return tr;
+  }));
+  $("history-empty").hidden = rows.length > 0;
+  $("history-run").disabled = rows.length === 0;
+}
+
+function upload(files) {
+  // XHR rather than fetch: only XHR reports upload progress.
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const f of files) form.append("files", f, f.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/upload");
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (e) => {
+      if (!e.lengthComputable) return;
+      const percent = Math.round((100 * e.loaded) / e.total);
+      $("upload-bar").style.width = `${percent}%`;
+      $("upload-percent").textContent = `${percent} %`;
+    };
+    xhr.onload = () => (xhr.status === 200 ? resolve(xhr.response) : reject(new Error((xhr.response && xhr.response.error) || `upload failed (${xhr.status})`)));
+    xhr.onerror = () => reject(new Error("upload failed: the dashboard did not answer"));
+    xhr.send(form);
+  });
+}
+
+$("upload-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const files = $("upload-files").files;
+  if (files.length === 0) return;
+  const button = event.submitter;
+  button.disabled = true;
+  $("upload-bar").style.width = "0";
+  document.querySelector(".progress").hidden = false;
+  try {
+    const results = await upload(files);
+    $("upload-results").replaceChildren(...results.map((r) =>
+      element("li", `${r.file}: ${r.status}${r.reason ? ` (${r.reason})` : ""}`, r.status.replace(/ /g, "-"))));
+    await loadHistory();
+  } catch (e) {
+    $("upload-results").replaceChildren(element("li", e.message, "rejected"));
+  } finally {
+    button.disabled = false;
+  }
+});
+
+$("history-run").addEventListener("click", async () => {
+  try {
+    showOutcome(await api("/api/history/outcome"));
+  } catch (e) {
+    $("history-empty").textContent = e.message;
+    $("history-empty").hidden = false;
+  }
+});
+
+async function loadScenarioText(name) {
+  const response = await fetch(`/api/scenarios/${encodeURIComponent(name)}`);
+  $("scenario-yaml").value = await response.text();
+}
+
+$("scenario-pick").addEventListener("change", () => loadScenarioText($("scenario-pick").value));
+
+$("scenario-run").addEventListener("click", async () => {
+  const button = $("scenario-run");
+  button.disabled = true;
+  $("scenario-error").textContent = "";
+  try {
+    const yaml = $("scenario-yaml").value;
+    showOutcome(await api("/api/simulate", { method: "POST", headers: { "Content-Type": "text/plain" }, body: yaml }), yaml);
+  } catch (e) {
+    $("scenario-error").textContent = e.message;
+  } finally {
+    button.disabled = false;
+  }
+});
+
+function compareRows(a, b) {
+  const f = (o) => o.outcome.final;
+  const rows = Object.keys(f(a).muscles).map((m) => [`${m[0].toUpperCase()}${m.slice(1)} size`, (o) => `${f(o).muscles[m].size_change_pct.toFixed(1)} %`]);
+  rows.push(["Type I fibres (quadriceps)", (o) => `${f(o).muscles.quadriceps.type1_pct.toFixed(0)} %`]);
+  rows.push(["VO2max", (o) => `${f(o).vo2max_ml_kg_min.toFixed(1)} ml/kg/min`]);
+  rows.push(["Body mass", (o) => `${f(o).body_mass_kg.toFixed(1)} kg`]);
+  rows.push(["Fat mass", (o) => `${f(o).fat_mass_kg.toFixed(1)} kg`]);
+  rows.push(["Bone density", (o) => `${f(o).bone_density_change_pct.toFixed(1)} %`]);
+  return rows.map(([name, value]) => {
+    const tr = element("tr");
+    tr.append(element("th", name), element("td", value(a), "num"), element("td", value(b), "num"));
+    return tr;
+  });
+}
+
+$("compare-run").addEventListener("click", async () => {
+  const button = $("compare-run");
+  button.disabled = true;
+  $("compare-error").textContent = "";
+  try {
+    const first = $("compare-first").value;
+    const second = $("compare-second").value;
+    const view = await api("/api/compare", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ first, second }) });
+    $("compare-result").hidden = false;
+    $("compare-bodymap").innerHTML = view.bodyMap;
+    $("compare-first-name").textContent = view.first.title;
+    $("compare-second-name").textContent = view.second.title;
+    $("compare-table").tBodies[0].replaceChildren(...compareRows(view.first, view.second));
+  } catch (e) {
+    $("compare-error").textContent = e.message;
+  } finally {
+    button.disabled = false;
+  }
+});
+
+async function start() {
+  const names = await api("/api/scenarios");
+  for (const id of ["scenario-pick", "compare-first", "compare-second"]) {
+    $(id).replaceChildren(...names.map((n) => { const o = element("option", n); o.value = n; return o; }));
+  }
+  if (names.length > 1) $("compare-second").value = names.includes("novice-sprints") ? "novice-sprints" : names[1];
+  if (names.includes("novice")) { $("scenario-pick").value = "novice"; $("compare-first").value = "novice"; }
+  if (names.length > 0) await loadScenarioText($("scenario-pick").value);
+  await loadHistory();
+  document.body.dataset.ready = "true";
+}
+
+start();

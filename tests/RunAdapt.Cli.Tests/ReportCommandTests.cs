@@ -1,0 +1,97 @@
+using System.Xml;
+using System.Xml.Linq;
+using RunAdapt.Cli;
+
+namespace RunAdapt.Cli.Tests;
+
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _out = Directory.CreateTempSubdirectory("runadapt-report-");
+
+    public void Dispose() => _out.Delete(recursive: true);
+
+    private static (int Status, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var status = CliApp.Run(args, output, error);
+        return (status, output.ToString(), error.ToString());
+    }
+
+    private static string SnapshotPath(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RunAdapt.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir!.FullName, "tests/RunAdapt.Cli.Tests/Snapshots", name);
+    }
+
+    [Fact]
+    public void WritesTheReportChartsAndBodyMapForABuiltInScenario()
+    {
+        var (status, output, error) = Run("report", "novice-hills", "--out", _out.FullName);
+        Assert.Equal(CliApp.Success, status);
+        Assert.Empty(error);
+
+        // The console summary is a checked-in snapshot (with the output folder replaced).
+        var expected = File.ReadAllText(SnapshotPath("report-novice-hills.txt"));
+        Assert.Equal(expected, output.Replace(_out.FullName, "{OUT}", StringComparison.Ordinal));
+
+        var html = File.ReadAllText(Path.Combine(_out.FullName, "report.html"));
+        Assert.DoesNotContain("http", html, StringComparison.Ordinal);
+        using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        Assert.Equal("novice-hills", XDocument.Load(reader).Descendants("h1").Single().Value);
+        Assert.Equal("svg", XDocument.Load(Path.Combine(_out.FullName, "body-map.svg")).Root!.Name.LocalName);
+        var pngs = Directory.GetFiles(Path.Combine(_out.FullName, "charts"), "*.png");
+        Assert.Contains(pngs, p => Path.GetFileName(p) == "weekly-volume.png");
+        Assert.Equal(pngs.Length, Directory.GetFiles(Path.Combine(_out.FullName, "charts"), "*.svg").Length);
+    }
+
+    [Fact]
+    public void ReportsTheImportedHistory()
+    {
+        var db = Path.Combine(_out.FullName, "store.db");
+        var fit = SnapshotPath("../../fixtures/activities/fit/2013-02-06-12-11-14.fit");
+        Assert.Equal(CliApp.Success, Run("import", fit, "--db", db).Status);
+        var (status, output, _) = Run("report", "--db", db, "--out", Path.Combine(_out.FullName, "r"));
+        Assert.Equal(CliApp.Success, status);
+        Assert.StartsWith("Report: Your history", output, StringComparison.Ordinal);
+        Assert.Contains("1 imported activities", File.ReadAllText(Path.Combine(_out.FullName, "r", "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScenarioAndDbTogetherIsAUsageError()
+    {
+        var (status, _, error) = Run("report", "novice", "--db", "x.db", "--out", _out.FullName);
+        Assert.Equal(CliApp.BadUsage, status);
+        Assert.Contains("either a SCENARIO or --db", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingOutIsAUsageError()
+    {
+        var (status, _, error) = Run("report", "novice");
+        Assert.Equal(CliApp.BadUsage, status);
+        Assert.Contains("--out", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnknownScenarioIsBadInputInOneLine()
+    {
+        var (status, _, error) = Run("report", "no-such-scenario", "--out", _out.FullName);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains("no-such-scenario", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServeRejectsAnAddressThatIsNotAUrl()
+    {
+        var (status, _, error) = Run("serve", "--urls", "localhost-5000");
+        Assert.Equal(CliApp.BadUsage, status);
+        Assert.Contains("--urls localhost-5000", error, StringComparison.Ordinal);
+    }
+}

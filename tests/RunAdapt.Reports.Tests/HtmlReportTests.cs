@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using RunAdapt.Core.Model;
+using RunAdapt.Core.Training;
+
+namespace RunAdapt.Reports.Tests;
+
+public sealed class HtmlReportTests
+{
+    private static readonly DateOnly Monday = new(2025, 1, 6);
+
+    private static ReportInput Input(params EvidenceRow[] evidence) => new()
+    {
+        Title = "novice <test> & co",
+        Description = "A test outcome.",
+        Outcome = new OutcomeBuilder().Weeks(4).Build(),
+        StartDate = Monday,
+        Sessions =
+        [
+            TrainingSession.Running(Monday, new RunSegment(1800, 2.8)),
+            TrainingSession.Running(Monday.AddDays(2), new RunSegment(20, 7.5), new RunSegment(120, 0)),
+            TrainingSession.Running(Monday.AddDays(9), new RunSegment(1200, 2.5, GradeFraction: 0.06)),
+            TrainingSession.Lifting(Monday.AddDays(11), new StrengthSet("back_squat", 4, 8, 0.75)),
+        ],
+        Evidence = evidence,
+    };
+
+    private static XDocument Parse(string html)
+    {
+        using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
+        return XDocument.Load(reader);
+    }
+
+    [Fact]
+    public void MakesNoReferenceToAnythingOutsideTheFile()
+    {
+        var html = HtmlReport.Render(Input());
+        Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        foreach (Match m in Regex.Matches(html, "(?:src|href)=\"([^\"]*)\""))
+        {
+            Assert.StartsWith("data:", m.Groups[1].Value, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void IsWellFormedAndHasEverySection()
+    {
+        var doc = Parse(HtmlReport.Render(Input()));
+        var ids = doc.Descendants("section").Select(s => (string?)s.Attribute("id")).ToList();
+        Assert.Equal(["answer", "body-map", "numbers", "charts", "evidence"], ids);
+        Assert.Equal("What did my running build?", doc.Descendants("h2").First().Value);
+        Assert.Single(doc.Descendants(), e => e.Name.LocalName == "svg");
+    }
+
+    [Fact]
+    public void EscapesTheTitle()
+    {
+        var doc = Parse(HtmlReport.Render(Input()));
+        Assert.Equal("novice <test> & co", doc.Descendants("h1").Single().Value);
+    }
+
+    [Fact]
+    public void EmbedsEveryChartAsAPngDataUri()
+    {
+        var input = Input();
+        var charts = Charts.All(input);
+        var images = Parse(HtmlReport.Render(input, charts)).Descendants("img").Select(i => (string)i.Attribute("src")!).ToList();
+        Assert.Equal(charts.Count, images.Count);
+        Assert.All(images, src => Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", src, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EvidenceListsTheSessionKindsAndTheParameters()
+    {
+        var doc = Parse(HtmlReport.Render(Input(new EvidenceRow("growth.tension_rate", "0.012", "1/day", "Damas 2016"))));
+        var evidence = doc.Descendants("section").Single(s => (string?)s.Attribute("id") == "evidence");
+        var sessionRows = evidence.Descendants("table").First().Descendants("tbody").Single().Elements("tr").Select(r => r.Elements().First().Value).ToList();
+        Assert.Equal(["Easy / steady run", "Hills", "Speed / sprints", "Strength"], sessionRows);
+        Assert.Contains("Damas 2016", evidence.Value, StringComparison.Ordinal);
+        Assert.Contains("growth.tension_rate", evidence.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvidenceFromTheModelParametersCarriesEverySource()
+    {
+        var rows = Evidence.From(ModelParameters.Default);
+        Assert.Equal(ModelParameters.Default.All.Count(), rows.Count);
+        Assert.All(rows, r => Assert.False(string.IsNullOrWhiteSpace(r.Source), r.Parameter));
+    }
+
+    [Fact]
+    public void WithoutSessionsTheReportSaysItCannotAttributeChanges()
+    {
+        var html = HtmlReport.Render(Input() with { Sessions = [] });
+        Assert.Contains("cannot say which sessions drove", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("chart-weekly-volume", html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Builder;
+using System.Net;
+using System.Text;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace RunAdapt.Web.Tests;
+
+/// <summary>End to end: the real page in real Chromium against the real dashboard and store.</summary>
+public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<DashboardFixture>
+{
+    [Fact]
+    public async Task PageLoadsWithTheBuiltInScenariosAndNoOutsideRequests()
+    {
+        var page = await dashboard.Browser.NewPageAsync();
+        var outside = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(dashboard.Address, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                outside.Add(request.Url);
+            }
+        };
+        await page.GotoAsync(dashboard.Address);
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        Assert.Contains("novice", await page.Locator("#scenario-pick option").AllTextContentsAsync());
+        await Expect(page.Locator("#scenario-yaml")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("athlete"));
+        Assert.Empty(outside);
+    }
+
+    [Fact]
+    public async Task UploadedFitFileAppearsInTheHistoryAndDrivesABodyMap()
+    {
+        var page = await dashboard.OpenAsync();
+        var fit = Path.Combine(DashboardFixture.RepositoryRoot(), "tests/fixtures/activities/fit/2013-02-06-12-11-14.fit");
+        await page.Locator("#upload-files").SetInputFilesAsync(fit);
+        await page.Locator("#upload-form button").ClickAsync();
+        await Expect(page.Locator("#upload-results li")).ToHaveTextAsync("2013-02-06-12-11-14.fit: imported");
+        await Expect(page.Locator("#upload-percent")).ToHaveTextAsync("100 %");
+        await Expect(page.Locator("#history-table tbody tr").Filter(new() { HasText = "2013-02-06-12-11-14.fit" })).ToHaveCountAsync(1);
+
+        await page.Locator("#history-run").ClickAsync();
+        await Expect(page.Locator("#outcome-title")).ToHaveTextAsync("Your history");
+        Assert.Equal(16, await page.Locator("#outcome-bodymap path.muscle").CountAsync());
+        await Expect(page.Locator("#outcome-findings li").First).Not.ToBeEmptyAsync();
+    }
+
+    [Fact]
+    public async Task UploadingTheSameFileTwiceIsADuplicateAndGarbageIsRejected()
+    {
+        var fit = Path.Combine(DashboardFixture.RepositoryRoot(), "tests/fixtures/activities/fit/Activity.fit");
+        async Task<string> Upload(string name, byte[] bytes)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "files", name } };
+            var response = await dashboard.Http.PostAsync("/api/upload", form, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        }
+
+        var bytes = await File.ReadAllBytesAsync(fit, TestContext.Current.CancellationToken);
+        await Upload("Activity.fit", bytes);
+        Assert.Contains("\"status\":\"duplicate\"", await Upload("Activity.fit", bytes), StringComparison.Ordinal);
+        var rejected = await Upload("notes.fit", Encoding.UTF8.GetBytes("this is not a FIT file"));
+        Assert.Contains("\"status\":\"rejected\"", rejected, StringComparison.Ordinal);
+        Assert.Contains("notes.fit", rejected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunsABuiltInScenarioAndShowsBodyMapAndCharts()
+    {
+        var page = await dashboard.OpenAsync();
+        await page.Locator("#scenario-pick").SelectOptionAsync("novice-sprints");
+        await Expect(page.Locator("#scenario-yaml")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("repeats|sprint"));
+        await page.Locator("#scenario-run").ClickAsync();
+        await Expect(page.Locator("#outcome")).ToBeVisibleAsync();
+        await Expect(page.Locator("#outcome-findings li").First).ToContainTextAsync("grew most");
+        Assert.Equal(16, await page.Locator("#outcome-bodymap path.muscle").CountAsync());
+        Assert.True(await page.Locator("#outcome-charts img").CountAsync() >= 9);
+        await Expect(page.Locator("#outcome-bodymap .legend")).ToBeVisibleAsync();
+        await DashboardFixture.ScreenshotAsync(page, "dashboard.png");
+    }
+
+    [Fact]
+    public async Task TheFullReportReflectsTheScenarioAsEdited()
+    {
+        var page = await dashboard.OpenAsync();
+        var yaml = (await page.Locator("#scenario-yaml").InputValueAsync()).Replace("name: novice", "name: my-edited-plan", StringComparison.Ordinal);
+        await page.Locator("#scenario-yaml").FillAsync(yaml);
+        await page.Locator("#scenario-run").ClickAsync();
+        await Expect(page.Locator("#outcome-title")).ToHaveTextAsync("my-edited-plan");
+        var popup = await page.RunAndWaitForPopupAsync(() => page.Locator("#outcome-report-form button").ClickAsync());
+        await Expect(popup.Locator("h1")).ToHaveTextAsync("my-edited-plan");
+        await Expect(popup.Locator("#body-map svg")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AnInvalidScenarioShowsOneLineNamingTheProblem()
+    {
+        var page = await dashboard.OpenAsync();
+        await page.Locator("#scenario-yaml").FillAsync("weeks: [");
+        await page.Locator("#scenario-run").ClickAsync();
+        await Expect(page.Locator("#scenario-error")).ToContainTextAsync("scenario:");
+    }
+
+    [Fact]
+    public async Task ComparesTwoScenariosOnOneScale()
+    {
+        var page = await dashboard.OpenAsync();
+        await page.Locator("#compare-first").SelectOptionAsync("novice");
+        await page.Locator("#compare-second").SelectOptionAsync("sprinter-who-lifts");
+        await page.Locator("#compare-run").ClickAsync();
+        await Expect(page.Locator("#compare-second-name")).ToHaveTextAsync("sprinter-who-lifts");
+        Assert.Equal(32, await page.Locator("#compare-bodymap path.muscle").CountAsync());
+        Assert.Equal(1, await page.Locator("#compare-bodymap .legend").CountAsync());
+        Assert.True(await page.Locator("#compare-table tbody tr").CountAsync() >= 4);
+        await page.Locator("#compare").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, "compare.png") });
+    }
+
+    [Fact]
+    public async Task ServesASelfContainedReportForAScenario()
+    {
+        var html = await dashboard.Http.GetStringAsync("/report.html?scenario=novice", TestContext.Current.CancellationToken);
+        Assert.Contains("What did my running build?", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownScenarioIsABadRequestWithOneLine()
+    {
+        var response = await dashboard.Http.PostAsync("/api/compare", new StringContent("{\"first\":\"novice\",\"second\":\"nope\"}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("{\"error\":\"nope: not a built-in scenario\"}", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void BindsToLoopbackByDefault()
+    {
+        var app = Dashboard.Build([]);
+        Assert.Equal(Dashboard.DefaultUrl, app.Configuration["urls"]);
+        Assert.StartsWith("http://127.0.0.1:", Dashboard.DefaultUrl, StringComparison.Ordinal);
+    }
+}
