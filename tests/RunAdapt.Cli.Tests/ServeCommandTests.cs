@@ -47,15 +47,15 @@ public sealed class ServeCommandTests : IDisposable
         using var serve = Process.Start(start)!;
         try
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
             string? page = null;
-            for (var attempt = 0; attempt < 60 && page is null && !serve.HasExited; attempt++)
+            for (var attempt = 0; attempt < 120 && page is null && !serve.HasExited; attempt++)
             {
                 try
                 {
                     page = await http.GetStringAsync(url + "/", TestContext.Current.CancellationToken);
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     await Task.Delay(500, TestContext.Current.CancellationToken);
                 }

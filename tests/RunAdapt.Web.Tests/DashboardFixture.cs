@@ -38,6 +38,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         await _app.StartAsync();
         Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Http.BaseAddress = new Uri(Address);
+        // Simulating a multi-year archetype and drawing its charts takes seconds on a loaded 2-core machine.
+        Assertions.SetDefaultExpectTimeout(60_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -69,6 +71,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task<IPage> OpenAsync()
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        page.SetDefaultTimeout(60_000);
         await page.GotoAsync(Address);
         await page.WaitForSelectorAsync("body[data-ready=true]");
         return page;
