@@ -49,14 +49,21 @@ internal static class ImportCommand
                 var console = OutcomeView.Console(output);
                 void ImportAll(Action advance)
                 {
-                    foreach (var input in inputs)
+                    // Reading, hashing, decoding and analysing run in parallel (in input order); only the store writes are
+                    // serial, one transaction per file, so stopping between two files leaves every file whole or absent.
+                    var known = store.KnownFiles();
+                    var prepared = inputs.AsParallel().AsOrdered()
+                        .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
+                        .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+                        .Select(input => Prepare(input, known, athlete));
+                    foreach (var file in prepared)
                     {
                         if (cancelled)
                         {
                             break;
                         }
 
-                        switch (ImportOne(store, input, athlete, out var problem))
+                        switch (file.Problem is null && file.Activities is { } activities ? store.Save(file.Name, file.Sha256!, activities) : file.Outcome)
                         {
                             case StoreResult.Imported:
                                 imported++;
@@ -64,11 +71,11 @@ internal static class ImportCommand
                             case StoreResult.Duplicate:
                                 duplicates++;
                                 break;
-                            case null when problem is null:
+                            case null when file.Problem is null:
                                 notActivities++;
                                 break;
                             default:
-                                rejected.Add(problem!);
+                                rejected.Add(file.Problem!);
                                 break;
                         }
 
@@ -107,32 +114,40 @@ internal static class ImportCommand
         return command;
     }
 
-    /// <summary>Imports one input; <c>null</c> when it was rejected (with the one-line reason) or holds no activity (no reason).</summary>
-    private static StoreResult? ImportOne(AthleteStore store, ActivityInput input, RunAdapt.Core.Training.Athlete athlete, out string? problem)
+    /// <summary>
+    /// Reads, hashes, decodes and analyses one input, without touching the store: a known hash is a duplicate at once,
+    /// a file without samples is not an activity (no outcome, no problem), a bad file carries its one-line problem.
+    /// </summary>
+    private static PreparedFile Prepare(ActivityInput input, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete)
     {
-        problem = null;
         try
         {
             var bytes = input.Read();
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (store.HasFile(sha))
+            if (known.Contains(sha))
             {
-                return StoreResult.Duplicate;
+                return new PreparedFile(input.Name, sha, null, StoreResult.Duplicate, null);
             }
 
-            var activities = ActivityFiles.Decode(bytes, input.Name);
-            var usable = activities.Where(a => a.Samples.Count > 0).ToList();
+            var usable = ActivityFiles.Decode(bytes, input.Name).Where(a => a.Samples.Count > 0).ToList();
             if (usable.Count == 0)
             {
-                return null; // a settings, workout or monitoring file: nothing to import, nothing wrong
+                return new PreparedFile(input.Name, sha, null, null, null); // a settings, workout or monitoring file: nothing to import, nothing wrong
             }
 
-            return store.Save(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))]);
+            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))], null, null);
         }
         catch (ActivityFormatException e)
         {
-            problem = e.UserMessage;
-            return null;
+            return new PreparedFile(input.Name, null, null, null, e.UserMessage);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable file is rejected like a corrupt one; the batch goes on.
+            return new PreparedFile(input.Name, null, null, null, $"{input.Name}: {e.Message}");
         }
     }
+
+    /// <summary>One input ready to store: its activities, or the outcome already known (duplicate, nothing to import), or why it was rejected.</summary>
+    private sealed record PreparedFile(string Name, string? Sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)>? Activities, StoreResult? Outcome, string? Problem);
 }
