@@ -6,6 +6,7 @@ namespace RunAdapt.Benchmarks;
 
 /// <summary>The adaptation model over ten years of daily training (one run a day, strength twice a week).</summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class SimulationBenchmarks
 {
     private SimulationInput _input = null!;

@@ -16,6 +16,9 @@ public static class CliApp
     /// <summary>Exit status for bad usage (unknown command or option, missing argument).</summary>
     public const int BadUsage = 2;
 
+    /// <summary>Exit status for an internal error (a bug).</summary>
+    public const int InternalError = 70;
+
     /// <summary>Builds the root command with every subcommand.</summary>
     public static RootCommand BuildRoot()
     {
@@ -66,6 +69,17 @@ public static class CliApp
         {
             error.WriteLine($"runadapt: {e.Message}");
             return BadInput;
+        }
+        catch (Exception e)
+        {
+            // A bug, not a user mistake: still one line, no stack trace (set RUNADAPT_TRACE=1 to see it).
+            error.WriteLine($"runadapt: internal error ({e.GetType().Name}: {e.Message}); please report it with the input that caused it");
+            if (Environment.GetEnvironmentVariable("RUNADAPT_TRACE") == "1")
+            {
+                error.WriteLine(e);
+            }
+
+            return InternalError;
         }
     }
 }

@@ -29,6 +29,24 @@ internal static class Scenarios
         }
     }
 
+    /// <summary>The model input for a scenario: on its own, or after the imported history when it says <c>from: history</c>.</summary>
+    public static SimulationInput Input(Scenario scenario, ModelParameters parameters, string? db)
+    {
+        if (!scenario.FromHistory)
+        {
+            return scenario.ToInput(parameters);
+        }
+
+        using var store = Commands.StoreOption.Open(db);
+        var history = store.LoadSessions();
+        if (history.Count == 0)
+        {
+            throw new InputException($"{scenario.Name}: starts 'from: history', but {db ?? Storage.AthleteStore.DefaultPath} holds no sessions (import some first)");
+        }
+
+        return scenario.AfterHistory(history, parameters);
+    }
+
     public static ModelParameters LoadParameters(FileInfo? file)
     {
         if (file is null)

@@ -60,6 +60,23 @@ public sealed class ImportHistoryTests
     }
 
     [Fact]
+    public void AScenarioCanStartFromTheImportedHistory()
+    {
+        var dir = TempDir();
+        var db = Path.Combine(dir, "h.db");
+        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        var plan = Path.Combine(dir, "next.yaml");
+        File.WriteAllText(plan, "from: history\nathlete: { sex: male, age: 30, mass_kg: 75 }\nweeks: 8\nweek:\n  - { day: mon, run: { minutes: 40, effort: easy } }\n  - { day: thu, run: { minutes: 40, effort: easy } }\n");
+        var (status, output, error) = Run("simulate", plan, "--db", db, "--json");
+        Assert.True(status == CliApp.Success, error);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal(56, (int)json["days"]!);
+        var (noDb, _, noDbError) = Run("simulate", plan, "--db", Path.Combine(dir, "empty.db"));
+        Assert.Equal(CliApp.BadInput, noDb);
+        Assert.Contains("from: history", noDbError);
+    }
+
+    [Fact]
     public void HistoryOfAnEmptyStoreSaysWhatToDo()
     {
         var (status, _, error) = Run("history", "--db", Path.Combine(TempDir(), "empty.db"));

@@ -28,7 +28,7 @@ internal sealed class FitActivityBuilder
                 file.Device ??= double.IsNaN(manufacturer) ? null :
                     FitProfile.ManufacturerName((int)manufacturer) is { } name && !double.IsNaN(message.Get(F.Product)) ? $"{name} {message.Get(F.Product)}" : FitProfile.ManufacturerName((int)manufacturer);
                 var created = message.Get(F.TimeCreated);
-                file.Created ??= double.IsNaN(created) ? null : FitReader.ToDateTime(created);
+                file.Created ??= FitReader.ToDateTime(created);
                 break;
             case 12:
                 file.Sport ??= ToSport(message.Get(F.SportSport));
@@ -64,14 +64,13 @@ internal sealed class FitActivityBuilder
 
     private static void AddRecord(FileParts file, FitMessage m)
     {
-        var timestamp = m.Get(F.Timestamp);
-        if (double.IsNaN(timestamp))
+        if (FitReader.ToDateTime(m.Get(F.Timestamp)) is not { } timestamp)
         {
             return;
         }
 
         file.Samples.Add(new ActivitySample(
-            FitReader.ToDateTime(timestamp),
+            timestamp,
             LatitudeDegrees: Value(m.Get(F.Lat)) * SemicirclesToDegrees,
             LongitudeDegrees: Value(m.Get(F.Lon)) * SemicirclesToDegrees,
             DistanceMetres: Value(m.Get(F.Distance)),
@@ -95,8 +94,8 @@ internal sealed class FitActivityBuilder
         return new ActivitySummary
         {
             Kind = lap ? SummaryKind.Lap : SummaryKind.Session,
-            StartTimeUtc = double.IsNaN(start) ? null : FitReader.ToDateTime(start),
-            TimestampUtc = double.IsNaN(end) ? null : FitReader.ToDateTime(end),
+            StartTimeUtc = FitReader.ToDateTime(start),
+            TimestampUtc = FitReader.ToDateTime(end),
             Sport = double.IsNaN(m.Get(f.Sport)) ? null : ToSport(m.Get(f.Sport)),
             SportName = double.IsNaN(m.Get(f.Sport)) ? null : FitProfile.SportName((int)m.Get(f.Sport)),
             TotalElapsedSeconds = Value(m.Get(f.TotalElapsedTime)),

@@ -34,9 +34,14 @@ internal sealed class FitReader
         _handler = handler;
     }
 
-    /// <summary>Converts FIT seconds to a UTC <see cref="DateTime"/>.</summary>
-    public static DateTime ToDateTime(double fitSeconds) =>
-        DateTime.UnixEpoch.AddSeconds(fitSeconds + FitEpochOffsetSeconds);
+    /// <summary>
+    /// Converts FIT seconds to a UTC <see cref="DateTime"/>; <c>null</c> for a value no FIT date_time (uint32 seconds)
+    /// can hold — a damaged file may put anything in a timestamp field.
+    /// </summary>
+    public static DateTime? ToDateTime(double fitSeconds) =>
+        double.IsFinite(fitSeconds) && fitSeconds >= 0 && fitSeconds <= uint.MaxValue
+            ? DateTime.UnixEpoch.AddSeconds(fitSeconds + FitEpochOffsetSeconds)
+            : null;
 
     public FitDecodeResult Read(ReadOnlySpan<byte> data)
     {

@@ -13,14 +13,15 @@ internal static class CompareCommand
     {
         var scenarios = new Argument<string[]>("SCENARIO") { Description = "Scenario files or built-in names.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print { \"<name>\": <outcome>, ... } with each outcome shaped as 'simulate --json'." };
-        var command = new Command("compare", "Run several scenarios and show their outcomes side by side.") { scenarios, json };
+        var db = StoreOption.Create();
+        var command = new Command("compare", "Run several scenarios and show their outcomes side by side.") { scenarios, json, db };
         command.SetAction(int (parse) =>
         {
             var outcomes = new Dictionary<string, SimulationOutcome>();
             foreach (var name in parse.GetValue(scenarios)!)
             {
                 var scenario = Scenarios.Load(name, ModelParameters.Default);
-                outcomes[scenario.Name] = Simulator.Run(scenario.ToInput());
+                outcomes[scenario.Name] = Simulator.Run(Scenarios.Input(scenario, ModelParameters.Default, parse.GetValue(db)));
             }
 
             var output = parse.InvocationConfiguration.Output;

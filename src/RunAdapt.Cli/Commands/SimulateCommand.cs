@@ -13,15 +13,16 @@ internal static class SimulateCommand
         var scenario = new Argument<string>("SCENARIO") { Description = "A scenario YAML file, or the name of a built-in scenario (see 'runadapt scenarios')." };
         var json = new Option<bool>("--json") { Description = "Print the outcome as one JSON document (days, start, final, weekly series)." };
         var parameters = new Option<FileInfo?>("--parameters") { Description = "A YAML file overriding model parameters (same shape as the built-in parameters.yaml)." };
-        var command = new Command("simulate", "Run a scenario (athlete + programme) through the adaptation model and show what it does to the body.")
+        var db = StoreOption.Create();
+        var command = new Command("simulate", "Run a scenario (athlete + programme) through the adaptation model and show what it does to the body. A scenario with 'from: history' continues from the imported history (--db).")
         {
-            scenario, json, parameters,
+            scenario, json, parameters, db,
         };
         command.SetAction(int (parse) =>
         {
             var model = Scenarios.LoadParameters(parse.GetValue(parameters));
             var loaded = Scenarios.Load(parse.GetValue(scenario)!, model);
-            var outcome = Simulator.Run(loaded.ToInput(model));
+            var outcome = Simulator.Run(Scenarios.Input(loaded, model, parse.GetValue(db)));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

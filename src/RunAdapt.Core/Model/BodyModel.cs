@@ -22,7 +22,7 @@ internal sealed class BodyModel
     private double _vo2AbsoluteMlPerMin, _chronicTrimp;
     private double _energyMass, _fatMass, _boneChange, _boneStimulus;
     private double _kneeAcute, _kneeChronic;
-    private double _trimpHabitual, _boneHabitual, _kcalAverage, _kcalHabitual;
+    private double _trimpHabitual, _boneHabitual, _kcalAverage, _kcalHabitual, _boneReference;
 
     public BodyModel(Athlete athlete, ModelParameters p)
     {
@@ -65,7 +65,16 @@ internal sealed class BodyModel
     /// <summary>Body mass today: the energy-balance mass plus the change in leg muscle (updated once a day).</summary>
     private double BodyMass { get; set; }
 
-    private double ComputeBodyMass() => _energyMass + (_muscles.Sum(m => m.LeanMassChange) * _startMass * _k.LegMuscleFraction / 4);
+    private double ComputeBodyMass()
+    {
+        var lean = 0.0;
+        foreach (var m in _muscles)
+        {
+            lean += m.LeanMassChange;
+        }
+
+        return _energyMass + (lean * _startMass * _k.LegMuscleFraction / 4);
+    }
 
     /// <summary>
     /// Ends the priming of a trained athlete: the training they are used to becomes the reference, so only
@@ -146,10 +155,21 @@ internal sealed class BodyModel
             Vo2MaxMillilitresPerKilogramPerMinute = Math.Round(Vo2Relative, 2),
             BodyMassKilograms = Math.Round(BodyMass, 2),
             FatMassKilograms = Math.Round(_fatMass, 2),
-            BoneDensityChangePercent = Math.Round(_boneChange * 100, 2),
+            BoneDensityChangePercent = Math.Round((((1 + _boneChange) / (1 + _boneReference)) - 1) * 100, 2),
             JointLoadIndex = Math.Round(ratio, 3),
             InjuryRisk = Math.Round(Math.Exp(_k.InjuryBeta * Math.Max(0, ratio - 1)), 3),
         };
+    }
+
+    /// <summary>Makes the current state the reference that changes are reported against (after a simulated history).</summary>
+    public void Rebase()
+    {
+        foreach (var m in _muscles)
+        {
+            m.Rebase();
+        }
+
+        _boneReference = _boneChange;
     }
 
     /// <summary>The share of active fibres that are fast-twitch in a muscle while running a probe segment now.</summary>

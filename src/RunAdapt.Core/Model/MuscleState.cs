@@ -10,11 +10,13 @@ internal sealed class MuscleState
 {
     private const int TypeI = 0, TypeIIa = 1, TypeIIx = 2;
     private readonly double[] _share = new double[3];
-    private readonly double[] _startShare = new double[3];
     private readonly double[] _area = new double[3];
     private readonly double[] _referenceArea = new double[3];
     private readonly double[] _accretion = new double[3];
-    private readonly double _startSize, _untrainedSize, _walkingDemand, _unloadingScale;
+    private readonly double _untrainedSize, _walkingDemand, _unloadingScale;
+    private readonly double[] _startShare = new double[3];
+    private readonly double[] _baselineShare = new double[3];
+    private double _startSize;
     private double _neural, _endurance, _neuralHabitual, _enduranceHabitual;
     private double _volumeWeekly, _sprintWeekly, _frequency, _recruitX, _tensionWeekly;
     private int _daysSinceTrained = 1000;
@@ -26,6 +28,7 @@ internal sealed class MuscleState
         _share[TypeIIa] = type2a;
         _share[TypeIIx] = type2x;
         _share.CopyTo(_startShare, 0);
+        _share.CopyTo(_baselineShare, 0);
         _referenceArea[TypeI] = 1;
         _referenceArea[TypeIIa] = _referenceArea[TypeIIx] = type2AreaRatio;
         for (var k = 0; k < 3; k++)
@@ -59,6 +62,15 @@ internal sealed class MuscleState
     /// <summary>The priming of a trained athlete ends: the neural and endurance levels reached are their habitual ones.</summary>
     public void EndPriming()
     {
+        _neuralHabitual = _neural;
+        _enduranceHabitual = _endurance;
+    }
+
+    /// <summary>The current state becomes the start that changes are reported against (fibre types still drift back to the inherited ones).</summary>
+    public void Rebase()
+    {
+        _startSize = WeightedArea(_area);
+        _share.CopyTo(_startShare, 0);
         _neuralHabitual = _neural;
         _enduranceHabitual = _endurance;
     }
@@ -149,7 +161,7 @@ internal sealed class MuscleState
         var back = (1 - _frequency) / k.FibreReturnDays;
         for (var t = 0; t < 3; t++)
         {
-            _share[t] = Math.Max(0, _share[t] + ((_startShare[t] - _share[t]) * back));
+            _share[t] = Math.Max(0, _share[t] + ((_baselineShare[t] - _share[t]) * back));
         }
 
         var total = _share[TypeI] + _share[TypeIIa] + _share[TypeIIx];

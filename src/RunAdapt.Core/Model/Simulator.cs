@@ -15,6 +15,12 @@ public sealed record SimulationInput(Athlete Athlete, DateOnly StartDate, int Da
 
     /// <summary>The model parameters; the built-in ones by default.</summary>
     public ModelParameters Parameters { get; init; } = ModelParameters.Default;
+
+    /// <summary>
+    /// Training done before <see cref="StartDate"/> (e.g. the imported history): simulated in full first, so the
+    /// athlete starts the programme in the state that history left them in. Only the days from the start are reported.
+    /// </summary>
+    public IReadOnlyList<TrainingSession> History { get; init; } = [];
 }
 
 /// <summary>The day-by-day adaptation model's entry point.</summary>
@@ -64,6 +70,16 @@ public static class Simulator
         }
 
         body.EndPriming();
+        if (input.History.Count > 0)
+        {
+            var historyByDay = input.History.Where(s => s.Date < input.StartDate).GroupBy(s => s.Date).ToDictionary(g => g.Key, g => g.ToList());
+            for (var date = historyByDay.Keys.DefaultIfEmpty(input.StartDate).Min(); date < input.StartDate; date = date.AddDays(1))
+            {
+                body.Step(historyByDay.GetValueOrDefault(date), unloaded: false, priming: false);
+            }
+
+            body.Rebase();
+        }
 
         var start = body.Snapshot(null);
         weekly?.Invoke(body);

@@ -30,6 +30,29 @@ public sealed record Scenario
     /// <summary>Whether the scenario asked to start from the imported history (<c>from: history</c>).</summary>
     public bool FromHistory { get; init; }
 
+    /// <summary>
+    /// This scenario continuing a history: moved to start on the first Monday after the history's last session, with
+    /// the history simulated first (<c>from: history</c>).
+    /// </summary>
+    /// <param name="history">The sessions done before, in any order (non-empty).</param>
+    /// <param name="parameters">The model parameters, or <c>null</c> for the built-in ones.</param>
+    public SimulationInput AfterHistory(IReadOnlyList<TrainingSession> history, ModelParameters? parameters = null)
+    {
+        var next = history.Max(s => s.Date).AddDays(1);
+        while (next.DayOfWeek != StartDate.DayOfWeek)
+        {
+            next = next.AddDays(1);
+        }
+
+        var shift = next.DayNumber - StartDate.DayNumber;
+        return new SimulationInput(Athlete, next, Days, [.. Sessions.Select(s => s with { Date = s.Date.AddDays(shift) })])
+        {
+            UnloadedDays = UnloadedDays.Select(d => d.AddDays(shift)).ToHashSet(),
+            Parameters = parameters ?? ModelParameters.Default,
+            History = history,
+        };
+    }
+
     /// <summary>The model input for this scenario.</summary>
     /// <param name="parameters">The model parameters, or <c>null</c> for the built-in ones.</param>
     public SimulationInput ToInput(ModelParameters? parameters = null) =>
