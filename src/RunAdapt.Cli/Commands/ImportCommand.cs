@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Security.Cryptography;
 using RunAdapt.Activities;
@@ -52,7 +53,9 @@ internal static class ImportCommand
                     // Reading, hashing, decoding and analysing run in parallel (in input order); only the store writes are
                     // serial, one transaction per file, so stopping between two files leaves every file whole or absent.
                     var known = store.KnownFiles();
-                    var prepared = inputs.AsParallel().AsOrdered()
+                    // Hand out one file at a time: PLINQ would otherwise split the list into halves, and the ordered merge
+                    // would hold the second half's decoded files in memory until the first half is done.
+                    var prepared = Partitioner.Create(inputs, EnumerablePartitionerOptions.NoBuffering).AsParallel().AsOrdered()
                         .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
                         .WithMergeOptions(ParallelMergeOptions.NotBuffered)
                         .Select(input => Prepare(input, known, athlete));
