@@ -1,100 +1,138 @@
-using RunAdapt.Activities;
-
 namespace RunAdapt.Analysis;
 
-/// <summary>The fastest time over a distance within an activity.</summary>
-/// <param name="DistanceMetres">The distance.</param>
-/// <param name="Seconds">The fastest time found for it.</param>
-public readonly record struct DistanceEffort(double DistanceMetres, double Seconds);
+/// <summary>A best effort: the fastest time over a distance, or the longest distance in a time.</summary>
+/// <param name="Name">The standard name (<c>400 m</c>, <c>5 km</c>, <c>marathon</c>, <c>10 s</c>, <c>60 min</c>).</param>
+/// <param name="DistanceMetres">The distance covered.</param>
+/// <param name="Seconds">The time taken.</param>
+/// <param name="StartSeconds">Where the effort starts, in moving seconds from the start.</param>
+public readonly record struct BestEffort(string Name, double DistanceMetres, double Seconds, double StartSeconds)
+{
+    /// <summary>The mean speed of the effort, in m/s.</summary>
+    public double SpeedMetresPerSecond => DistanceMetres / Seconds;
+}
 
-/// <summary>The longest distance covered in a duration within an activity.</summary>
-/// <param name="Seconds">The duration.</param>
-/// <param name="DistanceMetres">The longest distance found in it.</param>
-public readonly record struct DurationEffort(double Seconds, double DistanceMetres);
-
-/// <summary>Best efforts (400 m to the marathon, 10 s to 90 min) for race prediction, by a sliding window over distance and time.</summary>
+/// <summary>Best efforts over standard distances and durations from a moving-time/distance series.</summary>
 public static class BestEfforts
 {
-    /// <summary>The standard distances, in metres.</summary>
-    public static IReadOnlyList<double> Distances { get; } = [400, 800, 1000, 1609.344, 3000, 5000, 10000, 21097.5, 42195];
+    /// <summary>The standard distances: 400 m to the marathon.</summary>
+    public static IReadOnlyList<(string Name, double Metres)> Distances { get; } =
+    [
+        ("400 m", 400), ("800 m", 800), ("1 km", 1000), ("1 mile", 1609.344), ("5 km", 5000), ("10 km", 10000),
+        ("half marathon", 21097.5), ("marathon", 42195),
+    ];
 
-    /// <summary>The standard durations, in seconds.</summary>
-    public static IReadOnlyList<double> Durations { get; } = [10, 30, 60, 300, 600, 1200, 1800, 3600, 5400];
+    /// <summary>The standard durations: 10 s to 90 min.</summary>
+    public static IReadOnlyList<(string Name, double Seconds)> Durations { get; } =
+    [
+        ("10 s", 10), ("30 s", 30), ("1 min", 60), ("5 min", 300), ("12 min", 720), ("20 min", 1200), ("30 min", 1800),
+        ("60 min", 3600), ("90 min", 5400),
+    ];
 
-    /// <summary>Fastest time for every standard distance the activity covers.</summary>
-    /// <param name="samples">Time-ordered samples with cumulative distance.</param>
-    public static IReadOnlyList<DistanceEffort> ByDistance(IReadOnlyList<ActivitySample> samples)
+    /// <summary>The fastest time over each standard distance the series is long enough for.</summary>
+    /// <param name="series">Moving time and cumulative distance, both non-decreasing.</param>
+    public static IReadOnlyList<BestEffort> ByDistance(MovingSeries series)
     {
-        var (t, d) = Series(samples);
-        var efforts = new List<DistanceEffort>();
-        foreach (var target in Distances)
+        ArgumentNullException.ThrowIfNull(series);
+        var result = new List<BestEffort>();
+        foreach (var (name, metres) in Distances)
         {
-            var best = double.PositiveInfinity;
-            var start = 0;
-            for (var end = 1; end < t.Length; end++)
+            if (FastestOver(series, metres) is { } effort)
             {
-                // Move the start up while the window still covers the target distance.
-                while (start + 1 < end && d[end] - d[start + 1] >= target)
-                {
-                    start++;
-                }
-
-                if (d[end] - d[start] >= target)
-                {
-                    best = Math.Min(best, t[end] - t[start]);
-                }
-            }
-
-            if (double.IsFinite(best))
-            {
-                efforts.Add(new DistanceEffort(target, best));
+                result.Add(effort with { Name = name });
             }
         }
 
-        return efforts;
+        return result;
     }
 
-    /// <summary>Longest distance for every standard duration the activity lasts.</summary>
-    /// <param name="samples">Time-ordered samples with cumulative distance.</param>
-    public static IReadOnlyList<DurationEffort> ByDuration(IReadOnlyList<ActivitySample> samples)
+    /// <summary>The longest distance in each standard duration the series is long enough for.</summary>
+    /// <param name="series">Moving time and cumulative distance, both non-decreasing.</param>
+    public static IReadOnlyList<BestEffort> ByDuration(MovingSeries series)
     {
-        var (t, d) = Series(samples);
-        var efforts = new List<DurationEffort>();
-        foreach (var target in Durations)
+        ArgumentNullException.ThrowIfNull(series);
+        var result = new List<BestEffort>();
+        foreach (var (name, seconds) in Durations)
         {
-            var best = double.NegativeInfinity;
-            var end = 0;
-            for (var start = 0; start < t.Length; start++)
+            if (FarthestIn(series, seconds) is { } effort)
             {
-                while (end + 1 < t.Length && t[end + 1] - t[start] <= target)
-                {
-                    end++;
-                }
-
-                if (t[end] - t[start] >= target * 0.98)
-                {
-                    best = Math.Max(best, d[end] - d[start]);
-                }
-            }
-
-            if (double.IsFinite(best))
-            {
-                efforts.Add(new DurationEffort(target, best));
+                result.Add(effort with { Name = name });
             }
         }
 
-        return efforts;
+        return result;
     }
 
-    private static (double[] Seconds, double[] Metres) Series(IReadOnlyList<ActivitySample> samples)
+    /// <summary>Fastest time to cover a distance: for every start sample, the (interpolated) moment the distance is reached.</summary>
+    private static BestEffort? FastestOver(MovingSeries s, double metres)
     {
-        var withDistance = samples.Where(s => s.DistanceMetres is not null).OrderBy(s => s.TimestampUtc).ToList();
-        if (withDistance.Count == 0)
+        var (t, d) = (s.Seconds, s.Metres);
+        if (t.Count < 2 || d[^1] - d[0] < metres)
         {
-            return ([], []);
+            return null;
         }
 
-        var t0 = withDistance[0].TimestampUtc;
-        return ([.. withDistance.Select(s => (s.TimestampUtc - t0).TotalSeconds)], [.. withDistance.Select(s => s.DistanceMetres!.Value)]);
+        BestEffort? best = null;
+        var j = 0;
+        for (var i = 0; i < t.Count; i++)
+        {
+            var target = d[i] + metres;
+            if (target > d[^1])
+            {
+                break;
+            }
+
+            j = Math.Max(j, i + 1);
+            while (d[j] < target)
+            {
+                j++;
+            }
+
+            var end = Interpolate(d[j - 1], t[j - 1], d[j], t[j], target);
+            var seconds = end - t[i];
+            if (seconds > 0 && (best is null || seconds < best.Value.Seconds))
+            {
+                best = new BestEffort("", metres, seconds, t[i]);
+            }
+        }
+
+        return best;
     }
+
+    /// <summary>Longest distance in a duration: for every start sample, the (interpolated) distance reached after it.</summary>
+    private static BestEffort? FarthestIn(MovingSeries s, double seconds)
+    {
+        var (t, d) = (s.Seconds, s.Metres);
+        if (t.Count < 2 || t[^1] - t[0] < seconds)
+        {
+            return null;
+        }
+
+        BestEffort? best = null;
+        var j = 0;
+        for (var i = 0; i < t.Count; i++)
+        {
+            var target = t[i] + seconds;
+            if (target > t[^1])
+            {
+                break;
+            }
+
+            j = Math.Max(j, i + 1);
+            while (t[j] < target)
+            {
+                j++;
+            }
+
+            var metres = Interpolate(t[j - 1], d[j - 1], t[j], d[j], target) - d[i];
+            if (best is null || metres > best.Value.DistanceMetres)
+            {
+                best = new BestEffort("", metres, seconds, t[i]);
+            }
+        }
+
+        return best;
+    }
+
+    private static double Interpolate(double x0, double y0, double x1, double y1, double x) =>
+        x1 > x0 ? y0 + ((y1 - y0) * (x - x0) / (x1 - x0)) : y1;
 }

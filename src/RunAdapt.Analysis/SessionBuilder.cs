@@ -100,6 +100,42 @@ public static class SessionBuilder
         return new AnalysedSession(session, distance, moving, gain, hrSeconds > 0 ? hrSum / hrSeconds : null);
     }
 
+    /// <summary>
+    /// The cleaned moving series of an activity (same cleaning as <see cref="Analyse"/>): moving time and distance with
+    /// pauses, GPS jumps and standing removed, smoothed altitude, heart rate. For best efforts and detection.
+    /// </summary>
+    /// <param name="activity">The decoded activity.</param>
+    public static MovingSeries Moving(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var points = Clean(activity.Samples);
+        var series = new MovingSeries();
+        if (points.Count < 2)
+        {
+            return series;
+        }
+
+        SmoothAltitude(points);
+        double time = 0, distance = 0;
+        series.Add(0, 0, points[0].Altitude, points[0].HeartRate);
+        for (var i = 1; i < points.Count; i++)
+        {
+            var (a, b) = (points[i - 1], points[i]);
+            var dt = (b.Time - a.Time).TotalSeconds;
+            var dd = Math.Max(0, b.Distance - a.Distance);
+            if (dt <= 0 || dt > PauseSeconds || dd / dt < StationarySpeed || dd / dt > MaxPlausibleSpeed)
+            {
+                continue;
+            }
+
+            time += dt;
+            distance += dd;
+            series.Add(time, distance, b.Altitude, b.HeartRate);
+        }
+
+        return series;
+    }
+
     private static RunSegment Segment(double seconds, double metres, double climb, double? heartRate) =>
         new(seconds, metres / seconds, metres > 1 ? Math.Clamp(climb / metres, -0.45, 0.45) : 0, HeartRateBeatsPerMinute: heartRate);
 

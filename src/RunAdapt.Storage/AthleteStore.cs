@@ -29,14 +29,51 @@ public enum StoreResult
 /// <param name="Title">The title from an export's index, if any.</param>
 public sealed record StoredActivity(string Sport, DateTime StartUtc, double DistanceMetres, double MovingSeconds, string SourceName, string? Title);
 
+/// <summary>The athlete's stored history: files, activities, sessions and profile, whatever the backend.</summary>
+public interface IAthleteStore : IDisposable
+{
+    /// <summary>Whether a file with this content hash is already stored.</summary>
+    /// <param name="sha256">Lower-case hex SHA-256 of the file's bytes.</param>
+    bool HasFile(string sha256);
+
+    /// <summary>The content hashes of every stored file (to skip known files before decoding them).</summary>
+    IReadOnlySet<string> KnownFiles();
+
+    /// <summary>Stores a file and its analysed activities in one transaction; activities already stored are skipped.</summary>
+    /// <param name="name">The file's name as the user gave it.</param>
+    /// <param name="sha256">Content hash.</param>
+    /// <param name="activities">The decoded activities with their analysis (<c>null</c> analysis for no usable movement).</param>
+    StoreResult Save(string name, string sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)> activities);
+
+    /// <summary>Stores a session that has no activity file (a strength session logged by hand).</summary>
+    /// <param name="session">The session.</param>
+    void SaveSession(TrainingSession session);
+
+    /// <summary>Every stored session, in date order.</summary>
+    IReadOnlyList<TrainingSession> LoadSessions();
+
+    /// <summary>Every stored activity, in start order.</summary>
+    IReadOnlyList<StoredActivity> ListActivities();
+
+    /// <summary>The decoded samples of every stored activity, for re-analysis.</summary>
+    IEnumerable<IReadOnlyList<ActivitySample>> LoadSamples();
+
+    /// <summary>The stored athlete profile, or the default athlete when none was saved.</summary>
+    Athlete LoadAthlete();
+
+    /// <summary>Saves the athlete profile.</summary>
+    /// <param name="athlete">The profile.</param>
+    void SaveAthlete(Athlete athlete);
+}
+
 /// <summary>
 /// The athlete's history: files, activities (samples compressed), sessions and profile. Embedded SQLite by default;
 /// PostgreSQL when given a server connection string. Each file is stored in one transaction, so an interrupted
 /// import leaves nothing half-written, and importing the same file or activity twice stores it once.
 /// </summary>
-public sealed class AthleteStore : IDisposable
+public sealed class AthleteStore : IAthleteStore
 {
-    private const int SchemaVersion = 2;
+    private const int SchemaVersion = 3;
     private static readonly JsonSerializerOptions Json = new();
     private readonly DbConnection _connection;
     private readonly bool _postgres;
@@ -81,15 +118,27 @@ public sealed class AthleteStore : IDisposable
         return store;
     }
 
-    /// <summary>Whether a file with this content hash is already stored.</summary>
-    /// <param name="sha256">Lower-case hex SHA-256 of the file's bytes.</param>
+    /// <inheritdoc/>
     public bool HasFile(string sha256) =>
         _connection.ExecuteScalar<long>("select count(*) from files where sha256 = @sha256", new { sha256 }) > 0;
 
-    /// <summary>Stores a file and its analysed activities in one transaction; activities already stored (same sport and start minute) are skipped.</summary>
-    /// <param name="name">The file's name as the user gave it.</param>
-    /// <param name="sha256">Content hash.</param>
-    /// <param name="activities">The decoded activities with their analysis (<c>null</c> analysis for no usable movement).</param>
+    /// <inheritdoc/>
+    public IReadOnlySet<string> KnownFiles() => _connection.Query<string>("select sha256 from files").ToHashSet(StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public void SaveSession(TrainingSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        _connection.Execute("insert into sessions (activity_id, date, data) values (null, @date, @data)",
+            new { date = session.Date.ToString("yyyy-MM-dd"), data = JsonSerializer.Serialize(session, Json) });
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// An activity is already stored when one of the same sport started in the same minute (the unique fingerprint), or
+    /// within <see cref="SameRunStartSeconds"/> of it with a distance within <see cref="SameRunDistanceFraction"/>: the
+    /// same run exported twice (watch file and Strava GPX) differs by a few seconds of start and a little distance.
+    /// </remarks>
     public StoreResult Save(string name, string sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)> activities)
     {
         using var transaction = _connection.BeginTransaction();
@@ -109,13 +158,20 @@ public sealed class AthleteStore : IDisposable
         {
             var start = activity.StartTimeUtc ?? activity.Samples.FirstOrDefault().TimestampUtc;
             var fingerprint = $"{activity.Sport}|{start:yyyy-MM-ddTHH:mm}";
+            var sport = activity.Sport.ToString().ToLowerInvariant();
+            var distance = analysis?.DistanceMetres ?? 0;
+            if (IsSameRunStored(sport, start, distance, transaction))
+            {
+                continue;
+            }
+
             var id = _connection.ExecuteScalar<long?>(
                 (_postgres ? "insert into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples) on conflict (fingerprint) do nothing returning id"
                            : "insert or ignore into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples) returning id"),
                 new
                 {
-                    fileId, fingerprint, sport = activity.Sport.ToString().ToLowerInvariant(), device = activity.Device, title = activity.Title, start = start.ToString("O"),
-                    distance = analysis?.DistanceMetres ?? 0, moving = analysis?.MovingSeconds ?? 0, gain = analysis?.ElevationGainMetres ?? 0,
+                    fileId, fingerprint, sport, device = activity.Device, title = activity.Title, start = start.ToString("O"),
+                    distance, moving = analysis?.MovingSeconds ?? 0, gain = analysis?.ElevationGainMetres ?? 0,
                     hr = analysis?.AverageHeartRate, samples = SampleCodec.Encode(activity.Samples),
                 }, transaction);
             if (id is null)
@@ -142,26 +198,40 @@ public sealed class AthleteStore : IDisposable
         return StoreResult.Imported;
     }
 
-    /// <summary>Every stored session, in date order.</summary>
+    /// <summary>Two activities of one sport starting this close are the same run if their distances agree.</summary>
+    public const double SameRunStartSeconds = 120;
+
+    /// <summary>How closely the distances of the same run from two sources agree (GPS track vs the watch's own distance).</summary>
+    public const double SameRunDistanceFraction = 0.05;
+
+    private bool IsSameRunStored(string sport, DateTime start, double distance, DbTransaction transaction)
+    {
+        // ISO-8601 round-trip strings of UTC times sort as text, so a text range is a time range on both backends.
+        var near = _connection.Query<double>(
+            "select distance_m from activities where sport = @sport and start_utc between @from and @to",
+            new { sport, from = start.AddSeconds(-SameRunStartSeconds).ToString("O"), to = start.AddSeconds(SameRunStartSeconds).ToString("O") }, transaction);
+        return near.Any(d => Math.Abs(d - distance) <= SameRunDistanceFraction * Math.Max(Math.Max(d, distance), 1));
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<TrainingSession> LoadSessions() =>
         [.. _connection.Query<string>("select data from sessions order by date, id").Select(d => JsonSerializer.Deserialize<TrainingSession>(d, Json)!)];
 
-    /// <summary>Every stored activity, in start order.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<StoredActivity> ListActivities() =>
         [.. _connection.Query<(string Sport, string Start, double Distance, double Moving, string Name, string? Title)>(
             "select a.sport, a.start_utc, a.distance_m, a.moving_s, f.name, a.title from activities a join files f on f.id = a.file_id order by a.start_utc")
             .Select(r => new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name, r.Title))];
 
-    /// <summary>The decoded samples of every stored activity, for re-analysis.</summary>
+    /// <inheritdoc/>
     public IEnumerable<IReadOnlyList<ActivitySample>> LoadSamples() =>
         _connection.Query<byte[]>("select samples from activities order by start_utc").Select(SampleCodec.Decode);
 
-    /// <summary>The stored athlete profile, or the default athlete when none was saved.</summary>
+    /// <inheritdoc/>
     public Athlete LoadAthlete() =>
         _connection.QueryFirstOrDefault<string>("select data from athlete where id = 1") is { } data ? JsonSerializer.Deserialize<Athlete>(data, Json)! : new Athlete();
 
-    /// <summary>Saves the athlete profile.</summary>
-    /// <param name="athlete">The profile.</param>
+    /// <inheritdoc/>
     public void SaveAthlete(Athlete athlete)
     {
         var data = JsonSerializer.Serialize(athlete, Json);
@@ -202,6 +272,15 @@ public sealed class AthleteStore : IDisposable
         {
             // v2: titles from export indexes (Strava's activities.csv).
             _connection.Execute("alter table activities add column title text; insert into schema_version (version) values (2);", transaction: transaction);
+        }
+
+        if (version < 3)
+        {
+            // v3: the same-run check looks activities up by sport and start time.
+            _connection.Execute("""
+                create index if not exists activities_by_start on activities(sport, start_utc);
+                insert into schema_version (version) values (3);
+                """, transaction: transaction);
         }
 
         transaction.Commit();

@@ -89,4 +89,85 @@ public sealed class AthleteStoreTests
         store.SaveAthlete(athlete);
         Assert.Equal(athlete, store.LoadAthlete());
     }
+
+    /// <summary>The same activity as another source would export it: start shifted, samples time-shifted, distance scaled.</summary>
+    private static (Activity, AnalysedSession?) Reexported((Activity Activity, AnalysedSession? Analysis) original, double startShiftSeconds, double distanceScale)
+    {
+        var shift = TimeSpan.FromSeconds(startShiftSeconds);
+        var activity = original.Activity with
+        {
+            SourceFormat = "gpx",
+            StartTimeUtc = original.Activity.StartTimeUtc + shift,
+            Samples = [.. original.Activity.Samples.Select(x => x with { TimestampUtc = x.TimestampUtc + shift, DistanceMetres = x.DistanceMetres * distanceScale })],
+        };
+        return (activity, SessionBuilder.Analyse(activity, new Athlete()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void TheSameRunFromAnotherSourceAcrossAMinuteBoundaryIsStoredOnce(string backend)
+    {
+        using var store = Open(backend);
+        var (sha, activities) = Load("activity-small-fenix2-run.fit");
+        Assert.Equal(StoreResult.Imported, store.Save("run.fit", sha, activities));
+
+        // A Strava GPX of the same run: starts 61 s later (a different minute, so a different fingerprint), 2 % shorter.
+        Assert.Equal(StoreResult.Duplicate, store.Save("strava/run.gpx", "other-hash", [Reexported(activities[0], 61, 0.98)]));
+        Assert.Single(store.ListActivities());
+
+        // A different run an hour later is not the same run, nor one starting 90 s later (another minute) with a quite different distance.
+        Assert.Equal(StoreResult.Imported, store.Save("later.fit", "later-hash", [Reexported(activities[0], 3600, 1)]));
+        Assert.Equal(StoreResult.Imported, store.Save("partner.fit", "partner-hash", [Reexported(activities[0], 90, 1.5)]));
+        Assert.Equal(3, store.ListActivities().Count);
+        Assert.Equal(new HashSet<string> { sha, "later-hash", "partner-hash" }, store.KnownFiles());
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void HandLoggedStrengthSessionsAreLoadedWithTheRuns(string backend)
+    {
+        using var store = Open(backend);
+        var (sha, activities) = Load("activity-small-fenix2-run.fit");
+        store.Save("run.fit", sha, activities);
+        var runDay = activities[0].Item2!.Session.Date;
+        var lifting = TrainingSession.Lifting(runDay.AddDays(-1), new StrengthSet("back_squat", 4, 6, 0.8), new StrengthSet("calf_raise_standing", 3, 12, 0.6));
+        store.SaveSession(lifting);
+        var sessions = store.LoadSessions();
+        Assert.Equal(2, sessions.Count);
+        Assert.Equal(lifting.Strength, sessions[0].Strength);
+        Assert.Equal(lifting.Date, sessions[0].Date);
+        Assert.Equal(runDay, sessions[1].Date);
+    }
+
+    [Fact]
+    public void AnOlderSchemaIsMigratedInPlace()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"runadapt-{Guid.NewGuid():N}.db");
+        var (sha, activities) = Load("activity-small-fenix2-run.fit");
+        using (var store = AthleteStore.Open(path))
+        {
+            store.Save("run.fit", sha, activities);
+        }
+
+        // Roll the file back to version 1 (no start-time index), as a store written by the first release.
+        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            raw.Open();
+            using var down = raw.CreateCommand();
+            down.CommandText = "drop index activities_by_start; alter table activities drop column title; delete from schema_version where version > 1;";
+            down.ExecuteNonQuery();
+        }
+
+        using (var store = AthleteStore.Open(path))
+        {
+            Assert.Single(store.ListActivities());
+            Assert.True(store.HasFile(sha));
+        }
+
+        using var check = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var query = check.CreateCommand();
+        query.CommandText = "select (select max(version) from schema_version) || '/' || (select count(*) from sqlite_master where name = 'activities_by_start')";
+        Assert.Equal("3/1", query.ExecuteScalar());
+    }
 }

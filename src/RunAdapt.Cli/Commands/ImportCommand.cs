@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Security.Cryptography;
 using RunAdapt.Activities;
@@ -49,11 +50,15 @@ internal static class ImportCommand
                 var console = OutcomeView.Console(output);
                 void ImportAll(Action advance)
                 {
-                    // Reading, decoding and analysing run on every core; the store takes one file at a time, in order.
-                    var prepared = inputs.AsParallel().AsOrdered()
-                        .WithDegreeOfParallelism(Environment.ProcessorCount)
+                    // Reading, hashing, decoding and analysing run in parallel (in input order); only the store writes are
+                    // serial, one transaction per file, so stopping between two files leaves every file whole or absent.
+                    var known = store.KnownFiles();
+                    // Hand out one file at a time: PLINQ would otherwise split the list into halves, and the ordered merge
+                    // would hold the second half's decoded files in memory until the first half is done.
+                    var prepared = Partitioner.Create(inputs, EnumerablePartitionerOptions.NoBuffering).AsParallel().AsOrdered()
+                        .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
                         .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-                        .Select(input => Prepare(input, athlete));
+                        .Select(input => Prepare(input, known, athlete));
                     foreach (var file in prepared)
                     {
                         if (cancelled)
@@ -61,7 +66,7 @@ internal static class ImportCommand
                             break;
                         }
 
-                        switch (Store(store, file))
+                        switch (file.Problem is null && file.Activities is { } activities ? store.Save(file.Name, file.Sha256!, activities) : file.Outcome)
                         {
                             case StoreResult.Imported:
                                 imported++;
@@ -112,40 +117,43 @@ internal static class ImportCommand
         return command;
     }
 
-    /// <summary>A file read, hashed, decoded and analysed, ready to store; or the one-line reason it was rejected.</summary>
-    private sealed record PreparedFile(string Name, string? Sha256, IReadOnlyList<(Activity, AnalysedSession?)> Activities, string? Problem);
-
-    private static PreparedFile Prepare(ActivityInput input, RunAdapt.Core.Training.Athlete athlete)
+    /// <summary>
+    /// Reads, hashes, decodes and analyses one input, without touching the store: a known hash is a duplicate at once,
+    /// a file without samples is not an activity (no outcome, no problem), a bad file carries its one-line problem.
+    /// </summary>
+    private static PreparedFile Prepare(ActivityInput input, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete)
     {
         try
         {
             var bytes = input.Read();
             var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (known.Contains(sha))
+            {
+                return new PreparedFile(input.Name, sha, null, StoreResult.Duplicate, null);
+            }
+
             var usable = ActivityFiles.Decode(bytes, input.Name).Where(a => a.Samples.Count > 0)
                 .Select(a => input.Metadata?.Sport is { } sport && a.Sport == Sport.Other ? a with { Sport = sport } : a)
                 .Select(a => input.Metadata?.Title is { Length: > 0 } title ? a with { Title = title } : a)
                 .ToList();
-            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))], null);
+            if (usable.Count == 0)
+            {
+                return new PreparedFile(input.Name, sha, null, null, null); // a settings, workout or monitoring file: nothing to import, nothing wrong
+            }
+
+            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))], null, null);
         }
         catch (ActivityFormatException e)
         {
-            return new PreparedFile(input.Name, null, [], e.UserMessage);
+            return new PreparedFile(input.Name, null, null, null, e.UserMessage);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable file is rejected like a corrupt one; the batch goes on.
+            return new PreparedFile(input.Name, null, null, null, $"{input.Name}: {e.Message}");
         }
     }
 
-    /// <summary>Stores a prepared file; <c>null</c> when it was rejected or holds no activity (a settings, workout or monitoring file).</summary>
-    private static StoreResult? Store(AthleteStore store, PreparedFile file)
-    {
-        if (file.Sha256 is null)
-        {
-            return null;
-        }
-
-        if (store.HasFile(file.Sha256))
-        {
-            return StoreResult.Duplicate;
-        }
-
-        return file.Activities.Count == 0 ? null : store.Save(file.Name, file.Sha256, file.Activities);
-    }
+    /// <summary>One input ready to store: its activities, or the outcome already known (duplicate, nothing to import), or why it was rejected.</summary>
+    private sealed record PreparedFile(string Name, string? Sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)>? Activities, StoreResult? Outcome, string? Problem);
 }

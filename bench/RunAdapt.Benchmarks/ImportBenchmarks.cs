@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using RunAdapt.Activities;
+using RunAdapt.Activities.Fit;
+using RunAdapt.Cli;
+
+namespace RunAdapt.Benchmarks;
+
+/// <summary>
+/// <c>runadapt import</c> end to end (read, hash, decode, analyse, store in SQLite) on a synthetic export: the corpus's
+/// recorded runs copied day after day, time-shifted, as TCX files in year folders.
+/// </summary>
+public class ImportBenchmarks
+{
+    private string _export = "", _db = "";
+
+    /// <summary>How many activities the export holds.</summary>
+    [Params(365)]
+    public int Count { get; set; }
+
+    /// <summary>Writes the export once.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _export = Path.Combine(Path.GetTempPath(), $"runadapt-bench-export-{Count}");
+        SyntheticExport.Write(_export, Count);
+    }
+
+    /// <summary>Each iteration imports into an empty store.</summary>
+    [IterationSetup]
+    public void FreshStore()
+    {
+        _db = Path.Combine(Path.GetTempPath(), $"runadapt-bench-{Guid.NewGuid():N}.db");
+    }
+
+    /// <summary>The whole import; returns the exit status (0).</summary>
+    [Benchmark]
+    public int Import() => CliApp.Run(["import", _export, "--db", _db], TextWriter.Null, TextWriter.Null);
+
+    /// <summary>Removes the iteration's store.</summary>
+    [IterationCleanup]
+    public void RemoveStore()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.GetTempPath(), Path.GetFileName(_db) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+/// <summary>Builds a synthetic export from the corpus's recorded runs: copy <c>k</c> is template <c>k mod n</c> moved <c>k</c> days on.</summary>
+public static class SyntheticExport
+{
+    /// <summary>The corpus FIT files whose running activities are the templates.</summary>
+    public static IReadOnlyList<string> Templates { get; } = ["activity-small-fenix2-run.fit", "garmin-fenix-5-run.fit"];
+
+    /// <summary>Writes <paramref name="count"/> TCX files under <paramref name="directory"/> (replacing what was there).</summary>
+    /// <param name="directory">The export folder.</param>
+    /// <param name="count">How many activities.</param>
+    public static void Write(string directory, int count)
+    {
+        var runs = Templates
+            .SelectMany(t => FitDecoder.DecodeActivities(File.ReadAllBytes(Repository.Path("tests", "fixtures", "activities", "fit", t)), t))
+            .Where(a => a.Sport == Sport.Running && a.Samples.Count > 0)
+            .ToList();
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        var firstDay = new DateTime(2015, 1, 1, 7, 0, 0, DateTimeKind.Utc);
+        for (var k = 0; k < count; k++)
+        {
+            var run = runs[k % runs.Count];
+            var shift = firstDay.AddDays(k).AddMinutes(k % 60) - run.Samples[0].TimestampUtc;
+            var folder = Path.Combine(directory, (firstDay.Year + (k / 365)).ToString(CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, $"activity_{k:D5}.tcx"), Tcx(run, shift));
+        }
+    }
+
+    private static string Tcx(Activity run, TimeSpan shift)
+    {
+        static string F(double v) => v.ToString("0.#######", CultureInfo.InvariantCulture);
+        static string T(DateTime t) => t.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var start = run.Samples[0].TimestampUtc + shift;
+        var xml = new StringBuilder(run.Samples.Count * 260);
+        xml.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TrainingCenterDatabase xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\">\n")
+           .Append("<Activities><Activity Sport=\"Running\"><Id>").Append(T(start)).Append("</Id><Lap StartTime=\"").Append(T(start)).Append("\"><Track>\n");
+        foreach (var s in run.Samples)
+        {
+            xml.Append("<Trackpoint><Time>").Append(T(s.TimestampUtc + shift)).Append("</Time>");
+            if (s.LatitudeDegrees is { } lat && s.LongitudeDegrees is { } lon)
+            {
+                xml.Append("<Position><LatitudeDegrees>").Append(F(lat)).Append("</LatitudeDegrees><LongitudeDegrees>").Append(F(lon)).Append("</LongitudeDegrees></Position>");
+            }
+
+            if (s.AltitudeMetres is { } z)
+            {
+                xml.Append("<AltitudeMeters>").Append(F(z)).Append("</AltitudeMeters>");
+            }
+
+            if (s.DistanceMetres is { } d)
+            {
+                xml.Append("<DistanceMeters>").Append(F(d)).Append("</DistanceMeters>");
+            }
+
+            if (s.HeartRateBeatsPerMinute is { } hr)
+            {
+                xml.Append("<HeartRateBpm><Value>").Append(F(Math.Round(hr))).Append("</Value></HeartRateBpm>");
+            }
+
+            xml.Append("</Trackpoint>\n");
+        }
+
+        return xml.Append("</Track></Lap></Activity></Activities>\n</TrainingCenterDatabase>\n").ToString();
+    }
+}
