@@ -241,7 +241,19 @@ internal sealed class FitReader
             }
         }
 
-        _definitions[local] = new LocalDefinition(global, bigEndian.Value, fields, devFields, size, FitProfile.Message(global));
+        var profile = FitProfile.Message(global);
+        var fieldProfiles = new FitFieldProfile?[fields.Length];
+        var expands = false;
+        var accumulates = false;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fieldProfiles[i] = profile?.Field(fields[i].Number);
+            expands |= fieldProfiles[i] is { Components.Length: > 0 };
+            accumulates |= fieldProfiles[i] is { Accumulated: true };
+        }
+
+        // The field plan is worked out once per definition, not once per message.
+        _definitions[local] = new LocalDefinition(global, bigEndian.Value, fields, devFields, size, profile, fieldProfiles, expands, accumulates);
         return true;
     }
 
@@ -261,8 +273,9 @@ internal sealed class FitReader
         var profile = definition.Profile;
         _message.Reset(definition.Global, profile?.Name, recordStart, _fileIndex);
         var expandFrom = -1;
-        foreach (var field in definition.Fields)
+        for (var i = 0; i < definition.Fields.Length; i++)
         {
+            var field = definition.Fields[i];
             var bytes = data.Slice(pos, field.Size);
             pos += field.Size;
             if (field.Number == TimestampField && field.Size == 4 && !compressedTimestamp)
@@ -274,7 +287,7 @@ internal sealed class FitReader
                 }
             }
 
-            var fieldProfile = profile?.Field(field.Number);
+            var fieldProfile = definition.FieldProfiles[i];
             if (AddField(bytes, field.BaseType, definition.BigEndian, field.Number, fieldProfile, -1, null) &&
                 fieldProfile is { Components.Length: > 0 } && expandFrom < 0)
             {
@@ -302,7 +315,10 @@ internal sealed class FitReader
                 ExpandComponents(data, definition, recordStart, profile);
             }
 
-            SeedAccumulators(profile);
+            if (definition.Accumulates && _accumulators.Count > 0)
+            {
+                SeedAccumulators(profile);
+            }
         }
 
         if (definition.Global == FieldDescriptionMessage)
@@ -532,7 +548,9 @@ internal sealed class FitReader
 
     private readonly record struct DeveloperFieldDefinition(byte Number, byte Size, byte DeveloperIndex);
 
-    private sealed record LocalDefinition(int Global, bool BigEndian, FieldDefinition[] Fields, DeveloperFieldDefinition[] DeveloperFields, int Size, FitMessageProfile? Profile);
+    private sealed record LocalDefinition(
+        int Global, bool BigEndian, FieldDefinition[] Fields, DeveloperFieldDefinition[] DeveloperFields, int Size, FitMessageProfile? Profile,
+        FitFieldProfile?[] FieldProfiles, bool Expands, bool Accumulates);
 
     private sealed record DeveloperField(byte BaseType, string? Name, string? Units, double Scale, double Offset);
 
@@ -546,6 +564,15 @@ internal sealed class FitReader
 
         public ulong Read(int count)
         {
+            var offset = _bit % bitsPerElement;
+            if (offset + count <= bitsPerElement)
+            {
+                // Fast path: the bits lie within one element.
+                var element = _elements[_bit / bitsPerElement];
+                _bit += count;
+                return count == 64 ? element : (element >> offset) & ((1UL << count) - 1);
+            }
+
             ulong value = 0;
             for (var i = 0; i < count; i++, _bit++)
             {
