@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 . ci/env.sh
 target=${1:-fit}; seconds=${2:-600}
 out=fuzz/bin/$target
+rm -rf "$out" "fuzz/findings/$target/out"   # sharpfuzz refuses an already instrumented assembly; AFL wants a fresh output
 dotnet publish fuzz/RunAdapt.Fuzz -c Release -o "$out" -v quiet -nologo
 export PATH="$PATH:$HOME/.dotnet/tools"
 sharpfuzz "$out/RunAdapt.Activities.dll"
