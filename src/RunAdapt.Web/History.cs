@@ -111,28 +111,13 @@ public sealed class History(string? location)
 
     private static UploadResult ImportOne(AthleteStore store, Core.Training.Athlete athlete, ActivityInput input, string name)
     {
-        try
+        var file = ActivityImporter.Prepare(input with { Name = name }, new HashSet<string>(), athlete);
+        return ActivityImporter.Store(store, file) switch
         {
-            var bytes = input.Read();
-            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (store.HasFile(sha))
-            {
-                return new UploadResult(name, "duplicate", null);
-            }
-
-            using var stream = new MemoryStream(bytes, writable: false);
-            var usable = ActivityFormats.Decode(stream, name).Where(a => a.Samples.Count > 0).ToList();
-            if (usable.Count == 0)
-            {
-                return new UploadResult(name, "not an activity", null);
-            }
-
-            var result = store.Save(name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))]);
-            return new UploadResult(name, result == StoreResult.Duplicate ? "duplicate" : "imported", null);
-        }
-        catch (ActivityFormatException e)
-        {
-            return new UploadResult(name, "rejected", e.UserMessage);
-        }
+            StoreResult.Imported => new UploadResult(name, "imported", null),
+            StoreResult.Duplicate => new UploadResult(name, "duplicate", null),
+            _ when file.Problem is not null => new UploadResult(name, "rejected", file.Problem),
+            _ => new UploadResult(name, "not an activity", null),
+        };
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
-using System.Security.Cryptography;
 using RunAdapt.Activities;
-using RunAdapt.Analysis;
 using RunAdapt.Storage;
 using Spectre.Console;
 
@@ -58,7 +56,7 @@ internal static class ImportCommand
                     var prepared = Partitioner.Create(inputs, EnumerablePartitionerOptions.NoBuffering).AsParallel().AsOrdered()
                         .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
                         .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-                        .Select(input => Prepare(input, known, athlete));
+                        .Select(input => ActivityImporter.Prepare(input, known, athlete));
                     foreach (var file in prepared)
                     {
                         if (cancelled)
@@ -66,7 +64,7 @@ internal static class ImportCommand
                             break;
                         }
 
-                        switch (file.Problem is null && file.Activities is { } activities ? store.Save(file.Name, file.Sha256!, activities) : file.Outcome)
+                        switch (ActivityImporter.Store(store, file))
                         {
                             case StoreResult.Imported:
                                 imported++;
@@ -116,44 +114,4 @@ internal static class ImportCommand
         });
         return command;
     }
-
-    /// <summary>
-    /// Reads, hashes, decodes and analyses one input, without touching the store: a known hash is a duplicate at once,
-    /// a file without samples is not an activity (no outcome, no problem), a bad file carries its one-line problem.
-    /// </summary>
-    private static PreparedFile Prepare(ActivityInput input, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete)
-    {
-        try
-        {
-            var bytes = input.Read();
-            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-            if (known.Contains(sha))
-            {
-                return new PreparedFile(input.Name, sha, null, StoreResult.Duplicate, null);
-            }
-
-            var usable = ActivityFiles.Decode(bytes, input.Name).Where(a => a.Samples.Count > 0)
-                .Select(a => input.Metadata?.Sport is { } sport && a.Sport == Sport.Other ? a with { Sport = sport } : a)
-                .Select(a => input.Metadata?.Title is { Length: > 0 } title ? a with { Title = title } : a)
-                .ToList();
-            if (usable.Count == 0)
-            {
-                return new PreparedFile(input.Name, sha, null, null, null); // a settings, workout or monitoring file: nothing to import, nothing wrong
-            }
-
-            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))], null, null);
-        }
-        catch (ActivityFormatException e)
-        {
-            return new PreparedFile(input.Name, null, null, null, e.UserMessage);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // An unreadable file is rejected like a corrupt one; the batch goes on.
-            return new PreparedFile(input.Name, null, null, null, $"{input.Name}: {e.Message}");
-        }
-    }
-
-    /// <summary>One input ready to store: its activities, or the outcome already known (duplicate, nothing to import), or why it was rejected.</summary>
-    private sealed record PreparedFile(string Name, string? Sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)>? Activities, StoreResult? Outcome, string? Problem);
 }

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using RunAdapt.Activities;
+using RunAdapt.Analysis;
+
+namespace RunAdapt.Storage;
+
+/// <summary>
+/// One file's way into the store, shared by every face (command line, dashboard): read, hash, decode, take the
+/// export's title and sport, analyse — all without touching the store, so it can run in parallel — then store in one
+/// transaction.
+/// </summary>
+public static class ActivityImporter
+{
+    /// <summary>
+    /// Reads, hashes, decodes and analyses one input, without touching the store: a known hash is a duplicate at once,
+    /// a file without samples is not an activity (no outcome, no problem), a bad file carries its one-line problem.
+    /// </summary>
+    /// <param name="input">The file.</param>
+    /// <param name="known">Content hashes already stored (<see cref="AthleteStore.KnownFiles"/>), or an empty set.</param>
+    /// <param name="athlete">The athlete (habitual foot strike for the analysis).</param>
+    public static PreparedFile Prepare(ActivityInput input, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete)
+    {
+        try
+        {
+            var bytes = input.Read();
+            var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (known.Contains(sha))
+            {
+                return new PreparedFile(input.Name, sha, null, StoreResult.Duplicate, null);
+            }
+
+            var usable = Decode(bytes, input.Name).Where(a => a.Samples.Count > 0)
+                .Select(a => input.Metadata?.Sport is { } sport && a.Sport == Sport.Other ? a with { Sport = sport } : a)
+                .Select(a => input.Metadata?.Title is { Length: > 0 } title ? a with { Title = title } : a)
+                .ToList();
+            if (usable.Count == 0)
+            {
+                return new PreparedFile(input.Name, sha, null, null, null); // a settings, workout or monitoring file: nothing to import, nothing wrong
+            }
+
+            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))], null, null);
+        }
+        catch (ActivityFormatException e)
+        {
+            return new PreparedFile(input.Name, null, null, null, e.UserMessage);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // An unreadable file is rejected like a corrupt one; the batch goes on.
+            return new PreparedFile(input.Name, null, null, null, $"{input.Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>One input ready to store: its activities, or the outcome already known (duplicate, nothing to import), or why it was rejected.</summary>
+    /// <param name="Name">The input's name.</param>
+    /// <param name="Sha256">Content hash, <c>null</c> when it could not be read.</param>
+    /// <param name="Activities">The analysed activities to store, if any.</param>
+    /// <param name="Outcome">The outcome known without storing (duplicate), if any.</param>
+    /// <param name="Problem">The one-line reason it was rejected, if it was.</param>
+    public sealed record PreparedFile(string Name, string? Sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)>? Activities, StoreResult? Outcome, string? Problem);
+
+    /// <summary>Stores a prepared file: imported, duplicate, or <c>null</c> when it was rejected (see its problem) or holds no activity.</summary>
+    /// <param name="store">The athlete store.</param>
+    /// <param name="file">The prepared file.</param>
+    public static StoreResult? Store(AthleteStore store, PreparedFile file)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(file);
+        return file.Problem is null && file.Activities is { } activities ? store.Save(file.Name, file.Sha256!, activities) : file.Outcome;
+    }
+
+    private static IReadOnlyList<Activity> Decode(byte[] content, string name)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        return ActivityFormats.Decode(stream, name);
+    }
+}
