@@ -257,7 +257,7 @@ internal sealed class BodyModel
                 drives[(int)muscle].Add(effort * share, effort * share, exposure, 0, false, _muscles[(int)muscle].Accustomed, _k);
             }
 
-            kcal += set.Sets * set.Reps * 0.5 * BodyMass / 75;
+            kcal += set.Sets * set.Reps * _k.StrengthKcalPerRepKg * BodyMass;
             if (exercise.BodyWeightEffort > 0.6 && exercise.SecondsPerRep <= 1)
             {
                 // Jumps load bone hard (≈ 3–5 BW per landing).

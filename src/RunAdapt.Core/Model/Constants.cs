@@ -56,6 +56,7 @@ internal sealed class Constants(ModelParameters p)
     public double JoulesPerMlO2 { get; } = p.Get("energy.joules_per_ml_o2");
     public double Compensation { get; } = p.Get("energy.compensation");
     public double IntakeAdaptationDays { get; } = p.Get("energy.intake_adaptation_days");
+    public double StrengthKcalPerRepKg { get; } = p.Get("energy.strength_kcal_per_rep_kg");
     public double KcalPerKgPerDay { get; } = p.Get("mass.kcal_per_kg_per_day");
     public double TissueKcalPerKg { get; } = p.Get("mass.tissue_kcal_per_kg");
     public double ForbesConstant { get; } = p.Get("mass.forbes_constant");
