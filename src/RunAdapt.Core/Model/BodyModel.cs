@@ -274,9 +274,11 @@ internal sealed class BodyModel
             kcal += netVo2 * minutes * BodyMass * _k.JoulesPerMlO2 / 4184;
             if (cross.Mode == CrossTrainingMode.Cycling)
             {
-                var effort = 0.25 + (0.35 * cross.HeartRateReserveFraction);
-                drives[(int)Muscle.Quadriceps].Add(effort, effort, minutes * 0.5, minutes / 60 * _k.CyclingFactor, false, _muscles[(int)Muscle.Quadriceps].Accustomed, _k);
-                drives[(int)Muscle.Glutes].Add(effort * 0.7, effort * 0.7, minutes * 0.5, minutes / 60 * _k.CyclingFactor, false, _muscles[(int)Muscle.Glutes].Accustomed, _k);
+                var effort = _k.CyclingEffortBase + (_k.CyclingEffortPerHrr * cross.HeartRateReserveFraction);
+                var glutes = effort * _k.CyclingGluteShare;
+                var exposure = minutes * _k.CyclingExposurePerMinute;
+                drives[(int)Muscle.Quadriceps].Add(effort, effort, exposure, minutes / 60 * _k.CyclingFactor, false, _muscles[(int)Muscle.Quadriceps].Accustomed, _k);
+                drives[(int)Muscle.Glutes].Add(glutes, glutes, exposure, minutes / 60 * _k.CyclingFactor, false, _muscles[(int)Muscle.Glutes].Accustomed, _k);
             }
         }
 
