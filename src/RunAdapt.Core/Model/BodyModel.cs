@@ -257,7 +257,7 @@ internal sealed class BodyModel
                 drives[(int)muscle].Add(effort * share, effort * share, exposure, 0, false, _muscles[(int)muscle].Accustomed, _k);
             }
 
-            kcal += set.Sets * set.Reps * 0.5 * BodyMass / 75;
+            kcal += set.Sets * set.Reps * _k.StrengthKcalPerRepKg * BodyMass;
             if (exercise.BodyWeightEffort > 0.6 && exercise.SecondsPerRep <= 1)
             {
                 // Jumps load bone hard (≈ 3–5 BW per landing).
@@ -274,9 +274,11 @@ internal sealed class BodyModel
             kcal += netVo2 * minutes * BodyMass * _k.JoulesPerMlO2 / 4184;
             if (cross.Mode == CrossTrainingMode.Cycling)
             {
-                var effort = 0.25 + (0.35 * cross.HeartRateReserveFraction);
-                drives[(int)Muscle.Quadriceps].Add(effort, effort, minutes * 0.5, minutes / 60 * _k.CyclingFactor, false, _muscles[(int)Muscle.Quadriceps].Accustomed, _k);
-                drives[(int)Muscle.Glutes].Add(effort * 0.7, effort * 0.7, minutes * 0.5, minutes / 60 * _k.CyclingFactor, false, _muscles[(int)Muscle.Glutes].Accustomed, _k);
+                var effort = _k.CyclingEffortBase + (_k.CyclingEffortPerHrr * cross.HeartRateReserveFraction);
+                var glutes = effort * _k.CyclingGluteShare;
+                var exposure = minutes * _k.CyclingExposurePerMinute;
+                drives[(int)Muscle.Quadriceps].Add(effort, effort, exposure, minutes / 60 * _k.CyclingFactor, false, _muscles[(int)Muscle.Quadriceps].Accustomed, _k);
+                drives[(int)Muscle.Glutes].Add(glutes, glutes, exposure, minutes / 60 * _k.CyclingFactor, false, _muscles[(int)Muscle.Glutes].Accustomed, _k);
             }
         }
 

@@ -56,6 +56,11 @@ internal sealed class Constants(ModelParameters p)
     public double JoulesPerMlO2 { get; } = p.Get("energy.joules_per_ml_o2");
     public double Compensation { get; } = p.Get("energy.compensation");
     public double IntakeAdaptationDays { get; } = p.Get("energy.intake_adaptation_days");
+    public double StrengthKcalPerRepKg { get; } = p.Get("energy.strength_kcal_per_rep_kg");
+    public double CyclingEffortBase { get; } = p.Get("cycling.effort_base");
+    public double CyclingEffortPerHrr { get; } = p.Get("cycling.effort_per_hrr");
+    public double CyclingGluteShare { get; } = p.Get("cycling.glute_share");
+    public double CyclingExposurePerMinute { get; } = p.Get("cycling.exposure_per_minute");
     public double KcalPerKgPerDay { get; } = p.Get("mass.kcal_per_kg_per_day");
     public double TissueKcalPerKg { get; } = p.Get("mass.tissue_kcal_per_kg");
     public double ForbesConstant { get; } = p.Get("mass.forbes_constant");
