@@ -26,6 +26,16 @@ public static class ActivityFormats
         return null;
     }
 
+    /// <summary>Detects the format of a file's bytes and decodes them.</summary>
+    /// <param name="content">The whole file (decompressed).</param>
+    /// <param name="fileName">The name to use in error messages.</param>
+    /// <exception cref="ActivityFormatException">Unknown format or corrupt content.</exception>
+    public static IReadOnlyList<Activity> Decode(byte[] content, string fileName)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        return Decode(stream, fileName);
+    }
+
     /// <summary>Detects the format of a seekable stream and decodes it.</summary>
     /// <param name="stream">The content; must be seekable (wrap others in a <see cref="MemoryStream"/>).</param>
     /// <param name="fileName">The name to use in error messages.</param>

@@ -12,12 +12,6 @@ internal static class ActivityFiles
             throw new InputException($"{path.FullName}: no such file");
         }
 
-        return Decode(ActivitySource.ReadFile(path.FullName), path.FullName);
-    }
-
-    public static IReadOnlyList<Activity> Decode(byte[] content, string name)
-    {
-        using var stream = new MemoryStream(content, writable: false);
-        return ActivityFormats.Decode(stream, name);
+        return ActivityFormats.Decode(ActivitySource.ReadFile(path.FullName), path.FullName);
     }
 }

@@ -29,7 +29,7 @@ public static class ActivityImporter
                 return new PreparedFile(input.Name, sha, null, StoreResult.Duplicate, null);
             }
 
-            var usable = Decode(bytes, input.Name).Where(a => a.Samples.Count > 0)
+            var usable = ActivityFormats.Decode(bytes, input.Name).Where(a => a.Samples.Count > 0)
                 .Select(a => input.Metadata?.Sport is { } sport && a.Sport == Sport.Other ? a with { Sport = sport } : a)
                 .Select(a => input.Metadata?.Title is { Length: > 0 } title ? a with { Title = title } : a)
                 .ToList();
@@ -67,11 +67,5 @@ public static class ActivityImporter
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(file);
         return file.Problem is null && file.Activities is { } activities ? store.Save(file.Name, file.Sha256!, activities) : file.Outcome;
-    }
-
-    private static IReadOnlyList<Activity> Decode(byte[] content, string name)
-    {
-        using var stream = new MemoryStream(content, writable: false);
-        return ActivityFormats.Decode(stream, name);
     }
 }

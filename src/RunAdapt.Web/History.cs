@@ -95,13 +95,13 @@ public sealed class History(string? location)
                 throw new UserInputException("no activities imported yet: upload some first");
             }
 
-            var first = sessions.Min(s => s.Date);
-            var days = sessions.Max(s => s.Date).DayNumber - first.DayNumber + 7;
+            var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions);
+            var first = input.StartDate;
             return new ReportInput
             {
                 Title = "Your history",
                 Description = $"{sessions.Count} sessions from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
-                Outcome = Simulator.Run(new SimulationInput(store.LoadAthlete(), first, days, sessions)),
+                Outcome = Simulator.Run(input),
                 Sessions = sessions,
                 StartDate = first,
                 Evidence = Evidence.From(ModelParameters.Default),

@@ -20,9 +20,9 @@ internal static class HistoryCommand
                 throw new InputException($"{parse.GetValue(db) ?? Storage.AthleteStore.DefaultPath}: no sessions imported yet (run 'runadapt import PATH' first)");
             }
 
-            var first = sessions.Min(s => s.Date);
-            var days = sessions.Max(s => s.Date).DayNumber - first.DayNumber + 7;
-            var outcome = Simulator.Run(new SimulationInput(store.LoadAthlete(), first, days, sessions));
+            var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions);
+            var first = input.StartDate;
+            var outcome = Simulator.Run(input);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {

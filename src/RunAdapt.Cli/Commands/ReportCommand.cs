@@ -67,14 +67,14 @@ internal static class ReportCommand
         }
 
         // From the first session to a week after the last, as 'runadapt history' does.
-        var first = sessions.Min(s => s.Date);
-        var days = sessions.Max(s => s.Date).DayNumber - first.DayNumber + 7;
+        var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions) with { Parameters = model };
+        var first = input.StartDate;
         var activities = store.ListActivities();
         return new ReportInput
         {
             Title = "Your history",
             Description = $"{activities.Count} imported activities ({activities.Sum(a => a.DistanceMetres) / 1000:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
-            Outcome = Simulator.Run(new SimulationInput(store.LoadAthlete(), first, days, sessions) { Parameters = model }),
+            Outcome = Simulator.Run(input),
             Sessions = sessions,
             StartDate = first,
             Evidence = Evidence.From(model),

@@ -16,6 +16,16 @@ public sealed record SimulationInput(Athlete Athlete, DateOnly StartDate, int Da
     /// <summary>The model parameters; the built-in ones by default.</summary>
     public ModelParameters Parameters { get; init; } = ModelParameters.Default;
 
+    /// <summary>A recorded history, simulated from its first session to a week after its last.</summary>
+    /// <param name="athlete">The athlete.</param>
+    /// <param name="sessions">The sessions (non-empty, any order).</param>
+    public static SimulationInput ForHistory(Athlete athlete, IReadOnlyList<TrainingSession> sessions)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(sessions.Count);
+        var first = sessions.Min(s => s.Date);
+        return new SimulationInput(athlete, first, sessions.Max(s => s.Date).DayNumber - first.DayNumber + 7, sessions);
+    }
+
     /// <summary>
     /// Training done before <see cref="StartDate"/> (e.g. the imported history): simulated in full first, so the
     /// athlete starts the programme in the state that history left them in. Only the days from the start are reported.
