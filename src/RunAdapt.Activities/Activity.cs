@@ -63,6 +63,31 @@ public enum SummaryKind
     Session,
 }
 
+/// <summary>What a lap was meant to be, as a structured workout's step or the device names it.</summary>
+public enum LapIntensity
+{
+    /// <summary>Work: the hard part of an interval, or ordinary running.</summary>
+    Active,
+
+    /// <summary>Standing or walking rest.</summary>
+    Rest,
+
+    /// <summary>Warm-up.</summary>
+    Warmup,
+
+    /// <summary>Cool-down.</summary>
+    Cooldown,
+
+    /// <summary>Easy running or riding between work bouts.</summary>
+    Recovery,
+
+    /// <summary>An interval (FIT's <c>interval</c>).</summary>
+    Interval,
+
+    /// <summary>Any other value the file gives.</summary>
+    Other,
+}
+
 /// <summary>The device's own summary of a lap or session.</summary>
 public sealed record ActivitySummary
 {
@@ -101,6 +126,12 @@ public sealed record ActivitySummary
 
     /// <summary>Maximal heart rate, in beats per minute.</summary>
     public double? MaxHeartRateBeatsPerMinute { get; init; }
+
+    /// <summary>The lap's intensity (work, rest, warm-up ...): the lap's own field, else its workout step's; <c>null</c> when the file says neither.</summary>
+    public LapIntensity? Intensity { get; init; }
+
+    /// <summary>The index of the structured workout step the lap belongs to, if it was recorded following a workout.</summary>
+    public int? WorkoutStepIndex { get; init; }
 }
 
 /// <summary>

@@ -6,7 +6,8 @@ namespace RunAdapt.Analysis;
 /// <param name="DistanceMetres">Distance of the bout.</param>
 /// <param name="RestSeconds">Duration of the easier running (or standing) that follows, until the next bout; 0 for the last.</param>
 /// <param name="RestSpeedMetresPerSecond">Mean speed during that recovery.</param>
-public readonly record struct Repeat(double StartSeconds, double Seconds, double DistanceMetres, double RestSeconds, double RestSpeedMetresPerSecond)
+/// <param name="StartUtc">When the bout started by the clock, if the series knows its times.</param>
+public readonly record struct Repeat(double StartSeconds, double Seconds, double DistanceMetres, double RestSeconds, double RestSpeedMetresPerSecond, DateTime? StartUtc = null)
 {
     /// <summary>Mean speed of the bout, in m/s.</summary>
     public double SpeedMetresPerSecond => DistanceMetres / Seconds;
@@ -69,7 +70,7 @@ public static class Detection
         var smooth = MovingAverage(speed, 5);
         var median = smooth.Order().ElementAt(smooth.Length / 2);
         return new RunFeatures(
-            Repeats(distance, smooth, median * HardSpeedRatio),
+            Repeats(series, distance, smooth, median * HardSpeedRatio),
             Climbs(series),
             series.Seconds[^1] >= LongRunSeconds,
             DownhillSeconds(distance, altitude));
@@ -118,7 +119,7 @@ public static class Detection
     }
 
     /// <summary>Runs of seconds at or above the hard speed, at least 6 s long, gaps under 5 s bridged.</summary>
-    private static List<Repeat> Repeats(double[] distance, double[] speed, double hard)
+    private static List<Repeat> Repeats(MovingSeries series, double[] distance, double[] speed, double hard)
     {
         var bouts = new List<(int Start, int End)>();
         var i = 0;
@@ -154,7 +155,7 @@ public static class Detection
             var last = Math.Min(end, distance.Length - 1);
             var restEnd = k + 1 < bouts.Count ? bouts[k + 1].Start : last;
             var rest = restEnd - last;
-            repeats.Add(new Repeat(start, last - start, distance[last] - distance[start], rest, rest > 0 ? (distance[restEnd] - distance[last]) / rest : 0));
+            repeats.Add(new Repeat(start, last - start, distance[last] - distance[start], rest, rest > 0 ? (distance[restEnd] - distance[last]) / rest : 0, series.UtcAt(start)));
         }
 
         return repeats;

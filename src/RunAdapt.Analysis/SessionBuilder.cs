@@ -117,7 +117,7 @@ public static class SessionBuilder
 
         SmoothAltitude(points);
         double time = 0, distance = 0;
-        series.Add(0, 0, points[0].Altitude, points[0].HeartRate);
+        series.Add(0, 0, points[0].Altitude, points[0].HeartRate, points[0].Time);
         for (var i = 1; i < points.Count; i++)
         {
             var (a, b) = (points[i - 1], points[i]);
@@ -130,7 +130,7 @@ public static class SessionBuilder
 
             time += dt;
             distance += dd;
-            series.Add(time, distance, b.Altitude, b.HeartRate);
+            series.Add(time, distance, b.Altitude, b.HeartRate, b.Time);
         }
 
         return series;

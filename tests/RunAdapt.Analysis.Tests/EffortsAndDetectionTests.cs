@@ -115,14 +115,7 @@ public sealed class EffortsAndDetectionTests
     [Fact]
     public void ARealRunHasBestEffortsConsistentWithItsDistance()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "RunAdapt.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        var file = Path.Combine(dir.FullName, "tests", "fixtures", "activities", "fit", "activity-small-fenix2-run.fit");
-        var run = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(file), "run"));
+        var run = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("activity-small-fenix2-run.fit")), "run"));
         var series = SessionBuilder.Moving(run);
         var analysed = SessionBuilder.Analyse(run, new Athlete())!;
         Assert.Equal(analysed.DistanceMetres, series.Metres[^1], 1e-6);
@@ -130,5 +123,48 @@ public sealed class EffortsAndDetectionTests
         var efforts = BestEfforts.ByDistance(series);
         Assert.Equal(BestEfforts.Distances.Count(d => d.Metres <= analysed.DistanceMetres), efforts.Count);
         Assert.All(efforts, e => Assert.InRange(e.SpeedMetresPerSecond, analysed.DistanceMetres / analysed.MovingSeconds, 12.5));
+    }
+
+    /// <summary>
+    /// hrv-activity.fit was recorded following a structured workout ("HIIT 20 X 0:30/0:15": 30 s work, 15 s recovery);
+    /// the rider completed three work steps before stopping. Each work lap (its workout step's intensity is active,
+    /// followed by a recovery lap) must be found by detection from the speed alone: one repeat starting within 5 s of
+    /// the lap, lasting within 6 s of it, at its speed within 10 %; between two work laps the detected rest is the
+    /// recovery lap within 6 s (after the last one the rider eased off, so the rest runs on).
+    /// </summary>
+    [Fact]
+    public void DetectedIntervalsMatchTheLapsOfAStructuredWorkout()
+    {
+        var activity = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("hrv-activity.fit")), "hrv-activity.fit"));
+        var laps = activity.Summaries.Where(s => s.Kind == SummaryKind.Lap).ToList();
+        var work = laps.Select((lap, i) => (lap, next: i + 1 < laps.Count ? laps[i + 1] : null))
+            .Where(p => p.lap.Intensity == LapIntensity.Active && p.next?.Intensity == LapIntensity.Recovery && p.lap.TotalTimerSeconds >= 20)
+            .ToList();
+        Assert.Equal(3, work.Count);
+
+        var repeats = Detection.Detect(SessionBuilder.Moving(activity)).Repeats;
+        for (var k = 0; k < work.Count; k++)
+        {
+            var (lap, recovery) = work[k];
+            var match = Assert.Single(repeats, r => r.StartUtc is { } t && Math.Abs((t - lap.StartTimeUtc!.Value).TotalSeconds) <= 5);
+            Assert.InRange(match.Seconds, lap.TotalTimerSeconds!.Value - 6, lap.TotalTimerSeconds.Value + 6);
+            if (k + 1 < work.Count)
+            {
+                Assert.InRange(match.RestSeconds, recovery!.TotalTimerSeconds!.Value - 6, recovery.TotalTimerSeconds.Value + 6);
+            }
+
+            Assert.InRange(match.SpeedMetresPerSecond, 0.9 * lap.TotalDistanceMetres!.Value / lap.TotalTimerSeconds.Value, 1.1 * lap.TotalDistanceMetres.Value / lap.TotalTimerSeconds.Value);
+        }
+    }
+
+    private static string Fixture(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "RunAdapt.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir.FullName, "tests", "fixtures", "activities", "fit", name);
     }
 }

@@ -4,6 +4,9 @@ namespace RunAdapt.Activities.Fit;
 internal sealed class FitActivityBuilder
 {
     private const double SemicirclesToDegrees = 180.0 / 2147483648.0;
+
+    /// <summary>The index bits of the profile's <c>message_index</c> type (the top bits are flags).</summary>
+    private const int MessageIndexMask = 0x0FFF;
     private static readonly Fields F = new();
     private readonly List<FileParts> _files = [];
 
@@ -33,6 +36,15 @@ internal sealed class FitActivityBuilder
             case 12:
                 file.Sport ??= ToSport(message.Get(F.SportSport));
                 break;
+            case 27:
+                // Workout steps name the intensity of the laps recorded while following them (lap.wkt_step_index).
+                var index = message.Get(F.StepMessageIndex);
+                if (!double.IsNaN(index) && ToIntensity(message.Get(F.StepIntensity)) is { } intensity)
+                {
+                    file.StepIntensities[(int)index & MessageIndexMask] = intensity;
+                }
+
+                break;
         }
     }
 
@@ -54,7 +66,8 @@ internal sealed class FitActivityBuilder
                 Device = file.Device,
                 StartTimeUtc = file.Samples.Count > 0 ? file.Samples[0].TimestampUtc : file.Summaries[0].StartTimeUtc ?? file.Created,
                 Samples = file.Samples,
-                Summaries = file.Summaries,
+                Summaries = file.StepIntensities.Count == 0 ? file.Summaries
+                    : [.. file.Summaries.Select(s => s.Intensity is null && s.WorkoutStepIndex is { } step && file.StepIntensities.TryGetValue(step, out var i) ? s with { Intensity = i } : s)],
                 Problems = problems,
             });
         }
@@ -105,8 +118,22 @@ internal sealed class FitActivityBuilder
             TotalDescentMetres = Value(m.Get(f.TotalDescent)),
             AverageHeartRateBeatsPerMinute = Value(m.Get(f.AvgHeartRate)),
             MaxHeartRateBeatsPerMinute = Value(m.Get(f.MaxHeartRate)),
+            Intensity = lap ? ToIntensity(m.Get(F.LapIntensity)) : null,
+            WorkoutStepIndex = lap && Value(m.Get(F.LapWorkoutStep)) is { } step ? (int)step & MessageIndexMask : null,
         };
     }
+
+    /// <summary>The profile's <c>intensity</c> type: 0 active, 1 rest, 2 warmup, 3 cooldown, 4 recovery, 5 interval, 6 other.</summary>
+    private static LapIntensity? ToIntensity(double value) => double.IsNaN(value) ? null : (int)value switch
+    {
+        0 => LapIntensity.Active,
+        1 => LapIntensity.Rest,
+        2 => LapIntensity.Warmup,
+        3 => LapIntensity.Cooldown,
+        4 => LapIntensity.Recovery,
+        5 => LapIntensity.Interval,
+        _ => LapIntensity.Other,
+    };
 
     private static double? Value(double v) => double.IsNaN(v) ? null : v;
 
@@ -131,6 +158,8 @@ internal sealed class FitActivityBuilder
         public DateTime? Created { get; set; }
 
         public Sport? Sport { get; set; }
+
+        public Dictionary<int, LapIntensity> StepIntensities { get; } = [];
     }
 
     /// <summary>Field numbers looked up once by their profile names, so the mapping reads as names.</summary>
@@ -160,6 +189,10 @@ internal sealed class FitActivityBuilder
             TimeCreated = fileId.FieldNumber("timeCreated");
             SportSport = FitProfile.Message(12)!.FieldNumber("sport");
             Lap = new SummaryFields(FitProfile.Message(19)!);
+            LapIntensity = FitProfile.Message(19)!.FieldNumber("intensity");
+            LapWorkoutStep = FitProfile.Message(19)!.FieldNumber("wktStepIndex");
+            StepMessageIndex = FitProfile.Message(27)!.FieldNumber("messageIndex");
+            StepIntensity = FitProfile.Message(27)!.FieldNumber("intensity");
             Session = new SummaryFields(FitProfile.Message(18)!);
         }
 
@@ -183,6 +216,10 @@ internal sealed class FitActivityBuilder
         public int TimeCreated { get; }
         public int SportSport { get; }
         public SummaryFields Lap { get; }
+        public int LapIntensity { get; }
+        public int LapWorkoutStep { get; }
+        public int StepMessageIndex { get; }
+        public int StepIntensity { get; }
         public SummaryFields Session { get; }
     }
 

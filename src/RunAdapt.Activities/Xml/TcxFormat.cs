@@ -61,6 +61,11 @@ public sealed class TcxFormat : XmlActivityFormat
                     lap = lap with { TotalDistanceMetres = Number(reader) };
                     consumed = true;
                     break;
+                case "Intensity" when lap is not null:
+                    // TCX knows two: Active and Resting.
+                    lap = lap with { Intensity = reader.ReadElementContentAsString() == "Resting" ? LapIntensity.Rest : LapIntensity.Active };
+                    consumed = true;
+                    break;
                 case "AverageHeartRateBpm" when lap is not null:
                     lap = lap with { AverageHeartRateBeatsPerMinute = Value(reader) };
                     break;

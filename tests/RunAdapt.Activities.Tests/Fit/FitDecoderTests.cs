@@ -20,6 +20,18 @@ public sealed class FitDecoderTests
     }
 
     [Fact]
+    public void LapsOfAStructuredWorkoutTakeTheirStepsIntensity()
+    {
+        // The laps carry wkt_step_index only; the file's workout_step messages say step 5 is active, step 6 recovery.
+        var laps = Single("hrv-activity.fit").Summaries.Where(s => s.Kind == SummaryKind.Lap).ToList();
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 5, 6, 5, 6, 5, 6, 5], laps.Take(14).Select(l => l.WorkoutStepIndex ?? -1));
+        Assert.Null(laps[^1].WorkoutStepIndex);
+        Assert.Equal(LapIntensity.Warmup, laps[0].Intensity);
+        Assert.Equal(LapIntensity.Active, laps[5].Intensity);
+        Assert.Equal(LapIntensity.Recovery, laps[6].Intensity);
+    }
+
+    [Fact]
     public void ChainedFilesAreAllRead()
     {
         var result = FitDecoder.Decode(File.ReadAllBytes(Corpus.Fit("sample_mulitple_header.fit")), "x", _ => { });

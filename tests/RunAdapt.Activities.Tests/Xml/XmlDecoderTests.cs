@@ -21,6 +21,7 @@ public sealed class XmlDecoderTests
         Assert.Equal(3, run.Summaries.Count);
         Assert.Equal(1609.34399414, run.Summaries[0].TotalDistanceMetres!.Value, 6);
         Assert.Equal(139, run.Summaries[0].AverageHeartRateBeatsPerMinute);
+        Assert.All(run.Summaries, lap => Assert.Equal(LapIntensity.Active, lap.Intensity));
         Assert.Equal(62, run.Samples[0].HeartRateBeatsPerMinute);
         Assert.StartsWith("Forerunner 410", run.Device);
         Assert.Equal(new DateTime(2012, 12, 26, 21, 29, 53, DateTimeKind.Utc), run.StartTimeUtc);
