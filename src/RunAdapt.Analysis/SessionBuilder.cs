@@ -48,7 +48,7 @@ public static class SessionBuilder
         SmoothAltitude(points);
         var segments = new List<RunSegment>();
         double distance = 0, moving = 0, gain = 0, hrSum = 0, hrSeconds = 0;
-        double segSeconds = 0, segDistance = 0, segClimb = 0, segHr = 0, segHrSeconds = 0;
+        double segSeconds = 0, segDistance = 0, segClimb = 0, segHr = 0, segHrSeconds = 0, segStrike = 0, segStrikeSeconds = 0;
         for (var i = 1; i < points.Count; i++)
         {
             var (a, b) = (points[i - 1], points[i]);
@@ -74,16 +74,22 @@ public static class SessionBuilder
                 segHrSeconds += dt;
             }
 
+            if (b.FootStrikeScore is { } strike)
+            {
+                segStrike += strike * dt;
+                segStrikeSeconds += dt;
+            }
+
             if (segSeconds >= SegmentSeconds)
             {
-                segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null));
-                segSeconds = segDistance = segClimb = segHr = segHrSeconds = 0;
+                segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds)));
+                segSeconds = segDistance = segClimb = segHr = segHrSeconds = segStrike = segStrikeSeconds = 0;
             }
         }
 
         if (segSeconds >= 10)
         {
-            segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null));
+            segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds)));
         }
 
         if (moving < 60)
@@ -136,8 +142,24 @@ public static class SessionBuilder
         return series;
     }
 
-    private static RunSegment Segment(double seconds, double metres, double climb, double? heartRate) =>
-        new(seconds, metres / seconds, metres > 1 ? Math.Clamp(climb / metres, -0.45, 0.45) : 0, HeartRateBeatsPerMinute: heartRate);
+    private static RunSegment Segment(double seconds, double metres, double climb, double? heartRate, FootStrike? footStrike) =>
+        new(seconds, metres / seconds, metres > 1 ? Math.Clamp(climb / metres, -0.45, 0.45) : 0, FootStrike: footStrike, HeartRateBeatsPerMinute: heartRate);
+
+    /// <summary>
+    /// The segment's foot strike from a foot pod's score (RunScribe's 1–16 scale: 1–5 rearfoot, 6–10 midfoot,
+    /// 11–16 forefoot, J Athl Train 2020;55(12):1307), when it covers at least half the segment; otherwise <c>null</c>,
+    /// which leaves the athlete's habitual foot strike to the model.
+    /// </summary>
+    private static FootStrike? MeasuredFootStrike(double scoreSeconds, double coveredSeconds, double segmentSeconds)
+    {
+        if (coveredSeconds < 0.5 * segmentSeconds)
+        {
+            return null;
+        }
+
+        var score = scoreSeconds / coveredSeconds;
+        return score < 5.5 ? FootStrike.Rearfoot : score < 10.5 ? FootStrike.Midfoot : FootStrike.Forefoot;
+    }
 
     /// <summary>Orders samples by time, drops duplicates, and fills distance from speed or positions where the file lacks it.</summary>
     private static List<Point> Clean(IReadOnlyList<ActivitySample> samples)
@@ -165,7 +187,7 @@ public static class SessionBuilder
                         ? Geo.HaversineMetres(plat, plon, lat, lon) : 0;
             }
 
-            points.Add(new Point(s.TimestampUtc, distance, s.AltitudeMetres ?? double.NaN, s.HeartRateBeatsPerMinute));
+            points.Add(new Point(s.TimestampUtc, distance, s.AltitudeMetres ?? double.NaN, s.HeartRateBeatsPerMinute, s.FootStrikeScore));
             previous = s;
         }
 
@@ -201,5 +223,5 @@ public static class SessionBuilder
         }
     }
 
-    private readonly record struct Point(DateTime Time, double Distance, double Altitude, double? HeartRate);
+    private readonly record struct Point(DateTime Time, double Distance, double Altitude, double? HeartRate, double? FootStrikeScore);
 }

@@ -314,7 +314,7 @@ internal static class SampleCodec
             foreach (var s in samples)
             {
                 writer.Write(s.TimestampUtc.Ticks);
-                double?[] channels = [s.LatitudeDegrees, s.LongitudeDegrees, s.DistanceMetres, s.SpeedMetresPerSecond, s.AltitudeMetres, s.HeartRateBeatsPerMinute, s.CadencePerMinute, s.PowerWatts, s.TemperatureCelsius, s.GroundContactTimeSeconds, s.VerticalOscillationMetres, s.StepLengthMetres];
+                double?[] channels = [s.LatitudeDegrees, s.LongitudeDegrees, s.DistanceMetres, s.SpeedMetresPerSecond, s.AltitudeMetres, s.HeartRateBeatsPerMinute, s.CadencePerMinute, s.PowerWatts, s.TemperatureCelsius, s.GroundContactTimeSeconds, s.VerticalOscillationMetres, s.StepLengthMetres, s.FootStrikeScore];
                 var mask = 0;
                 for (var i = 0; i < channels.Length; i++)
                 {
@@ -340,7 +340,7 @@ internal static class SampleCodec
         using var reader = new BinaryReader(new BrotliStream(new MemoryStream(blob), CompressionMode.Decompress));
         var count = reader.ReadInt32();
         var samples = new List<ActivitySample>(count);
-        var values = new double?[12];
+        var values = new double?[13];
         for (var n = 0; n < count; n++)
         {
             var time = new DateTime(reader.ReadInt64(), DateTimeKind.Utc);
@@ -350,7 +350,7 @@ internal static class SampleCodec
                 values[i] = (mask & (1 << i)) != 0 ? reader.ReadDouble() : null;
             }
 
-            samples.Add(new ActivitySample(time, values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], values[10], values[11]));
+            samples.Add(new ActivitySample(time, values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9], values[10], values[11], values[12]));
         }
 
         return samples;

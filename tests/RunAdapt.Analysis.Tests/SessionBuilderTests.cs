@@ -30,6 +30,40 @@ public sealed class SessionBuilderTests
         Assert.Equal(analysed.DistanceMetres, analysed.Session.Run.Sum(s => s.DistanceMetres), 1);
     }
 
+    /// <summary>
+    /// A foot pod's foot-strike score, written into a real run as a FIT developer field and decoded back, sets each
+    /// segment's foot strike; where the pod is silent the segment keeps the athlete's habitual one (null). The model
+    /// then loads the calves more on the measured forefoot run than on the same run with no measurement.
+    /// </summary>
+    [Fact]
+    public void FootStrikeComesFromTheFootPodWhereItRecordedAndFromTheProfileElsewhere()
+    {
+        var run = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("activity-small-fenix2-run.fit")), "run"));
+        var start = run.Samples[0].TimestampUtc;
+        var withPod = run with
+        {
+            // A forefoot score (13) for the first 20 minutes, then the pod's battery died.
+            Samples = [.. run.Samples.Select(s => (s.TimestampUtc - start).TotalMinutes < 20 ? s with { FootStrikeScore = 13 } : s)],
+        };
+        var decoded = Assert.Single(FitDecoder.DecodeActivities(FitEncoder.Encode(withPod), "pod.fit"));
+
+        var segments = SessionBuilder.Analyse(decoded, new Athlete())!.Session.Run;
+        Assert.Equal(FootStrike.Forefoot, segments[0].FootStrike);
+        Assert.Null(segments[^1].FootStrike);
+        Assert.InRange(segments.Count(s => s.FootStrike == FootStrike.Forefoot), 15, 21);
+
+        var rearfootRunner = new Athlete { FootStrike = FootStrike.Rearfoot };
+        double Calves(Activity a)
+        {
+            // The same run three times a week for eight weeks.
+            var session = SessionBuilder.Analyse(a, rearfootRunner)!.Session;
+            var sessions = Enumerable.Range(0, 24).Select(k => session with { Date = session.Date.AddDays((k / 3 * 7) + (k % 3 * 2)) }).ToList();
+            return Simulator.Run(SimulationInput.ForHistory(rearfootRunner, sessions)).Final.Muscles["calves"].SizeChangePercent;
+        }
+
+        Assert.True(Calves(decoded) > Calves(run), $"measured forefoot {Calves(decoded)} vs unmeasured {Calves(run)}");
+    }
+
     [Fact]
     public void ElevationGainIsWithinTenPercentOfTheDeviceTotal()
     {

@@ -95,7 +95,41 @@ internal sealed class FitActivityBuilder
             TemperatureCelsius: Value(m.Get(F.Temperature)),
             GroundContactTimeSeconds: Value(m.Get(F.StanceTime)) / 1000,
             VerticalOscillationMetres: Value(m.Get(F.VerticalOscillation)) / 1000,
-            StepLengthMetres: Value(m.Get(F.StepLength)) / 1000));
+            StepLengthMetres: Value(m.Get(F.StepLength)) / 1000,
+            FootStrikeScore: FootStrike(m)));
+    }
+
+    /// <summary>A foot pod's foot-strike developer field (RunScribe's <c>FootstrikeType</c>, or one per foot averaged), if the record has one.</summary>
+    private static double? FootStrike(FitMessage m)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (ref readonly var f in m.Fields)
+        {
+            if (f.IsDeveloperField && double.IsFinite(f.Value) && f.Name is { } name && IsFootStrikeName(name))
+            {
+                sum += f.Value;
+                count++;
+            }
+        }
+
+        return count > 0 ? sum / count : null;
+    }
+
+    /// <summary>Names like <c>FootstrikeType</c>, <c>footstrike_type_left</c>, <c>Foot Strike</c>: letters only, case ignored.</summary>
+    private static bool IsFootStrikeName(string name)
+    {
+        Span<char> letters = stackalloc char[Math.Min(name.Length, 64)];
+        var n = 0;
+        foreach (var c in name.AsSpan(0, letters.Length))
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                letters[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return letters[..n].StartsWith("footstrike") && !letters[..n].Contains("angle", StringComparison.Ordinal);
     }
 
     private static ActivitySummary Summary(FitMessage m)
