@@ -9,7 +9,24 @@ namespace RunAdapt.Analysis;
 /// <param name="MovingSeconds">Time in motion (pauses removed).</param>
 /// <param name="ElevationGainMetres">Elevation gain after smoothing.</param>
 /// <param name="AverageHeartRate">Mean heart rate while moving, if recorded.</param>
-public sealed record AnalysedSession(TrainingSession Session, double DistanceMetres, double MovingSeconds, double ElevationGainMetres, double? AverageHeartRate);
+public sealed record AnalysedSession(TrainingSession Session, double DistanceMetres, double MovingSeconds, double ElevationGainMetres, double? AverageHeartRate)
+{
+    /// <summary>Load, zones, detected content and best efforts (what the store keeps per session and <c>history</c> shows).</summary>
+    public ActivityAnalysis Analysis { get; init; } = ActivityAnalysis.Empty;
+}
+
+/// <summary>What a session held beyond its segments: its load and how it was estimated, time in zones, what was detected, best efforts.</summary>
+/// <param name="Load">Training load (TRIMP) and how it was estimated.</param>
+/// <param name="HeartRateZoneSeconds">Seconds in heart-rate zones 1–5 (index 0 = zone 1); all zero without heart rate.</param>
+/// <param name="PaceZoneSeconds">Seconds in pace zones 1–5 by grade-adjusted speed.</param>
+/// <param name="Features">Sprints and interval repeats, climbs, long run, downhill running.</param>
+/// <param name="BestEfforts">Fastest times over the standard distances (running only).</param>
+/// <param name="FootStrikeMeasured">Whether a foot pod measured the foot strike (else the athlete's profile applies).</param>
+public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSeconds, double[] PaceZoneSeconds, RunFeatures Features, IReadOnlyList<BestEffort> BestEfforts, bool FootStrikeMeasured)
+{
+    /// <summary>Nothing measured (an activity stored before analyses were kept).</summary>
+    public static ActivityAnalysis Empty { get; } = new(new SessionLoad(0, LoadMethod.Duration), new double[5], new double[5], new RunFeatures([], [], false, 0), [], false);
+}
 
 /// <summary>
 /// Turns a decoded activity into the model's <see cref="TrainingSession"/>: orders and de-duplicates samples, drops
@@ -34,20 +51,63 @@ public static class SessionBuilder
 
     /// <summary>Analyses an activity; <c>null</c> when it holds no usable movement (a settings file, a strength log without samples).</summary>
     /// <param name="activity">The decoded activity.</param>
-    /// <param name="athlete">The athlete (habitual foot strike).</param>
-    public static AnalysedSession? Analyse(Activity activity, Athlete athlete)
+    /// <param name="athlete">The athlete: sex for the load, heart rates for the zones when no threshold history is given.</param>
+    /// <param name="thresholds">The athlete's dated thresholds, if kept; else they come from the profile.</param>
+    public static AnalysedSession? Analyse(Activity activity, Athlete athlete, ThresholdHistory? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(athlete);
+        var walk = Walk(activity);
+        if (walk is null || walk.MovingSeconds < 60)
+        {
+            return null;
+        }
+
+        var date = DateOnly.FromDateTime(walk.Start);
+        var session = activity.Sport switch
+        {
+            Sport.Cycling => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Cycling, walk.MovingSeconds, 0.6)]),
+            Sport.Swimming => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Swimming, walk.MovingSeconds, 0.6)]),
+            _ => new TrainingSession(date, walk.Segments, [], []),
+        };
+        var onDay = thresholds?.On(date) ?? Thresholds.FromAthlete(athlete, date);
+        var running = activity.Sport is Sport.Running or Sport.Other;
+        var analysis = new ActivityAnalysis(
+            TrainingLoad.Of(session, onDay, athlete.Sex),
+            Zones.TimeInHeartRateZones(session, onDay),
+            Zones.TimeInPaceZones(session, onDay),
+            Detection.Detect(walk.Series),
+            running ? BestEfforts.ByDistance(walk.Series) : [],
+            walk.Segments.Any(s => s.FootStrike is not null));
+        return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, walk.HeartRateSeconds > 0 ? walk.HeartRateSum / walk.HeartRateSeconds : null)
+        {
+            Analysis = analysis,
+        };
+    }
+
+    /// <summary>
+    /// The cleaned moving series of an activity (same cleaning as <see cref="Analyse"/>): moving time and distance with
+    /// pauses, GPS jumps and standing removed, smoothed altitude, heart rate. For best efforts and detection.
+    /// </summary>
+    /// <param name="activity">The decoded activity.</param>
+    public static MovingSeries Moving(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return Walk(activity)?.Series ?? new MovingSeries();
+    }
+
+    /// <summary>One pass over the cleaned points: the moving series, the steady segments and the totals.</summary>
+    private static WalkResult? Walk(Activity activity)
+    {
         var points = Clean(activity.Samples);
         if (points.Count < 2)
         {
             return null;
         }
 
-        var date = DateOnly.FromDateTime(points[0].Time);
         SmoothAltitude(points);
-        var segments = new List<RunSegment>();
-        double distance = 0, moving = 0, gain = 0, hrSum = 0, hrSeconds = 0;
+        var result = new WalkResult(points[0].Time);
+        result.Series.Add(0, 0, points[0].Altitude, points[0].HeartRate, points[0].Time);
         double segSeconds = 0, segDistance = 0, segClimb = 0, segHr = 0, segHrSeconds = 0, segStrike = 0, segStrikeSeconds = 0;
         for (var i = 1; i < points.Count; i++)
         {
@@ -60,16 +120,17 @@ public static class SessionBuilder
                 continue;
             }
 
-            distance += dd;
-            moving += dt;
-            gain += Math.Max(0, dz);
+            result.DistanceMetres += dd;
+            result.MovingSeconds += dt;
+            result.GainMetres += Math.Max(0, dz);
+            result.Series.Add(result.MovingSeconds, result.DistanceMetres, b.Altitude, b.HeartRate, b.Time);
             segSeconds += dt;
             segDistance += dd;
             segClimb += dz;
             if (b.HeartRate is { } hr)
             {
-                hrSum += hr * dt;
-                hrSeconds += dt;
+                result.HeartRateSum += hr * dt;
+                result.HeartRateSeconds += dt;
                 segHr += hr * dt;
                 segHrSeconds += dt;
             }
@@ -82,64 +143,29 @@ public static class SessionBuilder
 
             if (segSeconds >= SegmentSeconds)
             {
-                segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds)));
+                result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds)));
                 segSeconds = segDistance = segClimb = segHr = segHrSeconds = segStrike = segStrikeSeconds = 0;
             }
         }
 
         if (segSeconds >= 10)
         {
-            segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds)));
+            result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds)));
         }
 
-        if (moving < 60)
-        {
-            return null;
-        }
-
-        var session = activity.Sport switch
-        {
-            Sport.Cycling => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Cycling, moving, 0.6)]),
-            Sport.Swimming => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Swimming, moving, 0.6)]),
-            _ => new TrainingSession(date, segments, [], []),
-        };
-        return new AnalysedSession(session, distance, moving, gain, hrSeconds > 0 ? hrSum / hrSeconds : null);
+        return result;
     }
 
-    /// <summary>
-    /// The cleaned moving series of an activity (same cleaning as <see cref="Analyse"/>): moving time and distance with
-    /// pauses, GPS jumps and standing removed, smoothed altitude, heart rate. For best efforts and detection.
-    /// </summary>
-    /// <param name="activity">The decoded activity.</param>
-    public static MovingSeries Moving(Activity activity)
+    private sealed class WalkResult(DateTime start)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        var points = Clean(activity.Samples);
-        var series = new MovingSeries();
-        if (points.Count < 2)
-        {
-            return series;
-        }
-
-        SmoothAltitude(points);
-        double time = 0, distance = 0;
-        series.Add(0, 0, points[0].Altitude, points[0].HeartRate, points[0].Time);
-        for (var i = 1; i < points.Count; i++)
-        {
-            var (a, b) = (points[i - 1], points[i]);
-            var dt = (b.Time - a.Time).TotalSeconds;
-            var dd = Math.Max(0, b.Distance - a.Distance);
-            if (dt <= 0 || dt > PauseSeconds || dd / dt < StationarySpeed || dd / dt > MaxPlausibleSpeed)
-            {
-                continue;
-            }
-
-            time += dt;
-            distance += dd;
-            series.Add(time, distance, b.Altitude, b.HeartRate, b.Time);
-        }
-
-        return series;
+        public DateTime Start { get; } = start;
+        public MovingSeries Series { get; } = new();
+        public List<RunSegment> Segments { get; } = [];
+        public double DistanceMetres { get; set; }
+        public double MovingSeconds { get; set; }
+        public double GainMetres { get; set; }
+        public double HeartRateSum { get; set; }
+        public double HeartRateSeconds { get; set; }
     }
 
     private static RunSegment Segment(double seconds, double metres, double climb, double? heartRate, FootStrike? footStrike) =>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.IO.Compression;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -27,7 +28,8 @@ public enum StoreResult
 /// <param name="MovingSeconds">Moving time.</param>
 /// <param name="SourceName">The file it came from.</param>
 /// <param name="Title">The title from an export's index, if any.</param>
-public sealed record StoredActivity(string Sport, DateTime StartUtc, double DistanceMetres, double MovingSeconds, string SourceName, string? Title);
+/// <param name="Analysis">Load, zones, detected content and best efforts, or <c>null</c> for an activity stored before they were kept (schema v3 or older).</param>
+public sealed record StoredActivity(string Sport, DateTime StartUtc, double DistanceMetres, double MovingSeconds, string SourceName, string? Title, ActivityAnalysis? Analysis = null);
 
 /// <summary>The athlete's stored history: files, activities, sessions and profile, whatever the backend.</summary>
 public interface IAthleteStore : IDisposable
@@ -73,8 +75,8 @@ public interface IAthleteStore : IDisposable
 /// </summary>
 public sealed class AthleteStore : IAthleteStore
 {
-    private const int SchemaVersion = 3;
-    private static readonly JsonSerializerOptions Json = new();
+    private const int SchemaVersion = 4;
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
     private readonly DbConnection _connection;
     private readonly bool _postgres;
 
@@ -166,13 +168,15 @@ public sealed class AthleteStore : IAthleteStore
             }
 
             var id = _connection.ExecuteScalar<long?>(
-                (_postgres ? "insert into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples) on conflict (fingerprint) do nothing returning id"
-                           : "insert or ignore into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples) returning id"),
+                (_postgres ? "insert into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis) on conflict (fingerprint) do nothing returning id"
+                           : "insert or ignore into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis) returning id"),
                 new
                 {
                     fileId, fingerprint, sport, device = activity.Device, title = activity.Title, start = start.ToString("O"),
                     distance, moving = analysis?.MovingSeconds ?? 0, gain = analysis?.ElevationGainMetres ?? 0,
                     hr = analysis?.AverageHeartRate, samples = SampleCodec.Encode(activity.Samples),
+                    trimp = analysis?.Analysis.Load.Trimp, method = analysis?.Analysis.Load.Method.ToString(),
+                    analysis = analysis is null ? null : JsonSerializer.Serialize(analysis.Analysis, Json),
                 }, transaction);
             if (id is null)
             {
@@ -219,9 +223,10 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public IReadOnlyList<StoredActivity> ListActivities() =>
-        [.. _connection.Query<(string Sport, string Start, double Distance, double Moving, string Name, string? Title)>(
-            "select a.sport, a.start_utc, a.distance_m, a.moving_s, f.name, a.title from activities a join files f on f.id = a.file_id order by a.start_utc")
-            .Select(r => new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name, r.Title))];
+        [.. _connection.Query<(string Sport, string Start, double Distance, double Moving, string Name, string? Title, string? Analysis)>(
+            "select a.sport, a.start_utc, a.distance_m, a.moving_s, f.name, a.title, a.analysis from activities a join files f on f.id = a.file_id order by a.start_utc")
+            .Select(r => new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name, r.Title,
+                r.Analysis is null ? null : JsonSerializer.Deserialize<ActivityAnalysis>(r.Analysis, Json)))];
 
     /// <inheritdoc/>
     public IEnumerable<IReadOnlyList<ActivitySample>> LoadSamples() =>
@@ -283,7 +288,39 @@ public sealed class AthleteStore : IAthleteStore
                 """, transaction: transaction);
         }
 
+        if (version < 4)
+        {
+            // v4: each activity's load (TRIMP and how it was estimated) and its analysis (zones, repeats, climbs, best efforts).
+            _connection.Execute("""
+                alter table activities add column trimp double precision;
+                alter table activities add column load_method text;
+                alter table activities add column analysis text;
+                insert into schema_version (version) values (4);
+                """, transaction: transaction);
+            AnalyseStoredActivities(transaction);
+        }
+
         transaction.Commit();
+    }
+
+    /// <summary>Analyses the activities stored before v4 kept analyses, from their stored samples, so an upgraded store loses nothing.</summary>
+    private void AnalyseStoredActivities(DbTransaction transaction)
+    {
+        var athlete = _connection.QueryFirstOrDefault<string>("select data from athlete where id = 1", transaction: transaction) is { } data
+            ? JsonSerializer.Deserialize<Athlete>(data, Json)! : new Athlete();
+        var stored = _connection.Query<(long Id, string Sport, byte[] Samples)>("select id, sport, samples from activities where analysis is null", transaction: transaction).ToList();
+        foreach (var (id, sport, samples) in stored)
+        {
+            var activity = new Activity
+            {
+                SourceFormat = "store", Sport = Enum.TryParse<Sport>(sport, ignoreCase: true, out var s) ? s : Sport.Other, Samples = SampleCodec.Decode(samples),
+            };
+            if (SessionBuilder.Analyse(activity, athlete) is { } analysed)
+            {
+                _connection.Execute("update activities set trimp = @trimp, load_method = @method, analysis = @analysis where id = @id",
+                    new { id, trimp = analysed.Analysis.Load.Trimp, method = analysed.Analysis.Load.Method.ToString(), analysis = JsonSerializer.Serialize(analysed.Analysis, Json) }, transaction);
+            }
+        }
     }
 
     private static string FromUri(string uri)

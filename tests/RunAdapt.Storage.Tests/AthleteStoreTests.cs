@@ -90,6 +90,34 @@ public sealed class AthleteStoreTests
         Assert.Equal(athlete, store.LoadAthlete());
     }
 
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void EachActivitysLoadZonesAndDetectionsAreKept(string backend)
+    {
+        using var store = Open(backend);
+        var (sha, activities) = Load("activity-small-fenix2-run.fit");
+        var (workoutSha, workout) = Load("hrv-activity.fit");
+        store.Save("run.fit", sha, activities);
+        store.Save("hiit.fit", workoutSha, workout);
+
+        var listed = store.ListActivities();
+        Assert.Equal(2, listed.Count);
+        foreach (var (stored, (_, analysed)) in listed.Zip(new[] { workout[0], activities[0] }.OrderBy(a => a.Item1.StartTimeUtc)))
+        {
+            var expected = analysed!.Analysis;
+            var kept = stored.Analysis!;
+            Assert.Equal(expected.Load, kept.Load);
+            Assert.Equal(expected.HeartRateZoneSeconds, kept.HeartRateZoneSeconds);
+            Assert.Equal(expected.PaceZoneSeconds, kept.PaceZoneSeconds);
+            Assert.Equal(expected.Features.Repeats, kept.Features.Repeats);
+            Assert.Equal(expected.Features.Climbs, kept.Features.Climbs);
+            Assert.Equal(expected.BestEfforts, kept.BestEfforts);
+        }
+
+        Assert.True(listed.Single(a => a.Sport == "running").Analysis!.Load.Trimp > 0);
+        Assert.True(listed.Single(a => a.Sport == "cycling").Analysis!.Features.Repeats.Count >= 3);
+    }
+
     /// <summary>The same activity as another source would export it: start shifted, samples time-shifted, distance scaled.</summary>
     private static (Activity, AnalysedSession?) Reexported((Activity Activity, AnalysedSession? Analysis) original, double startShiftSeconds, double distanceScale)
     {
@@ -154,13 +182,14 @@ public sealed class AthleteStoreTests
         {
             raw.Open();
             using var down = raw.CreateCommand();
-            down.CommandText = "drop index activities_by_start; alter table activities drop column title; delete from schema_version where version > 1;";
+            down.CommandText = "drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; delete from schema_version where version > 1;";
             down.ExecuteNonQuery();
         }
 
         using (var store = AthleteStore.Open(path))
         {
-            Assert.Single(store.ListActivities());
+            // The activity stored before analyses were kept is analysed from its stored samples during the migration.
+            Assert.Equal(activities[0].Item2!.Analysis.Load, Assert.Single(store.ListActivities()).Analysis!.Load);
             Assert.True(store.HasFile(sha));
         }
 
@@ -168,6 +197,6 @@ public sealed class AthleteStoreTests
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "select (select max(version) from schema_version) || '/' || (select count(*) from sqlite_master where name = 'activities_by_start')";
-        Assert.Equal("3/1", query.ExecuteScalar());
+        Assert.Equal("4/1", query.ExecuteScalar());
     }
 }
