@@ -49,6 +49,18 @@ public static class Detection
     /// <summary>A bout is hard when its smoothed speed is at least this multiple of the run's median speed.</summary>
     public const double HardSpeedRatio = 1.15;
 
+    /// <summary>
+    /// A bout must also be this much faster than the running around it (the minute before and the minute after), so a
+    /// progressive run or GPS wander at a steady effort is not taken for intervals.
+    /// </summary>
+    public const double ContrastRatio = 1.2;
+
+    /// <summary>Sprints (bouts under 20 s) must reach this multiple of the median speed: strides are near top speed, not a surge.</summary>
+    public const double SprintSpeedRatio = 1.3;
+
+    /// <summary>Seconds on each side of a bout that its contrast is measured against.</summary>
+    private const int ContrastWindowSeconds = 60;
+
     /// <summary>Detects everything in one pass over a 1 s resampling of the series.</summary>
     /// <param name="series">The cleaned moving series.</param>
     public static RunFeatures Detect(MovingSeries series)
@@ -70,7 +82,7 @@ public static class Detection
         var smooth = MovingAverage(speed, 5);
         var median = smooth.Order().ElementAt(smooth.Length / 2);
         return new RunFeatures(
-            Repeats(series, distance, smooth, median * HardSpeedRatio),
+            Repeats(series, distance, smooth, median),
             Climbs(series),
             series.Seconds[^1] >= LongRunSeconds,
             DownhillSeconds(distance, altitude));
@@ -118,9 +130,13 @@ public static class Detection
         return result;
     }
 
-    /// <summary>Runs of seconds at or above the hard speed, at least 6 s long, gaps under 5 s bridged.</summary>
-    private static List<Repeat> Repeats(MovingSeries series, double[] distance, double[] speed, double hard)
+    /// <summary>
+    /// Runs of seconds at or above the hard speed, at least 6 s long, gaps under 5 s bridged; kept when faster than the
+    /// minute around them by <see cref="ContrastRatio"/>, and, for sprints, when reaching <see cref="SprintSpeedRatio"/> of the median.
+    /// </summary>
+    private static List<Repeat> Repeats(MovingSeries series, double[] distance, double[] speed, double median)
     {
+        var hard = median * HardSpeedRatio;
         var bouts = new List<(int Start, int End)>();
         var i = 0;
         while (i < speed.Length)
@@ -147,7 +163,21 @@ public static class Detection
             }
         }
 
-        bouts.RemoveAll(b => b.End - b.Start < 6);
+        bouts.RemoveAll(b => b.End - b.Start < 6 || !Stands(b.Start, Math.Min(b.End, distance.Length - 1)));
+        bool Stands(int start, int end)
+        {
+            var boutSpeed = (distance[end] - distance[start]) / Math.Max(1, end - start);
+            if (end - start < 20 && boutSpeed < SprintSpeedRatio * median)
+            {
+                return false;
+            }
+
+            int before = Math.Max(0, start - ContrastWindowSeconds), after = Math.Min(distance.Length - 1, end + ContrastWindowSeconds);
+            var aroundSeconds = (start - before) + (after - end);
+            var aroundSpeed = aroundSeconds > 0 ? ((distance[start] - distance[before]) + (distance[after] - distance[end])) / aroundSeconds : 0;
+            return boutSpeed >= ContrastRatio * aroundSpeed;
+        }
+
         var repeats = new List<Repeat>(bouts.Count);
         for (var k = 0; k < bouts.Count; k++)
         {

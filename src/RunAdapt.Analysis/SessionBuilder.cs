@@ -43,6 +43,12 @@ public static class SessionBuilder
     /// <summary>Below this speed the runner is standing (GPS drift while stopped).</summary>
     private const double StationarySpeed = 0.5;
 
+    /// <summary>Heart-rate reserve assumed for a ride or swim recorded without heart rate (moderate).</summary>
+    private const double AssumedCrossTrainingReserve = 0.6;
+
+    /// <summary>Faster than this for half the time is not running (the marathon world record is run at 5.9 m/s).</summary>
+    private const double FastestRunningSpeed = 6.5;
+
     /// <summary>Length of the steady segments the run is cut into.</summary>
     private const double SegmentSeconds = 60;
 
@@ -64,22 +70,35 @@ public static class SessionBuilder
         }
 
         var date = DateOnly.FromDateTime(walk.Start);
+        var onDay = thresholds?.On(date) ?? Thresholds.FromAthlete(athlete, date);
+        double? heartRate = walk.HeartRateSeconds > 0 ? walk.HeartRateSum / walk.HeartRateSeconds : null;
+        // Rides and swims are cross-training at the intensity their heart rate says, else an assumed moderate one.
+        var crossIntensity = heartRate is { } hr ? onDay.ReserveFraction(hr) : AssumedCrossTrainingReserve;
         var session = activity.Sport switch
         {
-            Sport.Cycling => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Cycling, walk.MovingSeconds, 0.6)]),
-            Sport.Swimming => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Swimming, walk.MovingSeconds, 0.6)]),
+            Sport.Cycling => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Cycling, walk.MovingSeconds, crossIntensity)]),
+            Sport.Swimming => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Swimming, walk.MovingSeconds, crossIntensity)]),
             _ => new TrainingSession(date, walk.Segments, [], []),
         };
-        var onDay = thresholds?.On(date) ?? Thresholds.FromAthlete(athlete, date);
-        var running = activity.Sport is Sport.Running or Sport.Other;
+        var load = TrainingLoad.Of(session, onDay, athlete.Sex);
+        if (session.Run.Count == 0 && heartRate is not null)
+        {
+            load = load with { Method = LoadMethod.HeartRate };
+        }
+
+        // A file that does not name its sport counts as running unless it moved faster than any runner (a ride) or
+        // holds sessions of another sport (a multisport file).
+        var running = activity.Sport is Sport.Running || (activity.Sport is Sport.Other && Median(walk.Segments) <= FastestRunningSpeed
+            && !activity.Summaries.Any(s => s.Kind == SummaryKind.Session && s.Sport is not (null or Sport.Running or Sport.Other)));
+        var moving = new TrainingSession(date, walk.Segments, [], []);
         var analysis = new ActivityAnalysis(
-            TrainingLoad.Of(session, onDay, athlete.Sex),
-            Zones.TimeInHeartRateZones(session, onDay),
-            Zones.TimeInPaceZones(session, onDay),
+            load,
+            Zones.TimeInHeartRateZones(moving, onDay),
+            running ? Zones.TimeInPaceZones(moving, onDay) : new double[5],
             Detection.Detect(walk.Series),
             running ? BestEfforts.ByDistance(walk.Series) : [],
             walk.Segments.Any(s => s.FootStrike is not null));
-        return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, walk.HeartRateSeconds > 0 ? walk.HeartRateSum / walk.HeartRateSeconds : null)
+        return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, heartRate)
         {
             Analysis = analysis,
         };
@@ -155,6 +174,9 @@ public static class SessionBuilder
 
         return result;
     }
+
+    private static double Median(List<RunSegment> segments) =>
+        segments.Count == 0 ? 0 : segments.Select(s => s.SpeedMetresPerSecond).Order().ElementAt(segments.Count / 2);
 
     private sealed class WalkResult(DateTime start)
     {

@@ -83,6 +83,27 @@ public sealed class EffortsAndDetectionTests
         Assert.Empty(features.Climbs);
     }
 
+    /// <summary>
+    /// A steady or steadily progressing run with GPS noise (autocorrelated, 6 % per second) holds no intervals and no
+    /// sprints: the noise and the progression are not taken for hard bouts.
+    /// </summary>
+    [Fact]
+    public void GpsNoiseAndAProgressionAreNotIntervals() =>
+        Gen.Select(Gen.Int[0, int.MaxValue], Gen.Double[2.5, 4.5], Gen.Double[0, 0.25]).Sample((seed, pace, progression) =>
+        {
+            var random = new Random(seed);
+            double noise = 0;
+            var speed = new List<double>();
+            for (var t = 0; t < 2400; t++)
+            {
+                noise = (0.8 * noise) + (0.6 * 0.06 * ((random.NextDouble() * 2) - 1) * Math.Sqrt(3));
+                speed.Add(pace * (1 + (progression * t / 2400)) * (1 + noise));
+            }
+
+            var features = Detection.Detect(SessionBuilder.Moving(Run(speed)));
+            Assert.True(features.Repeats.Count == 0, $"pace {pace:0.00} progression {progression:0.00}: {string.Join("; ", features.Repeats)}");
+        }, iter: 60);
+
     [Fact]
     public void StridesAreSprints()
     {

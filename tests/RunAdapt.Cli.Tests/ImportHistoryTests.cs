@@ -57,6 +57,11 @@ public sealed class ImportHistoryTests
         Assert.Equal(CliApp.Success, textStatus);
         Assert.Contains("2 activities", text);
         Assert.Contains("quadriceps", text);
+        // What the analysis kept per session: the load state, each session's load and how it was estimated, best efforts.
+        Assert.Matches(@"fitness\s+\(CTL\)\s+\d+\.\d,\s+fatigue\s+\(ATL\)\s+\d+\.\d", text);
+        Assert.Matches(@"\d+ \((HR|pace)\)", text);
+        Assert.Contains("Best efforts", text);
+        Assert.Contains("1 km", text);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ internal static class HistoryCommand
     {
         var db = StoreOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the outcome as one JSON document (same shape as 'simulate --json')." };
-        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last.") { db, json };
+        var latest = new Option<int>("--sessions") { Description = "How many of the latest sessions to list (0 for all).", DefaultValueFactory = _ => 10 };
+        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest };
         command.SetAction(int (parse) =>
         {
             using var store = StoreOption.Open(parse.GetValue(db));
@@ -33,6 +34,7 @@ internal static class HistoryCommand
                 var activities = store.ListActivities();
                 var km = activities.Sum(a => a.DistanceMetres) / 1000;
                 OutcomeView.Write(output, "Your history", $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.", outcome);
+                HistoryView.Write(output, activities, parse.GetValue(latest));
             }
 
             return CliApp.Success;

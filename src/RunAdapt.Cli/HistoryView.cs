@@ -1,0 +1,104 @@
+using System.Globalization;
+using RunAdapt.Analysis;
+using RunAdapt.Storage;
+using Spectre.Console;
+
+namespace RunAdapt.Cli;
+
+/// <summary>Renders what the analysis kept per activity: the training-load state, the latest sessions, and the best efforts.</summary>
+internal static class HistoryView
+{
+    public static void Write(TextWriter output, IReadOnlyList<StoredActivity> activities, int latest)
+    {
+        var console = OutcomeView.Console(output);
+        var analysed = activities.Where(a => a.Analysis is not null).ToList();
+        var days = FitnessFatigue.Series(analysed.Select(a => (DateOnly.FromDateTime(a.StartUtc), a.Analysis!.Load.Trimp)));
+        if (days.Count > 0)
+        {
+            var d = days[^1];
+            console.MarkupLine(Markup.Escape(I($"Training load on {d.Date:yyyy-MM-dd} (Banister TRIMP; {FitnessFatigue.DefaultFitnessDays:0}- and {FitnessFatigue.DefaultFatigueDays:0}-day constants): fitness (CTL) {d.Fitness:0.0}, fatigue (ATL) {d.Fatigue:0.0}, form (TSB) {d.Form:+0.0;-0.0;0.0}, ramp {d.RampPerWeek:+0.0;-0.0;0.0}/week, acute:chronic {d.AcuteChronicRatio:0.00}.")));
+        }
+
+        var shown = latest <= 0 ? activities : activities.TakeLast(latest).ToList();
+        var table = new Table().Title(shown.Count == activities.Count ? "Sessions" : $"Latest {shown.Count} of {activities.Count} sessions")
+            .AddColumns("date", "sport", "km", "moving", "pace /km", "load (how)", "HR zones 1–5 (%)", "what it held");
+        foreach (var a in shown)
+        {
+            var x = a.Analysis;
+            table.AddRow(
+                a.StartUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Sport, I($"{a.DistanceMetres / 1000:0.0}"), Clock(a.MovingSeconds),
+                a.DistanceMetres > 0 ? Clock(a.MovingSeconds * 1000 / a.DistanceMetres) : "–",
+                x is null ? "–" : I($"{x.Load.Trimp:0} ({Method(x.Load.Method)})"),
+                x is null || x.HeartRateZoneSeconds.Sum() <= 0 ? "–" : string.Join("/", x.HeartRateZoneSeconds.Select(s => (100 * s / x.HeartRateZoneSeconds.Sum()).ToString("0", CultureInfo.InvariantCulture))),
+                Markup.Escape(x is null ? "–" : Held(x)));
+        }
+
+        console.Write(table);
+        var best = analysed.SelectMany(a => a.Analysis!.BestEfforts.Select(e => (Effort: e, a.StartUtc)))
+            .GroupBy(e => e.Effort.Name).Select(g => g.MinBy(e => e.Effort.Seconds)).OrderBy(e => e.Effort.DistanceMetres).ToList();
+        if (best.Count > 0)
+        {
+            var efforts = new Table().Title("Best efforts").AddColumns("distance", "time", "pace /km", "date");
+            foreach (var (effort, start) in best)
+            {
+                efforts.AddRow(effort.Name, Clock(effort.Seconds), Clock(effort.Seconds * 1000 / effort.DistanceMetres), start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(efforts);
+        }
+    }
+
+    /// <summary>A short account of the detected content: repeats, climbs, long run, downhill, measured foot strike.</summary>
+    private static string Held(ActivityAnalysis x)
+    {
+        var parts = new List<string>();
+        var repeats = x.Features.Repeats.Where(r => !r.IsSprint).ToList();
+        if (repeats.Count > 0)
+        {
+            parts.Add(I($"{repeats.Count}× {Clock(repeats.Average(r => r.Seconds))} at {Clock(1000 / repeats.Average(r => r.SpeedMetresPerSecond))}/km"));
+        }
+
+        var sprints = x.Features.Repeats.Count(r => r.IsSprint);
+        if (sprints > 0)
+        {
+            parts.Add(I($"{sprints} sprint{(sprints > 1 ? "s" : "")}"));
+        }
+
+        if (x.Features.Climbs.Count > 0)
+        {
+            parts.Add(I($"{x.Features.Climbs.Count} climb{(x.Features.Climbs.Count > 1 ? "s" : "")} (+{x.Features.Climbs.Sum(c => c.GainMetres):0} m)"));
+        }
+
+        if (x.Features.IsLongRun)
+        {
+            parts.Add("long run");
+        }
+
+        if (x.Features.DownhillSeconds >= 60)
+        {
+            parts.Add(I($"{x.Features.DownhillSeconds / 60:0} min downhill"));
+        }
+
+        if (x.FootStrikeMeasured)
+        {
+            parts.Add("foot strike measured");
+        }
+
+        return parts.Count == 0 ? "steady" : string.Join(", ", parts);
+    }
+
+    private static string Method(LoadMethod method) => method switch
+    {
+        LoadMethod.HeartRate => "HR",
+        LoadMethod.Pace => "pace",
+        _ => "duration",
+    };
+
+    private static string Clock(double seconds)
+    {
+        var t = TimeSpan.FromSeconds(Math.Round(seconds));
+        return t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : t.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+    }
+
+    private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
