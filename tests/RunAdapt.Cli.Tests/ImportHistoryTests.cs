@@ -41,6 +41,13 @@ public sealed class ImportHistoryTests
         Assert.Equal(2, lines.Length);
         Assert.Contains(lines, l => l.Contains("bad.fit: at byte"));
         Assert.Contains(lines, l => l.Contains("empty.fit: at byte 0: the file is empty"));
+
+        // The summary table counts each outcome and lists each rejected file with its reason.
+        Assert.Matches(@"│ imported\s+│ 1\s+│", output);
+        Assert.Matches(@"│ rejected\s+│ 2\s+│", output);
+        Assert.Contains("3 files in", output);
+        Assert.Contains("rejected (nothing stored from these)", output);
+        Assert.Contains("empty.fit", output);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
+using System.Globalization;
 using RunAdapt.Activities;
 using RunAdapt.Storage;
 using Spectre.Console;
@@ -41,11 +42,12 @@ internal static class ImportCommand
             var duplicates = 0;
             var notActivities = 0;
             var cancelled = false;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var console = OutcomeView.Console(output);
             ConsoleCancelEventHandler stop = (_, e) => { e.Cancel = true; cancelled = true; };
             Console.CancelKeyPress += stop;
             try
             {
-                var console = OutcomeView.Console(output);
                 void ImportAll(Action advance)
                 {
                     // Reading, hashing, decoding and analysing run in parallel (in input order); only the store writes are
@@ -87,7 +89,7 @@ internal static class ImportCommand
                 if (console.Profile.Capabilities.Interactive && inputs.Count > 1)
                 {
                     console.Progress()
-                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new FilesPerSecondColumn(), new RemainingTimeColumn())
                         .Start(ctx =>
                         {
                             var task = ctx.AddTask("importing", maxValue: inputs.Count);
@@ -105,13 +107,33 @@ internal static class ImportCommand
             }
 
             output.WriteLine($"imported {imported}, skipped as duplicate {duplicates}, skipped as not an activity {notActivities}, rejected {rejected.Count}{(cancelled ? " (interrupted; run again to finish)" : "")}");
-            foreach (var line in rejected)
+            var done = imported + duplicates + notActivities + rejected.Count;
+            var summary = new Table().AddColumns("outcome", "files").Caption(string.Create(CultureInfo.InvariantCulture,
+                $"{done} files in {clock.Elapsed.TotalSeconds:0.0} s ({done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):0.0} files/s)"));
+            summary.AddRow("imported", $"{imported}").AddRow("duplicate (already stored)", $"{duplicates}").AddRow("not an activity (settings, workout, monitoring)", $"{notActivities}").AddRow("rejected", $"{rejected.Count}");
+            console.Write(summary);
+            if (rejected.Count > 0)
             {
-                error.WriteLine(line);
+                var reasons = new Table().Title("rejected (nothing stored from these)").AddColumn("file: reason");
+                foreach (var line in rejected)
+                {
+                    reasons.AddRow(new Text(line));
+                    error.WriteLine(line);
+                }
+
+                console.Write(reasons);
             }
 
             return rejected.Count == 0 ? CliApp.Success : CliApp.BadInput;
         });
         return command;
     }
+}
+
+/// <summary>The progress column for an import: files per second (Spectre's transfer-speed column would show bytes).</summary>
+internal sealed class FilesPerSecondColumn : ProgressColumn
+{
+    /// <inheritdoc/>
+    public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+        new Text(task.Speed is { } speed ? string.Create(CultureInfo.InvariantCulture, $"{speed:0.0} files/s") : "– files/s");
 }
