@@ -49,20 +49,35 @@ public class ImportBenchmarks
     }
 }
 
-/// <summary>Builds a synthetic export from the corpus's recorded runs: copy <c>k</c> is template <c>k mod n</c> moved <c>k</c> days on.</summary>
+/// <summary>The file format a synthetic export is written in.</summary>
+public enum ExportFormat
+{
+    /// <summary>FIT, as a Garmin export or a watch's own files hold them (about 100 KB per hour-long run).</summary>
+    Fit,
+
+    /// <summary>TCX, the heaviest format (about 800 KB per hour-long run).</summary>
+    Tcx,
+}
+
+/// <summary>
+/// Builds a synthetic export from the corpus's recorded activities: copy <c>k</c> is template <c>k mod n</c> moved
+/// <c>k</c> days on, in year folders. FIT copies are re-encoded with <see cref="FitEncoder"/> (every timestamp moved).
+/// </summary>
 public static class SyntheticExport
 {
-    /// <summary>The corpus FIT files whose running activities are the templates.</summary>
-    public static IReadOnlyList<string> Templates { get; } = ["activity-small-fenix2-run.fit", "garmin-fenix-5-run.fit"];
+    /// <summary>The corpus FIT files used as templates: three recorded runs (1 Hz and smart recording) and an interval ride.</summary>
+    public static IReadOnlyList<string> Templates { get; } = ["activity-small-fenix2-run.fit", "2013-02-06-12-11-14.fit", "compressed-speed-distance.fit", "hrv-activity.fit"];
 
-    /// <summary>Writes <paramref name="count"/> TCX files under <paramref name="directory"/> (replacing what was there).</summary>
+    /// <summary>Writes <paramref name="count"/> files under <paramref name="directory"/> (replacing what was there).</summary>
     /// <param name="directory">The export folder.</param>
     /// <param name="count">How many activities.</param>
-    public static void Write(string directory, int count)
+    /// <param name="format">The file format.</param>
+    public static void Write(string directory, int count, ExportFormat format = ExportFormat.Fit)
     {
-        var runs = Templates
+        var templates = Templates
             .SelectMany(t => FitDecoder.DecodeActivities(File.ReadAllBytes(Repository.Path("tests", "fixtures", "activities", "fit", t)), t))
-            .Where(a => a.Sport == Sport.Running && a.Samples.Count > 0)
+            .Where(a => a.Sport is Sport.Running or Sport.Cycling && a.Samples.Count > 0)
+            .Where(a => format == ExportFormat.Fit || a.Sport == Sport.Running)
             .ToList();
         if (Directory.Exists(directory))
         {
@@ -72,13 +87,27 @@ public static class SyntheticExport
         var firstDay = new DateTime(2015, 1, 1, 7, 0, 0, DateTimeKind.Utc);
         for (var k = 0; k < count; k++)
         {
-            var run = runs[k % runs.Count];
-            var shift = firstDay.AddDays(k).AddMinutes(k % 60) - run.Samples[0].TimestampUtc;
+            var template = templates[k % templates.Count];
+            var shift = firstDay.AddDays(k).AddMinutes(k % 60) - template.Samples[0].TimestampUtc;
             var folder = Path.Combine(directory, (firstDay.Year + (k / 365)).ToString(CultureInfo.InvariantCulture));
             Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, $"activity_{k:D5}.tcx"), Tcx(run, shift));
+            if (format == ExportFormat.Fit)
+            {
+                File.WriteAllBytes(Path.Combine(folder, $"activity_{k:D5}.fit"), FitEncoder.Encode(Shifted(template, shift)));
+            }
+            else
+            {
+                File.WriteAllText(Path.Combine(folder, $"activity_{k:D5}.tcx"), Tcx(template, shift));
+            }
         }
     }
+
+    private static Activity Shifted(Activity a, TimeSpan shift) => a with
+    {
+        StartTimeUtc = a.StartTimeUtc + shift,
+        Samples = [.. a.Samples.Select(s => s with { TimestampUtc = s.TimestampUtc + shift })],
+        Summaries = [.. a.Summaries.Select(s => s with { StartTimeUtc = s.StartTimeUtc + shift, TimestampUtc = s.TimestampUtc + shift })],
+    };
 
     private static string Tcx(Activity run, TimeSpan shift)
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Data.Common;
 using System.IO.Compression;
 using System.Text.Json;
@@ -338,46 +339,115 @@ public sealed class AthleteStore : IAthleteStore
     }
 }
 
-/// <summary>Packs samples into a compact, Brotli-compressed binary blob (a presence mask, then the present channels).</summary>
+/// <summary>
+/// Packs samples into a compact blob: a magic, the count, the timestamps, then per channel a presence bitmap and the
+/// present values, column by column (similar numbers side by side compress well), Brotli-compressed in one call.
+/// Blobs written before this layout (row by row through a Brotli stream) are still read.
+/// </summary>
 internal static class SampleCodec
 {
+    private const int Channels = 13;
+    private const int BrotliQuality = 1, BrotliWindowBits = 22;
+    private static readonly byte[] Magic = "RAS2"u8.ToArray();
+
+    private static double?[] Values(in ActivitySample s) =>
+        [s.LatitudeDegrees, s.LongitudeDegrees, s.DistanceMetres, s.SpeedMetresPerSecond, s.AltitudeMetres, s.HeartRateBeatsPerMinute, s.CadencePerMinute, s.PowerWatts, s.TemperatureCelsius, s.GroundContactTimeSeconds, s.VerticalOscillationMetres, s.StepLengthMetres, s.FootStrikeScore];
+
     public static byte[] Encode(IReadOnlyList<ActivitySample> samples)
     {
-        using var buffer = new MemoryStream();
-        using (var brotli = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        using (var writer = new BinaryWriter(brotli))
+        var n = samples.Count;
+        var bitmapBytes = (n + 7) / 8;
+        var raw = new byte[4 + (8 * n) + (Channels * (bitmapBytes + (8 * n)))];
+        BinaryPrimitives.WriteInt32LittleEndian(raw, n);
+        var p = 4;
+        foreach (var s in samples)
         {
-            writer.Write(samples.Count);
-            foreach (var s in samples)
-            {
-                writer.Write(s.TimestampUtc.Ticks);
-                double?[] channels = [s.LatitudeDegrees, s.LongitudeDegrees, s.DistanceMetres, s.SpeedMetresPerSecond, s.AltitudeMetres, s.HeartRateBeatsPerMinute, s.CadencePerMinute, s.PowerWatts, s.TemperatureCelsius, s.GroundContactTimeSeconds, s.VerticalOscillationMetres, s.StepLengthMetres, s.FootStrikeScore];
-                var mask = 0;
-                for (var i = 0; i < channels.Length; i++)
-                {
-                    mask |= channels[i].HasValue ? 1 << i : 0;
-                }
+            BinaryPrimitives.WriteInt64LittleEndian(raw.AsSpan(p), s.TimestampUtc.Ticks);
+            p += 8;
+        }
 
-                writer.Write((short)mask);
-                foreach (var c in channels)
+        var columns = new double?[n][];
+        for (var i = 0; i < n; i++)
+        {
+            columns[i] = Values(samples[i]);
+        }
+
+        for (var c = 0; c < Channels; c++)
+        {
+            var bitmap = raw.AsSpan(p, bitmapBytes);
+            p += bitmapBytes;
+            for (var i = 0; i < n; i++)
+            {
+                if (columns[i][c] is { } v)
                 {
-                    if (c is { } v)
-                    {
-                        writer.Write(v);
-                    }
+                    bitmap[i >> 3] |= (byte)(1 << (i & 7));
+                    BinaryPrimitives.WriteDoubleLittleEndian(raw.AsSpan(p), v);
+                    p += 8;
                 }
             }
         }
 
-        return buffer.ToArray();
+        var packed = new byte[Magic.Length + BrotliEncoder.GetMaxCompressedLength(p)];
+        Magic.CopyTo(packed, 0);
+        if (!BrotliEncoder.TryCompress(raw.AsSpan(0, p), packed.AsSpan(Magic.Length), out var written, BrotliQuality, BrotliWindowBits))
+        {
+            throw new InvalidOperationException("Brotli compression of the samples failed");
+        }
+
+        return packed.AsSpan(0, Magic.Length + written).ToArray();
     }
 
     public static IReadOnlyList<ActivitySample> Decode(byte[] blob)
     {
+        if (!blob.AsSpan().StartsWith(Magic))
+        {
+            return DecodeRows(blob);
+        }
+
+        using var stream = new BrotliStream(new MemoryStream(blob, Magic.Length, blob.Length - Magic.Length), CompressionMode.Decompress);
+        using var raw = new MemoryStream();
+        stream.CopyTo(raw);
+        var data = raw.GetBuffer().AsSpan(0, (int)raw.Length);
+        var n = BinaryPrimitives.ReadInt32LittleEndian(data);
+        var bitmapBytes = (n + 7) / 8;
+        var p = 4;
+        var times = new long[n];
+        for (var i = 0; i < n; i++, p += 8)
+        {
+            times[i] = BinaryPrimitives.ReadInt64LittleEndian(data[p..]);
+        }
+
+        var values = new double?[Channels, n];
+        for (var c = 0; c < Channels; c++)
+        {
+            var bitmap = data.Slice(p, bitmapBytes).ToArray();
+            p += bitmapBytes;
+            for (var i = 0; i < n; i++)
+            {
+                if ((bitmap[i >> 3] & (1 << (i & 7))) != 0)
+                {
+                    values[c, i] = BinaryPrimitives.ReadDoubleLittleEndian(data[p..]);
+                    p += 8;
+                }
+            }
+        }
+
+        var samples = new List<ActivitySample>(n);
+        for (var i = 0; i < n; i++)
+        {
+            samples.Add(new ActivitySample(new DateTime(times[i], DateTimeKind.Utc), values[0, i], values[1, i], values[2, i], values[3, i], values[4, i], values[5, i], values[6, i], values[7, i], values[8, i], values[9, i], values[10, i], values[11, i], values[12, i]));
+        }
+
+        return samples;
+    }
+
+    /// <summary>The first layout (schema v1–v4 stores): row by row, a 16-bit presence mask then the present values.</summary>
+    private static List<ActivitySample> DecodeRows(byte[] blob)
+    {
         using var reader = new BinaryReader(new BrotliStream(new MemoryStream(blob), CompressionMode.Decompress));
         var count = reader.ReadInt32();
         var samples = new List<ActivitySample>(count);
-        var values = new double?[13];
+        var values = new double?[Channels];
         for (var n = 0; n < count; n++)
         {
             var time = new DateTime(reader.ReadInt64(), DateTimeKind.Utc);

@@ -90,6 +90,47 @@ public sealed class AthleteStoreTests
         Assert.Equal(athlete, store.LoadAthlete());
     }
 
+    /// <summary>Samples stored by earlier releases (row by row through a Brotli stream, 12 channels) are still read.</summary>
+    [Fact]
+    public void SamplesInTheFirstBlobLayoutAreStillRead()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"runadapt-{Guid.NewGuid():N}.db");
+        var (sha, activities) = Load("activity-small-fenix2-run.fit");
+        using (var store = AthleteStore.Open(path))
+        {
+            store.Save("run.fit", sha, activities);
+        }
+
+        using (var buffer = new MemoryStream())
+        {
+            using (var writer = new BinaryWriter(new System.IO.Compression.BrotliStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)))
+            {
+                var samples = activities[0].Item1.Samples;
+                writer.Write(samples.Count);
+                foreach (var x in samples)
+                {
+                    writer.Write(x.TimestampUtc.Ticks);
+                    double?[] channels = [x.LatitudeDegrees, x.LongitudeDegrees, x.DistanceMetres, x.SpeedMetresPerSecond, x.AltitudeMetres, x.HeartRateBeatsPerMinute, x.CadencePerMinute, x.PowerWatts, x.TemperatureCelsius, x.GroundContactTimeSeconds, x.VerticalOscillationMetres, x.StepLengthMetres];
+                    writer.Write((short)channels.Select((c, i) => c.HasValue ? 1 << i : 0).Sum());
+                    foreach (var c in channels.Where(c => c.HasValue))
+                    {
+                        writer.Write(c!.Value);
+                    }
+                }
+            }
+
+            using var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+            raw.Open();
+            using var update = raw.CreateCommand();
+            update.CommandText = "update activities set samples = $blob";
+            update.Parameters.AddWithValue("$blob", buffer.ToArray());
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        using var reopened = AthleteStore.Open(path);
+        Assert.Equal(activities[0].Item1.Samples, Assert.Single(reopened.LoadSamples()));
+    }
+
     [Theory]
     [MemberData(nameof(Backends))]
     public void EachActivitysLoadZonesAndDetectionsAreKept(string backend)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using RunAdapt.Activities;
@@ -50,15 +49,11 @@ internal static class ImportCommand
             {
                 void ImportAll(Action advance)
                 {
-                    // Reading, hashing, decoding and analysing run in parallel (in input order); only the store writes are
-                    // serial, one transaction per file, so stopping between two files leaves every file whole or absent.
-                    var known = store.KnownFiles();
-                    // Hand out one file at a time: PLINQ would otherwise split the list into halves, and the ordered merge
-                    // would hold the second half's decoded files in memory until the first half is done.
-                    var prepared = Partitioner.Create(inputs, EnumerablePartitionerOptions.NoBuffering).AsParallel().AsOrdered()
-                        .WithDegreeOfParallelism(Math.Max(1, Environment.ProcessorCount))
-                        .WithMergeOptions(ParallelMergeOptions.NotBuffered)
-                        .Select(input => ActivityImporter.Prepare(input, known, athlete));
+                    // Reading, hashing, decoding and analysing run in parallel (in input order, a bounded window ahead);
+                    // only the store writes are serial, one transaction per file, so stopping between two files leaves
+                    // every file whole or absent.
+                    var cores = Math.Max(1, Environment.ProcessorCount);
+                    var prepared = ActivityImporter.PrepareAll(inputs, store.KnownFiles(), athlete, cores, window: 4 * cores);
                     foreach (var file in prepared)
                     {
                         if (cancelled)
