@@ -9,7 +9,7 @@ namespace RunAdapt.Benchmarks;
 
 /// <summary>
 /// <c>runadapt import</c> end to end (read, hash, decode, analyse, store in SQLite) on a synthetic export: the corpus's
-/// recorded runs copied day after day, time-shifted, as TCX files in year folders.
+/// recorded activities copied day after day, time-shifted, as FIT or TCX files in year folders.
 /// </summary>
 public class ImportBenchmarks
 {
@@ -19,12 +19,16 @@ public class ImportBenchmarks
     [Params(365)]
     public int Count { get; set; }
 
+    /// <summary>The export's file format.</summary>
+    [Params(ExportFormat.Fit, ExportFormat.Tcx)]
+    public ExportFormat Format { get; set; }
+
     /// <summary>Writes the export once.</summary>
     [GlobalSetup]
     public void Setup()
     {
-        _export = Path.Combine(Path.GetTempPath(), $"runadapt-bench-export-{Count}");
-        SyntheticExport.Write(_export, Count);
+        _export = Path.Combine(Path.GetTempPath(), $"runadapt-bench-export-{Format}-{Count}");
+        SyntheticExport.Write(_export, Count, Format);
     }
 
     /// <summary>Each iteration imports into an empty store.</summary>
