@@ -41,6 +41,14 @@ public sealed class ThresholdHistory
         }
     }
 
+    /// <summary>The history of these entries, or <c>null</c> when there are none (the profile's heart rates then apply).</summary>
+    /// <param name="entries">The thresholds, each with the day it takes effect.</param>
+    public static ThresholdHistory? From(IEnumerable<Thresholds> entries)
+    {
+        var list = entries.ToList();
+        return list.Count == 0 ? null : new ThresholdHistory(list);
+    }
+
     /// <summary>The thresholds in force on a day: the latest entry on or before it, or the earliest entry for days before the history starts.</summary>
     /// <param name="day">The day.</param>
     public Thresholds On(DateOnly day)

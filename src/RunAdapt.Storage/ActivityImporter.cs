@@ -17,8 +17,9 @@ public static class ActivityImporter
     /// </summary>
     /// <param name="input">The file.</param>
     /// <param name="known">Content hashes already stored (<see cref="AthleteStore.KnownFiles"/>), or an empty set.</param>
-    /// <param name="athlete">The athlete (habitual foot strike for the analysis).</param>
-    public static PreparedFile Prepare(ActivityInput input, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete)
+    /// <param name="athlete">The athlete (sex and heart rates for the load and zones).</param>
+    /// <param name="thresholds">The athlete's dated thresholds, if any were saved.</param>
+    public static PreparedFile Prepare(ActivityInput input, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete, ThresholdHistory? thresholds = null)
     {
         try
         {
@@ -38,7 +39,7 @@ public static class ActivityImporter
                 return new PreparedFile(input.Name, sha, null, null, null); // a settings, workout or monitoring file: nothing to import, nothing wrong
             }
 
-            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete)))], null, null);
+            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete, thresholds)))], null, null);
         }
         catch (ActivityFormatException e)
         {
@@ -64,7 +65,8 @@ public static class ActivityImporter
     /// <param name="workers">Preparing threads (the number of cores is right: preparing is CPU-bound).</param>
     /// <param name="window">How many prepared files may wait for the store.</param>
     /// <param name="cancellation">Stops the workers.</param>
-    public static IEnumerable<PreparedFile> PrepareAll(IReadOnlyList<ActivityInput> inputs, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete, int workers, int window, CancellationToken cancellation = default)
+    /// <param name="thresholds">The athlete's dated thresholds, if any were saved.</param>
+    public static IEnumerable<PreparedFile> PrepareAll(IReadOnlyList<ActivityInput> inputs, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete, int workers, int window, CancellationToken cancellation = default, ThresholdHistory? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
@@ -99,7 +101,7 @@ public static class ActivityImporter
 
                 try
                 {
-                    results[i].SetResult(Prepare(inputs[i], known, athlete));
+                    results[i].SetResult(Prepare(inputs[i], known, athlete, thresholds));
                 }
                 catch (Exception e)
                 {

@@ -67,6 +67,16 @@ public interface IAthleteStore : IDisposable
     /// <summary>Saves the athlete profile.</summary>
     /// <param name="athlete">The profile.</param>
     void SaveAthlete(Athlete athlete);
+
+    /// <summary>The athlete's dated thresholds (heart rates and threshold speed from a day on), oldest first; empty when none were saved.</summary>
+    IReadOnlyList<Thresholds> LoadThresholds();
+
+    /// <summary>Saves thresholds that hold from their day on, replacing an entry of the same day.</summary>
+    /// <param name="thresholds">The entry.</param>
+    void SaveThresholds(Thresholds thresholds);
+
+    /// <summary>Analyses every stored activity again from its stored samples with the current profile and thresholds (after either changed); returns how many.</summary>
+    int Reanalyse();
 }
 
 /// <summary>
@@ -76,7 +86,7 @@ public interface IAthleteStore : IDisposable
 /// </summary>
 public sealed class AthleteStore : IAthleteStore
 {
-    private const int SchemaVersion = 4;
+    private const int SchemaVersion = 5;
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
     private readonly DbConnection _connection;
     private readonly bool _postgres;
@@ -298,31 +308,82 @@ public sealed class AthleteStore : IAthleteStore
                 alter table activities add column analysis text;
                 insert into schema_version (version) values (4);
                 """, transaction: transaction);
-            AnalyseStoredActivities(transaction);
+            Analyse("where analysis is null", transaction);
+        }
+
+        if (version < 5)
+        {
+            // v5: dated thresholds (the athlete's heart rates and threshold pace change over the years).
+            _connection.Execute("""
+                create table if not exists thresholds (effective_from text primary key, hr_rest double precision not null,
+                    hr_max double precision not null, threshold_speed double precision not null);
+                insert into schema_version (version) values (5);
+                """, transaction: transaction);
         }
 
         transaction.Commit();
     }
 
-    /// <summary>Analyses the activities stored before v4 kept analyses, from their stored samples, so an upgraded store loses nothing.</summary>
-    private void AnalyseStoredActivities(DbTransaction transaction)
+    /// <inheritdoc/>
+    public IReadOnlyList<Thresholds> LoadThresholds() => ReadThresholds(null);
+
+    private List<Thresholds> ReadThresholds(DbTransaction? transaction) =>
+        [.. _connection.Query<(string From, double RestBpm, double MaxBpm, double Speed)>("select effective_from, hr_rest, hr_max, threshold_speed from thresholds order by effective_from", transaction: transaction)
+            .Select(r => new Thresholds(DateOnly.ParseExact(r.From, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.RestBpm, r.MaxBpm, r.Speed))];
+
+    /// <inheritdoc/>
+    public void SaveThresholds(Thresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        _connection.Execute(
+            (_postgres ? "insert into thresholds (effective_from, hr_rest, hr_max, threshold_speed) values (@from, @rest, @max, @speed) on conflict (effective_from) do update set hr_rest = excluded.hr_rest, hr_max = excluded.hr_max, threshold_speed = excluded.threshold_speed"
+                       : "insert or replace into thresholds (effective_from, hr_rest, hr_max, threshold_speed) values (@from, @rest, @max, @speed)"),
+            new { from = thresholds.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), rest = thresholds.HeartRateRestBeatsPerMinute, max = thresholds.HeartRateMaxBeatsPerMinute, speed = thresholds.ThresholdSpeedMetresPerSecond });
+    }
+
+    /// <inheritdoc/>
+    public int Reanalyse()
+    {
+        using var transaction = _connection.BeginTransaction();
+        var count = Analyse("", transaction);
+        transaction.Commit();
+        return count;
+    }
+
+    /// <summary>Analyses stored activities (those the filter selects) from their stored samples and updates their analysis and session.</summary>
+    private int Analyse(string filter, DbTransaction transaction)
     {
         var athlete = _connection.QueryFirstOrDefault<string>("select data from athlete where id = 1", transaction: transaction) is { } data
             ? JsonSerializer.Deserialize<Athlete>(data, Json)! : new Athlete();
-        var stored = _connection.Query<(long Id, string Sport, byte[] Samples)>("select id, sport, samples from activities where analysis is null", transaction: transaction).ToList();
+        // During the v4 migration the thresholds table (v5) does not exist yet.
+        var entries = TableExists("thresholds", transaction) ? ReadThresholds(transaction) : [];
+        var history = entries.Count > 0 ? new ThresholdHistory(entries) : null;
+        var stored = _connection.Query<(long Id, string Sport, byte[] Samples)>($"select id, sport, samples from activities {filter}", transaction: transaction).ToList();
+        var count = 0;
         foreach (var (id, sport, samples) in stored)
         {
             var activity = new Activity
             {
                 SourceFormat = "store", Sport = Enum.TryParse<Sport>(sport, ignoreCase: true, out var s) ? s : Sport.Other, Samples = SampleCodec.Decode(samples),
             };
-            if (SessionBuilder.Analyse(activity, athlete) is { } analysed)
+            if (SessionBuilder.Analyse(activity, athlete, history) is not { } analysed)
             {
-                _connection.Execute("update activities set trimp = @trimp, load_method = @method, analysis = @analysis where id = @id",
-                    new { id, trimp = analysed.Analysis.Load.Trimp, method = analysed.Analysis.Load.Method.ToString(), analysis = JsonSerializer.Serialize(analysed.Analysis, Json) }, transaction);
+                continue;
             }
+
+            _connection.Execute("update activities set trimp = @trimp, load_method = @method, analysis = @analysis where id = @id",
+                new { id, trimp = analysed.Analysis.Load.Trimp, method = analysed.Analysis.Load.Method.ToString(), analysis = JsonSerializer.Serialize(analysed.Analysis, Json) }, transaction);
+            _connection.Execute("update sessions set data = @data where activity_id = @id", new { id, data = JsonSerializer.Serialize(analysed.Session, Json) }, transaction);
+            count++;
         }
+
+        return count;
     }
+
+    private bool TableExists(string table, DbTransaction transaction) =>
+        _connection.ExecuteScalar<long>(
+            _postgres ? "select count(*) from information_schema.tables where table_name = @table and table_schema = current_schema()"
+                      : "select count(*) from sqlite_master where type = 'table' and name = @table", new { table }, transaction) > 0;
 
     private static string FromUri(string uri)
     {

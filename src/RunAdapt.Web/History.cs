@@ -111,7 +111,7 @@ public sealed class History(string? location)
 
     private static UploadResult ImportOne(AthleteStore store, Core.Training.Athlete athlete, ActivityInput input, string name)
     {
-        var file = ActivityImporter.Prepare(input with { Name = name }, new HashSet<string>(), athlete);
+        var file = ActivityImporter.Prepare(input with { Name = name }, new HashSet<string>(), athlete, Analysis.ThresholdHistory.From(store.LoadThresholds()));
         return ActivityImporter.Store(store, file) switch
         {
             StoreResult.Imported => new UploadResult(name, "imported", null),

@@ -71,6 +71,39 @@ public sealed class ImportHistoryTests
         Assert.Contains("1 km", text);
     }
 
+    /// <summary>
+    /// The profile and dated thresholds are set from the command line, kept in the store, shown back, and every stored
+    /// activity is analysed again with them; bad values are usage errors that change nothing.
+    /// </summary>
+    [Fact]
+    public void TheAthleteProfileAndDatedThresholdsAreSetAndTheHistoryAnalysedAgain()
+    {
+        var db = Path.Combine(TempDir(), "a.db");
+        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        var (status, output, _) = Run("athlete", "--db", db, "--sex", "female", "--age", "34", "--mass", "58", "--hr-max", "188", "--hr-rest", "48", "--threshold-pace", "4:45");
+        Assert.Equal(CliApp.Success, status);
+        Assert.StartsWith("saved; analysed 2 stored activities again", output);
+        Assert.Matches(@"│ sex\s+│ female", output);
+        Assert.Matches(@"the beginning\s+│ 48\s+│ 188\s+│ 4:45", output);
+
+        (status, output, _) = Run("athlete", "--db", db, "--from", "2013-01-01", "--threshold-pace", "4:20");
+        Assert.Equal(CliApp.Success, status);
+        Assert.Matches(@"2013-01-01\s+│ 48\s+│ 188\s+│ 4:20", output);
+
+        var (bad, _, error) = Run("athlete", "--db", db, "--threshold-pace", "4:99");
+        Assert.Equal(CliApp.BadUsage, bad);
+        Assert.Contains("--threshold-pace must be M:SS per km", error);
+        (bad, _, error) = Run("athlete", "--db", db, "--from", "2013-02-30", "--hr-max", "190");
+        Assert.Equal(CliApp.BadUsage, bad);
+        Assert.Contains("--from must be a date", error);
+
+        var (shown, listing, _) = Run("athlete", "--db", db);
+        Assert.Equal(CliApp.Success, shown);
+        Assert.DoesNotContain("saved", listing);
+        Assert.Matches(@"the beginning\s+│ 48\s+│ 188\s+│ 4:45", listing);
+        Assert.Matches(@"2013-01-01\s+│ 48\s+│ 188\s+│ 4:20", listing);
+    }
+
     [Fact]
     public void AScenarioCanStartFromTheImportedHistory()
     {

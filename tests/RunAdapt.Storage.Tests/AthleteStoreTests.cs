@@ -90,6 +90,36 @@ public sealed class AthleteStoreTests
         Assert.Equal(athlete, store.LoadAthlete());
     }
 
+    /// <summary>
+    /// Dated thresholds are kept; analysing again after they change recomputes every stored activity's load and zones
+    /// with the entry in force on its day (a higher maximal heart rate makes the same run lighter).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void DatedThresholdsAreKeptAndStoredActivitiesAreAnalysedAgainWithThem(string backend)
+    {
+        using var store = Open(backend);
+        var (sha, activities) = Load("activity-small-fenix2-run.fit");
+        store.Save("run.fit", sha, activities);
+        var before = Assert.Single(store.ListActivities()).Analysis!.Load;
+        Assert.Equal(LoadMethod.HeartRate, before.Method);
+        Assert.Empty(store.LoadThresholds());
+
+        var day = DateOnly.FromDateTime(activities[0].Item1.StartTimeUtc!.Value);
+        store.SaveThresholds(new Thresholds(DateOnly.MinValue, 60, 190, 3.3));
+        store.SaveThresholds(new Thresholds(day, 60, 205, 3.3)); // from the run's own day on
+        store.SaveThresholds(new Thresholds(day.AddDays(1), 60, 150, 3.3)); // later: not in force that day
+        store.SaveThresholds(new Thresholds(day, 60, 210, 3.3)); // replaces the entry of the same day
+        Assert.Equal([DateOnly.MinValue, day, day.AddDays(1)], store.LoadThresholds().Select(t => t.EffectiveFrom));
+        Assert.Equal(210, store.LoadThresholds()[1].HeartRateMaxBeatsPerMinute);
+
+        Assert.Equal(1, store.Reanalyse());
+        var after = Assert.Single(store.ListActivities()).Analysis!.Load;
+        var expected = SessionBuilder.Analyse(activities[0].Item1, new Athlete(), new ThresholdHistory(store.LoadThresholds()))!.Analysis.Load;
+        Assert.Equal(expected.Trimp, after.Trimp, 6);
+        Assert.True(after.Trimp < before.Trimp, $"{after.Trimp} vs {before.Trimp}");
+    }
+
     /// <summary>Samples stored by earlier releases (row by row through a Brotli stream, 12 channels) are still read.</summary>
     [Fact]
     public void SamplesInTheFirstBlobLayoutAreStillRead()
@@ -223,7 +253,7 @@ public sealed class AthleteStoreTests
         {
             raw.Open();
             using var down = raw.CreateCommand();
-            down.CommandText = "drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; delete from schema_version where version > 1;";
+            down.CommandText = "drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; drop table thresholds; delete from schema_version where version > 1;";
             down.ExecuteNonQuery();
         }
 
@@ -238,6 +268,6 @@ public sealed class AthleteStoreTests
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "select (select max(version) from schema_version) || '/' || (select count(*) from sqlite_master where name = 'activities_by_start')";
-        Assert.Equal("4/1", query.ExecuteScalar());
+        Assert.Equal("5/1", query.ExecuteScalar());
     }
 }

@@ -13,6 +13,7 @@ internal static class CommandCatalog
         ScenariosCommand.Create(),
         CompareCommand.Create(),
         HistoryCommand.Create(),
+        AthleteCommand.Create(),
         ReportCommand.Create(),
         ServeCommand.Create(),
     ];

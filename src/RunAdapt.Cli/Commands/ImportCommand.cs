@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RunAdapt.Activities;
+using RunAdapt.Analysis;
 using RunAdapt.Storage;
 using Spectre.Console;
 
@@ -53,7 +54,7 @@ internal static class ImportCommand
                     // only the store writes are serial, one transaction per file, so stopping between two files leaves
                     // every file whole or absent.
                     var cores = Math.Max(1, Environment.ProcessorCount);
-                    var prepared = ActivityImporter.PrepareAll(inputs, store.KnownFiles(), athlete, cores, window: 4 * cores);
+                    var prepared = ActivityImporter.PrepareAll(inputs, store.KnownFiles(), athlete, cores, window: 4 * cores, thresholds: ThresholdHistory.From(store.LoadThresholds()));
                     foreach (var file in prepared)
                     {
                         if (cancelled)

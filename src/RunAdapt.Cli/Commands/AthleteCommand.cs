@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using RunAdapt.Analysis;
+using RunAdapt.Core.Training;
+using Spectre.Console;
+
+namespace RunAdapt.Cli.Commands;
+
+/// <summary>
+/// <c>runadapt athlete [--db FILE] [settings]</c>: shows or sets the stored athlete profile and the dated thresholds
+/// (heart rates, threshold pace) that zones and loads use; after a change every stored activity is analysed again.
+/// </summary>
+internal static class AthleteCommand
+{
+    public static Command Create()
+    {
+        var db = StoreOption.Create();
+        var sex = new Option<Sex?>("--sex") { Description = "male or female." };
+        var age = new Option<double?>("--age") { Description = "Age, in years." };
+        var mass = new Option<double?>("--mass") { Description = "Body mass, in kg." };
+        var height = new Option<double?>("--height") { Description = "Height, in cm." };
+        var status = new Option<TrainingStatus?>("--status") { Description = "Running background: untrained, recreational, trained or elite." };
+        var lifting = new Option<TrainingStatus?>("--lifting") { Description = "Lifting background: untrained, recreational, trained or elite." };
+        var footStrike = new Option<FootStrike?>("--foot-strike") { Description = "Habitual foot strike (used where no foot pod measured it): rearfoot, midfoot or forefoot." };
+        var vo2max = new Option<double?>("--vo2max") { Description = "Measured VO2max, in ml/kg/min." };
+        var bodyFat = new Option<double?>("--body-fat") { Description = "Body fat, in percent." };
+        var hrMax = new Option<double?>("--hr-max") { Description = "Maximal heart rate, in bpm (with --from: from that day on)." };
+        var hrRest = new Option<double?>("--hr-rest") { Description = "Resting heart rate, in bpm (with --from: from that day on)." };
+        var pace = new Option<string?>("--threshold-pace") { Description = "Threshold pace (about one-hour race pace), M:SS per km, from --from on (or for the whole history)." };
+        var from = new Option<string?>("--from") { Description = "The day (YYYY-MM-DD) the given heart rates and threshold pace take effect; earlier days keep the earlier values." };
+        var command = new Command("athlete", "Show or set the athlete profile and the dated thresholds (heart rates, threshold pace) behind zones and loads. After a change, every stored activity is analysed again.")
+        {
+            db, sex, age, mass, height, status, lifting, footStrike, vo2max, bodyFat, hrMax, hrRest, pace, from,
+        };
+        command.SetAction(int (parse) =>
+        {
+            using var store = StoreOption.Open(parse.GetValue(db));
+            var output = parse.InvocationConfiguration.Output;
+            var athlete = store.LoadAthlete();
+            var day = parse.GetValue(from) is { } text ? ParseDay(text) : (DateOnly?)null;
+            var speed = parse.GetValue(pace) is { } p ? ParsePace(p) : (double?)null;
+            var updated = athlete with
+            {
+                Sex = parse.GetValue(sex) ?? athlete.Sex,
+                AgeYears = Positive(parse.GetValue(age), "--age") ?? athlete.AgeYears,
+                MassKilograms = Positive(parse.GetValue(mass), "--mass") ?? athlete.MassKilograms,
+                HeightCentimetres = Positive(parse.GetValue(height), "--height") ?? athlete.HeightCentimetres,
+                TrainingStatus = parse.GetValue(status) ?? athlete.TrainingStatus,
+                LiftingStatus = parse.GetValue(lifting) ?? athlete.LiftingStatus,
+                FootStrike = parse.GetValue(footStrike) ?? athlete.FootStrike,
+                Vo2MaxMillilitresPerKilogramPerMinute = Positive(parse.GetValue(vo2max), "--vo2max") ?? athlete.Vo2MaxMillilitresPerKilogramPerMinute,
+                BodyFatPercent = Positive(parse.GetValue(bodyFat), "--body-fat") ?? athlete.BodyFatPercent,
+                HeartRateMaxBeatsPerMinute = day is null ? Positive(parse.GetValue(hrMax), "--hr-max") ?? athlete.HeartRateMaxBeatsPerMinute : athlete.HeartRateMaxBeatsPerMinute,
+                HeartRateRestBeatsPerMinute = day is null ? Positive(parse.GetValue(hrRest), "--hr-rest") ?? athlete.HeartRateRestBeatsPerMinute : athlete.HeartRateRestBeatsPerMinute,
+            };
+            var changed = updated != athlete;
+            if (changed)
+            {
+                store.SaveAthlete(updated);
+            }
+
+            if (day is not null || speed is not null)
+            {
+                // A dated entry: what is not given is carried over from the entry in force that day, else the profile.
+                var effective = day ?? DateOnly.MinValue;
+                var before = ThresholdHistory.From(store.LoadThresholds())?.On(effective) ?? Thresholds.FromAthlete(updated, effective);
+                var entry = new Thresholds(
+                    effective,
+                    Positive(parse.GetValue(hrRest), "--hr-rest") ?? before.HeartRateRestBeatsPerMinute,
+                    Positive(parse.GetValue(hrMax), "--hr-max") ?? before.HeartRateMaxBeatsPerMinute,
+                    speed ?? before.ThresholdSpeedMetresPerSecond);
+                if (entry.HeartRateMaxBeatsPerMinute <= entry.HeartRateRestBeatsPerMinute)
+                {
+                    throw new InputException($"--hr-max ({entry.HeartRateMaxBeatsPerMinute:0}) must be above the resting heart rate ({entry.HeartRateRestBeatsPerMinute:0})");
+                }
+
+                store.SaveThresholds(entry);
+                changed = true;
+            }
+
+            if (changed)
+            {
+                output.WriteLine($"saved; analysed {store.Reanalyse()} stored activities again with it");
+            }
+
+            Show(OutcomeView.Console(output), store.LoadAthlete(), store.LoadThresholds());
+            return CliApp.Success;
+        });
+        return command;
+    }
+
+    private static void Show(IAnsiConsole console, Athlete a, IReadOnlyList<Thresholds> thresholds)
+    {
+        static string N(double? v, string unit) => v is { } x ? x.ToString("0.#", CultureInfo.InvariantCulture) + unit : "–";
+        var profile = new Table().Title("Athlete").AddColumns("", "").HideHeaders();
+        profile.AddRow("sex", a.Sex.ToString().ToLowerInvariant()).AddRow("age", N(a.AgeYears, " y")).AddRow("mass", N(a.MassKilograms, " kg"))
+            .AddRow("height", N(a.HeightCentimetres, " cm")).AddRow("running background", a.TrainingStatus.ToString().ToLowerInvariant())
+            .AddRow("lifting background", a.LiftingStatus.ToString().ToLowerInvariant()).AddRow("habitual foot strike", a.FootStrike.ToString().ToLowerInvariant())
+            .AddRow("VO2max", N(a.Vo2MaxMillilitresPerKilogramPerMinute, " ml/kg/min")).AddRow("body fat", N(a.BodyFatPercent, " %"))
+            .AddRow("heart rate max / rest", $"{N(a.HeartRateMaxBeatsPerMinute, "")} / {N(a.HeartRateRestBeatsPerMinute, "")} bpm");
+        console.Write(profile);
+        var table = new Table().Title("Thresholds (zones and loads)").AddColumns("from", "HR rest", "HR max", "threshold pace /km");
+        if (thresholds.Count == 0)
+        {
+            var t = Thresholds.FromAthlete(a, DateOnly.MinValue);
+            table.AddRow("always (from the profile)", N(t.HeartRateRestBeatsPerMinute, ""), N(t.HeartRateMaxBeatsPerMinute, ""), Pace(t.ThresholdSpeedMetresPerSecond));
+        }
+
+        foreach (var t in thresholds)
+        {
+            table.AddRow(t.EffectiveFrom == DateOnly.MinValue ? "the beginning" : t.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                N(t.HeartRateRestBeatsPerMinute, ""), N(t.HeartRateMaxBeatsPerMinute, ""), Pace(t.ThresholdSpeedMetresPerSecond));
+        }
+
+        console.Write(table);
+    }
+
+    private static string Pace(double metresPerSecond) => TimeSpan.FromSeconds(Math.Round(1000 / metresPerSecond)).ToString(@"m\:ss", CultureInfo.InvariantCulture);
+
+    private static double? Positive(double? value, string option) =>
+        value is { } v && !(v > 0 && double.IsFinite(v)) ? throw new UsageException($"{option} must be a positive number, not {v}") : value;
+
+    private static DateOnly ParseDay(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day : throw new UsageException($"--from must be a date as YYYY-MM-DD, not '{text}'");
+
+    private static double ParsePace(string text)
+    {
+        var parts = text.Split(':');
+        return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < 60 && minutes * 60 + seconds is > 0 and var total
+            ? 1000.0 / total
+            : throw new UsageException($"--threshold-pace must be M:SS per km (e.g. 4:30), not '{text}'");
+    }
+}
