@@ -22,7 +22,10 @@ public sealed record AnalysedSession(TrainingSession Session, double DistanceMet
 /// <param name="Features">Sprints and interval repeats, climbs, long run, downhill running.</param>
 /// <param name="BestEfforts">Fastest times over the standard distances (running only).</param>
 /// <param name="FootStrikeMeasured">Whether a foot pod measured the foot strike (else the athlete's profile applies).</param>
-public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSeconds, double[] PaceZoneSeconds, RunFeatures Features, IReadOnlyList<BestEffort> BestEfforts, bool FootStrikeMeasured)
+/// <param name="EnergyKilojoules">Metabolic energy of the running (Minetti's cost at each segment's grade, body mass plus carried load); 0 for other sports.</param>
+/// <param name="CarriedLoadKilograms">Extra mass the user marked as carried (weighted vest, pack); 0 for none.</param>
+public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSeconds, double[] PaceZoneSeconds, RunFeatures Features, IReadOnlyList<BestEffort> BestEfforts, bool FootStrikeMeasured,
+    double EnergyKilojoules = 0, double CarriedLoadKilograms = 0)
 {
     /// <summary>Nothing measured (an activity stored before analyses were kept).</summary>
     public static ActivityAnalysis Empty { get; } = new(new SessionLoad(0, LoadMethod.Duration), new double[5], new double[5], new RunFeatures([], [], false, 0), [], false);
@@ -59,11 +62,13 @@ public static class SessionBuilder
     /// <param name="activity">The decoded activity.</param>
     /// <param name="athlete">The athlete: sex for the load, heart rates for the zones when no threshold history is given.</param>
     /// <param name="thresholds">The athlete's dated thresholds, if kept; else they come from the profile.</param>
-    public static AnalysedSession? Analyse(Activity activity, Athlete athlete, ThresholdHistory? thresholds = null)
+    /// <param name="carriedLoadKilograms">Extra mass carried on this run (the user marks it; a file cannot tell), in kilograms.</param>
+    public static AnalysedSession? Analyse(Activity activity, Athlete athlete, ThresholdHistory? thresholds = null, double carriedLoadKilograms = 0)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(athlete);
-        var walk = Walk(activity);
+        ArgumentOutOfRangeException.ThrowIfNegative(carriedLoadKilograms);
+        var walk = Walk(activity, carriedLoadKilograms);
         if (walk is null || walk.MovingSeconds < 60)
         {
             return null;
@@ -97,7 +102,9 @@ public static class SessionBuilder
             running ? Zones.TimeInPaceZones(moving, onDay) : new double[5],
             Detection.Detect(walk.Series),
             running ? BestEfforts.ByDistance(walk.Series) : [],
-            walk.Segments.Any(s => s.FootStrike is not null));
+            walk.Segments.Any(s => s.FootStrike is not null),
+            running ? GradeAdjustedPace.SessionEnergyKilojoules(moving, athlete.MassKilograms) : 0,
+            carriedLoadKilograms);
         return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, heartRate)
         {
             Analysis = analysis,
@@ -112,11 +119,11 @@ public static class SessionBuilder
     public static MovingSeries Moving(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return Walk(activity)?.Series ?? new MovingSeries();
+        return Walk(activity, 0)?.Series ?? new MovingSeries();
     }
 
     /// <summary>One pass over the cleaned points: the moving series, the steady segments and the totals.</summary>
-    private static WalkResult? Walk(Activity activity)
+    private static WalkResult? Walk(Activity activity, double carriedLoadKilograms)
     {
         var points = Clean(activity.Samples);
         if (points.Count < 2)
@@ -162,14 +169,14 @@ public static class SessionBuilder
 
             if (segSeconds >= SegmentSeconds)
             {
-                result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds)));
+                result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds), carriedLoadKilograms));
                 segSeconds = segDistance = segClimb = segHr = segHrSeconds = segStrike = segStrikeSeconds = 0;
             }
         }
 
         if (segSeconds >= 10)
         {
-            result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds)));
+            result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds), carriedLoadKilograms));
         }
 
         return result;
@@ -190,8 +197,8 @@ public static class SessionBuilder
         public double HeartRateSeconds { get; set; }
     }
 
-    private static RunSegment Segment(double seconds, double metres, double climb, double? heartRate, FootStrike? footStrike) =>
-        new(seconds, metres / seconds, metres > 1 ? Math.Clamp(climb / metres, -0.45, 0.45) : 0, FootStrike: footStrike, HeartRateBeatsPerMinute: heartRate);
+    private static RunSegment Segment(double seconds, double metres, double climb, double? heartRate, FootStrike? footStrike, double carriedLoadKilograms) =>
+        new(seconds, metres / seconds, metres > 1 ? Math.Clamp(climb / metres, -0.45, 0.45) : 0, carriedLoadKilograms, footStrike, heartRate);
 
     /// <summary>
     /// The segment's foot strike from a foot pod's score (RunScribe's 1–16 scale: 1–5 rearfoot, 6–10 midfoot,

@@ -8,29 +8,45 @@ namespace RunAdapt.Cli;
 /// <summary>Renders what the analysis kept per activity: the training-load state, the latest sessions, and the best efforts.</summary>
 internal static class HistoryView
 {
-    public static void Write(TextWriter output, IReadOnlyList<StoredActivity> activities, int latest)
+    private const double KilojoulesPerKilocalorie = 4.184;
+
+    public static void Write(TextWriter output, IReadOnlyList<StoredActivity> activities, int latest, double fitnessDays, double fatigueDays)
     {
         var console = OutcomeView.Console(output);
         var analysed = activities.Where(a => a.Analysis is not null).ToList();
-        var days = FitnessFatigue.Series(analysed.Select(a => (DateOnly.FromDateTime(a.StartUtc), a.Analysis!.Load.Trimp)));
+        var days = FitnessFatigue.Series(analysed.Select(a => (DateOnly.FromDateTime(a.StartUtc), a.Analysis!.Load.Trimp)), fitnessDays, fatigueDays);
         if (days.Count > 0)
         {
             var d = days[^1];
-            console.MarkupLine(Markup.Escape(I($"Training load on {d.Date:yyyy-MM-dd} (Banister TRIMP; {FitnessFatigue.DefaultFitnessDays:0}- and {FitnessFatigue.DefaultFatigueDays:0}-day constants): fitness (CTL) {d.Fitness:0.0}, fatigue (ATL) {d.Fatigue:0.0}, form (TSB) {d.Form:+0.0;-0.0;0.0}, ramp {d.RampPerWeek:+0.0;-0.0;0.0}/week, acute:chronic {d.AcuteChronicRatio:0.00}.")));
+            console.MarkupLine(Markup.Escape(I($"Training load on {d.Date:yyyy-MM-dd} (Banister TRIMP; {fitnessDays:0.#}- and {fatigueDays:0.#}-day constants): fitness (CTL) {d.Fitness:0.0}, fatigue (ATL) {d.Fatigue:0.0}, form (TSB) {d.Form:+0.0;-0.0;0.0}, ramp {d.RampPerWeek:+0.0;-0.0;0.0}/week, acute:chronic {d.AcuteChronicRatio:0.00}.")));
         }
 
         var shown = latest <= 0 ? activities : activities.TakeLast(latest).ToList();
-        var table = new Table().Title(shown.Count == activities.Count ? "Sessions" : $"Latest {shown.Count} of {activities.Count} sessions")
-            .AddColumns("date", "sport", "km", "moving", "pace /km", "load (how)", "HR zones 1–5 (%)", "what it held");
+        // A terminal narrower than the full table gets the columns that matter most, so nothing is wrapped letter by letter.
+        var wide = console.Profile.Width >= 140;
+        var table = new Table().Title(shown.Count == activities.Count ? "Sessions" : $"Latest {shown.Count} of {activities.Count} sessions");
+        table.AddColumns(wide
+            ? ["date", "sport", "km", "moving", "pace /km", "kcal", "load (how)", "HR zones 1–5 (%)", "what it held"]
+            : ["date", "sport", "km", "moving", "load (how)", "what it held"]);
         foreach (var a in shown)
         {
             var x = a.Analysis;
+            var date = a.StartUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var load = x is null ? "–" : I($"{x.Load.Trimp:0} ({Method(x.Load.Method)})");
+            var held = Markup.Escape(x is null ? "–" : Held(x));
+            if (!wide)
+            {
+                table.AddRow(date, a.Sport, I($"{a.DistanceMetres / 1000:0.0}"), Clock(a.MovingSeconds), load, held);
+                continue;
+            }
+
             table.AddRow(
-                a.StartUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Sport, I($"{a.DistanceMetres / 1000:0.0}"), Clock(a.MovingSeconds),
+                date, a.Sport, I($"{a.DistanceMetres / 1000:0.0}"), Clock(a.MovingSeconds),
                 a.DistanceMetres > 0 ? Clock(a.MovingSeconds * 1000 / a.DistanceMetres) : "–",
-                x is null ? "–" : I($"{x.Load.Trimp:0} ({Method(x.Load.Method)})"),
+                x is null || x.EnergyKilojoules <= 0 ? "–" : I($"{x.EnergyKilojoules / KilojoulesPerKilocalorie:0}"),
+                load,
                 x is null || x.HeartRateZoneSeconds.Sum() <= 0 ? "–" : string.Join("/", x.HeartRateZoneSeconds.Select(s => (100 * s / x.HeartRateZoneSeconds.Sum()).ToString("0", CultureInfo.InvariantCulture))),
-                Markup.Escape(x is null ? "–" : Held(x)));
+                held);
         }
 
         console.Write(table);
@@ -77,6 +93,11 @@ internal static class HistoryView
         if (x.Features.DownhillSeconds >= 60)
         {
             parts.Add(I($"{x.Features.DownhillSeconds / 60:0} min downhill"));
+        }
+
+        if (x.CarriedLoadKilograms > 0)
+        {
+            parts.Add(I($"carrying {x.CarriedLoadKilograms:0.#} kg"));
         }
 
         if (x.FootStrikeMeasured)

@@ -19,7 +19,8 @@ public static class ActivityImporter
     /// <param name="known">Content hashes already stored (<see cref="AthleteStore.KnownFiles"/>), or an empty set.</param>
     /// <param name="athlete">The athlete (sex and heart rates for the load and zones).</param>
     /// <param name="thresholds">The athlete's dated thresholds, if any were saved.</param>
-    public static PreparedFile Prepare(ActivityInput input, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete, ThresholdHistory? thresholds = null)
+    /// <param name="carriedLoadKilograms">Extra mass the user says was carried on these runs (a weighted vest), in kilograms.</param>
+    public static PreparedFile Prepare(ActivityInput input, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete, ThresholdHistory? thresholds = null, double carriedLoadKilograms = 0)
     {
         try
         {
@@ -39,7 +40,7 @@ public static class ActivityImporter
                 return new PreparedFile(input.Name, sha, null, null, null); // a settings, workout or monitoring file: nothing to import, nothing wrong
             }
 
-            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete, thresholds)))], null, null);
+            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete, thresholds, carriedLoadKilograms)))], null, null);
         }
         catch (ActivityFormatException e)
         {
@@ -66,7 +67,8 @@ public static class ActivityImporter
     /// <param name="window">How many prepared files may wait for the store.</param>
     /// <param name="cancellation">Stops the workers.</param>
     /// <param name="thresholds">The athlete's dated thresholds, if any were saved.</param>
-    public static IEnumerable<PreparedFile> PrepareAll(IReadOnlyList<ActivityInput> inputs, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete, int workers, int window, CancellationToken cancellation = default, ThresholdHistory? thresholds = null)
+    /// <param name="carriedLoadKilograms">Extra mass the user says was carried on these runs, in kilograms.</param>
+    public static IEnumerable<PreparedFile> PrepareAll(IReadOnlyList<ActivityInput> inputs, IReadOnlySet<string> known, RunAdapt.Core.Training.Athlete athlete, int workers, int window, CancellationToken cancellation = default, ThresholdHistory? thresholds = null, double carriedLoadKilograms = 0)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
@@ -101,7 +103,7 @@ public static class ActivityImporter
 
                 try
                 {
-                    results[i].SetResult(Prepare(inputs[i], known, athlete, thresholds));
+                    results[i].SetResult(Prepare(inputs[i], known, athlete, thresholds, carriedLoadKilograms));
                 }
                 catch (Exception e)
                 {

@@ -358,15 +358,17 @@ public sealed class AthleteStore : IAthleteStore
         // During the v4 migration the thresholds table (v5) does not exist yet.
         var entries = TableExists("thresholds", transaction) ? ReadThresholds(transaction) : [];
         var history = entries.Count > 0 ? new ThresholdHistory(entries) : null;
-        var stored = _connection.Query<(long Id, string Sport, byte[] Samples)>($"select id, sport, samples from activities {filter}", transaction: transaction).ToList();
+        var stored = _connection.Query<(long Id, string Sport, byte[] Samples, string? Analysis)>($"select id, sport, samples, analysis from activities {filter}", transaction: transaction).ToList();
         var count = 0;
-        foreach (var (id, sport, samples) in stored)
+        foreach (var (id, sport, samples, previous) in stored)
         {
             var activity = new Activity
             {
                 SourceFormat = "store", Sport = Enum.TryParse<Sport>(sport, ignoreCase: true, out var s) ? s : Sport.Other, Samples = SampleCodec.Decode(samples),
             };
-            if (SessionBuilder.Analyse(activity, athlete, history) is not { } analysed)
+            // What the user marked (a carried load) is not in the samples: keep it from the previous analysis.
+            var carried = previous is null ? 0 : JsonSerializer.Deserialize<ActivityAnalysis>(previous, Json)!.CarriedLoadKilograms;
+            if (SessionBuilder.Analyse(activity, athlete, history, carried) is not { } analysed)
             {
                 continue;
             }

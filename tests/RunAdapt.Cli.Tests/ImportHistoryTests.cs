@@ -104,6 +104,20 @@ public sealed class ImportHistoryTests
         Assert.Matches(@"2013-01-01\s+│ 48\s+│ 188\s+│ 4:20", listing);
     }
 
+    /// <summary>A run imported as carried-load shows its load in the history, and keeps it when the profile changes and everything is analysed again.</summary>
+    [Fact]
+    public void ARunImportedWithACarriedLoadKeepsItThroughReanalysis()
+    {
+        var db = Path.Combine(TempDir(), "v.db");
+        var (status, _, _) = Run("import", Fixture("fit", "activity-small-fenix2-run.fit"), "--carried-load", "8", "--db", db);
+        Assert.Equal(CliApp.Success, status);
+        Assert.Contains("carrying 8 kg", Run("history", "--db", db).Output);
+        Run("athlete", "--db", db, "--mass", "64");
+        Assert.Contains("carrying 8 kg", Run("history", "--db", db).Output);
+        Assert.Equal(CliApp.BadUsage, Run("import", Fixture("fit", "garmin-fenix-5-run.fit"), "--carried-load", "-3", "--db", db).Status);
+        Assert.Equal(CliApp.BadUsage, Run("history", "--db", db, "--fitness-days", "0").Status);
+    }
+
     [Fact]
     public void AScenarioCanStartFromTheImportedHistory()
     {

@@ -11,9 +11,17 @@ internal static class HistoryCommand
         var db = StoreOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the outcome as one JSON document (same shape as 'simulate --json')." };
         var latest = new Option<int>("--sessions") { Description = "How many of the latest sessions to list (0 for all).", DefaultValueFactory = _ => 10 };
-        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest };
+        var fitnessDays = new Option<double>("--fitness-days") { Description = "Time constant of fitness (CTL), in days.", DefaultValueFactory = _ => Analysis.FitnessFatigue.DefaultFitnessDays };
+        var fatigueDays = new Option<double>("--fatigue-days") { Description = "Time constant of fatigue (ATL), in days.", DefaultValueFactory = _ => Analysis.FitnessFatigue.DefaultFatigueDays };
+        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest, fitnessDays, fatigueDays };
         command.SetAction(int (parse) =>
         {
+            var (fitness, fatigue) = (parse.GetValue(fitnessDays), parse.GetValue(fatigueDays));
+            if (!(fitness >= 1 && fitness <= 365 && fatigue >= 1 && fatigue <= 365))
+            {
+                throw new UsageException($"--fitness-days and --fatigue-days must be between 1 and 365 days, not {fitness} and {fatigue}");
+            }
+
             using var store = StoreOption.Open(parse.GetValue(db));
             var sessions = store.LoadSessions();
             if (sessions.Count == 0)
@@ -34,7 +42,7 @@ internal static class HistoryCommand
                 var activities = store.ListActivities();
                 var km = activities.Sum(a => a.DistanceMetres) / 1000;
                 OutcomeView.Write(output, "Your history", $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.", outcome);
-                HistoryView.Write(output, activities, parse.GetValue(latest));
+                HistoryView.Write(output, activities, parse.GetValue(latest), fitness, fatigue);
             }
 
             return CliApp.Success;

@@ -14,14 +14,21 @@ internal static class ImportCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "Activity files (.fit, .tcx, .gpx, optionally .gz), folders, .zip archives or whole Garmin/Strava exports.", Arity = ArgumentArity.OneOrMore };
         var db = StoreOption.Create();
+        var carried = new Option<double>("--carried-load") { Description = "Mark the runs in these files as carried-load runs (weighted vest or pack): the extra mass in kg. A file cannot tell." };
         var command = new Command("import", "Import activities into the athlete store. Importing the same file or run twice stores it once; a bad file is reported and skipped, and the exit status is then 1.")
         {
-            paths, db,
+            paths, db, carried,
         };
         command.SetAction(int (parse) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            var carriedLoad = parse.GetValue(carried);
+            if (!(carriedLoad >= 0 && carriedLoad <= 100))
+            {
+                throw new UsageException($"--carried-load must be between 0 and 100 kg, not {carriedLoad}");
+            }
+
             using var store = StoreOption.Open(parse.GetValue(db));
             var athlete = store.LoadAthlete();
             var inputs = new List<ActivityInput>();
@@ -54,7 +61,7 @@ internal static class ImportCommand
                     // only the store writes are serial, one transaction per file, so stopping between two files leaves
                     // every file whole or absent.
                     var cores = Math.Max(1, Environment.ProcessorCount);
-                    var prepared = ActivityImporter.PrepareAll(inputs, store.KnownFiles(), athlete, cores, window: 4 * cores, thresholds: ThresholdHistory.From(store.LoadThresholds()));
+                    var prepared = ActivityImporter.PrepareAll(inputs, store.KnownFiles(), athlete, cores, window: 4 * cores, thresholds: ThresholdHistory.From(store.LoadThresholds()), carriedLoadKilograms: carriedLoad);
                     foreach (var file in prepared)
                     {
                         if (cancelled)

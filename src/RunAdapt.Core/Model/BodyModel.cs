@@ -260,9 +260,9 @@ internal sealed class BodyModel
             kcal += set.Sets * set.Reps * _k.StrengthKcalPerRepKg * BodyMass;
             if (exercise.BodyWeightEffort > 0.6 && exercise.SecondsPerRep <= 1)
             {
-                // Jumps load bone hard (≈ 3–5 BW per landing).
+                // Jumps load bone hard: each landing is several body weights.
                 var cycles = set.Sets * set.Reps;
-                bone += Math.Pow(3.5, _k.BoneGrfExponent) * sensitivity * (1 - Math.Exp(-cycles / _k.BoneCyclesSaturation));
+                bone += Math.Pow(_k.BoneJumpLandingBodyWeights, _k.BoneGrfExponent) * sensitivity * (1 - Math.Exp(-cycles / _k.BoneCyclesSaturation));
             }
         }
 

@@ -68,6 +68,7 @@ internal sealed class Constants(ModelParameters p)
     public double BoneCyclesSaturation { get; } = p.Get("bone.cycles_saturation");
     public double BoneRecoveryHours { get; } = p.Get("bone.recovery_hours");
     public double BoneGrfExponent { get; } = p.Get("bone.grf_exponent");
+    public double BoneJumpLandingBodyWeights { get; } = p.Get("bone.jump_landing_bw");
     public double BoneGainMax { get; } = p.Get("bone.gain_max");
     public double BoneHalfStimulus { get; } = p.Get("bone.half_stimulus");
     public double BoneDays { get; } = p.Get("bone.days");
