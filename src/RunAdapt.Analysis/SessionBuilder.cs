@@ -43,8 +43,14 @@ public static class SessionBuilder
     /// <summary>Faster than this between two fixes is a GPS jump, not running.</summary>
     private const double MaxPlausibleSpeed = 12.5;
 
+    /// <summary>On a bike the limit is a fast descent (108 km/h), not a sprinter.</summary>
+    private const double MaxPlausibleCyclingSpeed = 30;
+
     /// <summary>Below this speed the runner is standing (GPS drift while stopped).</summary>
     private const double StationarySpeed = 0.5;
+
+    /// <summary>Standing is judged on the speed over this many seconds around a step, not the step alone.</summary>
+    private const double StationaryWindowSeconds = 30;
 
     /// <summary>Heart-rate reserve assumed for a ride or swim recorded without heart rate (moderate).</summary>
     private const double AssumedCrossTrainingReserve = 0.6;
@@ -54,6 +60,9 @@ public static class SessionBuilder
 
     /// <summary>Length of the steady segments the run is cut into.</summary>
     private const double SegmentSeconds = 60;
+
+    /// <summary>A trace whose summed rises exceed the smoothed trace's by this factor is noisy (GPS altitude) and is smoothed.</summary>
+    private const double NoisyAltitudeRatio = 1.5;
 
     /// <summary>Altitude is smoothed over this many seconds before grades and gain are taken (GPS altitude is noisy).</summary>
     private const double AltitudeSmoothingSeconds = 30;
@@ -135,20 +144,36 @@ public static class SessionBuilder
         var result = new WalkResult(points[0].Time);
         result.Series.Add(0, 0, points[0].Altitude, points[0].HeartRate, points[0].Time);
         double segSeconds = 0, segDistance = 0, segClimb = 0, segHr = 0, segHrSeconds = 0, segStrike = 0, segStrikeSeconds = 0;
+        var around = SpeedAround(points);
+        var fastest = activity.Sport == Sport.Cycling ? MaxPlausibleCyclingSpeed : MaxPlausibleSpeed;
         for (var i = 1; i < points.Count; i++)
         {
             var (a, b) = (points[i - 1], points[i]);
             var dt = (b.Time - a.Time).TotalSeconds;
             var dd = Math.Max(0, b.Distance - a.Distance);
             var dz = b.Altitude - a.Altitude;
-            if (dt <= 0 || dt > PauseSeconds || dd / dt < StationarySpeed || dd / dt > MaxPlausibleSpeed)
+            if (dt <= 0 || dd / dt > fastest)
+            {
+                continue;
+            }
+
+            // A long gap without progress is a pause (auto-pause, a stop); a long gap with progress is smart recording.
+            var paused = dt > PauseSeconds && dd / dt < StationarySpeed;
+            if (!paused)
+            {
+                // Devices count ascent whenever they record, slow hiking and standing included; so does the gain here.
+                result.GainMetres += Math.Max(0, dz);
+            }
+
+            // Standing is judged over the half-minute around the step: a device that updates distance in chunks
+            // (smart recording) shows single steps without progress while the runner is moving.
+            if (paused || (dd / dt < StationarySpeed && around[i] < StationarySpeed))
             {
                 continue;
             }
 
             result.DistanceMetres += dd;
             result.MovingSeconds += dt;
-            result.GainMetres += Math.Max(0, dz);
             result.Series.Add(result.MovingSeconds, result.DistanceMetres, b.Altitude, b.HeartRate, b.Time);
             segSeconds += dt;
             segDistance += dd;
@@ -174,12 +199,52 @@ public static class SessionBuilder
             }
         }
 
-        if (segSeconds >= 10)
+        if (segSeconds >= 10 || (segSeconds > 0 && result.Segments.Count == 0))
         {
             result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds), carriedLoadKilograms));
         }
+        else if (segSeconds > 0)
+        {
+            // A tail of a few seconds joins the last segment, so the segments still add up to the whole run.
+            var last = result.Segments[^1];
+            var seconds = last.DurationSeconds + segSeconds;
+            var metres = last.DistanceMetres + segDistance;
+            result.Segments[^1] = last with
+            {
+                DurationSeconds = seconds,
+                SpeedMetresPerSecond = metres / seconds,
+                GradeFraction = metres > 1 ? Math.Clamp(((last.GradeFraction * last.DistanceMetres) + segClimb) / metres, -0.45, 0.45) : 0,
+            };
+        }
 
         return result;
+    }
+
+    /// <summary>For each step (from point i − 1 to i): the mean speed over the <see cref="StationaryWindowSeconds"/> around it.</summary>
+    private static double[] SpeedAround(List<Point> points)
+    {
+        var speeds = new double[points.Count];
+        var half = TimeSpan.FromSeconds(StationaryWindowSeconds / 2);
+        int lo = 0, hi = 0;
+        for (var i = 1; i < points.Count; i++)
+        {
+            var middle = points[i - 1].Time + ((points[i].Time - points[i - 1].Time) / 2);
+            while (lo < i - 1 && points[lo + 1].Time <= middle - half)
+            {
+                lo++;
+            }
+
+            hi = Math.Max(hi, i);
+            while (hi + 1 < points.Count && points[hi + 1].Time <= middle + half)
+            {
+                hi++;
+            }
+
+            var seconds = (points[hi].Time - points[lo].Time).TotalSeconds;
+            speeds[i] = seconds > 0 ? (points[hi].Distance - points[lo].Distance) / seconds : 0;
+        }
+
+        return speeds;
     }
 
     private static double Median(List<RunSegment> segments) =>
@@ -259,6 +324,7 @@ public static class SessionBuilder
             raw[i] = double.IsFinite(raw[i]) ? known = raw[i] : known;
         }
 
+        var smooth = new double[raw.Length];
         var half = TimeSpan.FromSeconds(AltitudeSmoothingSeconds / 2);
         int lo = 0, hi = 0;
         double sum = 0;
@@ -274,8 +340,27 @@ public static class SessionBuilder
                 sum -= raw[lo++];
             }
 
-            points[i] = points[i] with { Altitude = sum / (hi - lo) };
+            smooth[i] = sum / (hi - lo);
         }
+
+        // A barometric trace is smooth: smoothing it only flattens real short hills. GPS altitude jitters, and its
+        // rises add up to several times the smoothed trace's. Keep the raw trace unless it looks like that.
+        var chosen = Rises(raw) > NoisyAltitudeRatio * Rises(smooth) ? smooth : raw;
+        for (var i = 0; i < points.Count; i++)
+        {
+            points[i] = points[i] with { Altitude = chosen[i] };
+        }
+    }
+
+    private static double Rises(double[] altitude)
+    {
+        double rises = 0;
+        for (var i = 1; i < altitude.Length; i++)
+        {
+            rises += Math.Max(0, altitude[i] - altitude[i - 1]);
+        }
+
+        return rises;
     }
 
     private readonly record struct Point(DateTime Time, double Distance, double Altitude, double? HeartRate, double? FootStrikeScore);

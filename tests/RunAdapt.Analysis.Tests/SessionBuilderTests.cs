@@ -82,13 +82,86 @@ public sealed class SessionBuilderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => SessionBuilder.Analyse(run, athlete, carriedLoadKilograms: -1));
     }
 
+    /// <summary>
+    /// Smart recording and chunky distance: a device that updates distance every third second, and leaves a 20 s gap
+    /// while the runner keeps going, is moving all along; a 60 s gap without progress (auto-pause) is not.
+    /// </summary>
     [Fact]
-    public void ElevationGainIsWithinTenPercentOfTheDeviceTotal()
+    public void ChunkyDistanceAndSmartRecordingGapsAreMovingButAPauseIsNot()
     {
-        var run = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("activity-small-fenix2-run.fit")), "run"));
-        var device = run.Summaries.Single(s => s.Kind == SummaryKind.Session).TotalAscentMetres!.Value;
-        var gain = SessionBuilder.Analyse(run, new Athlete())!.ElevationGainMetres;
+        var t0 = new DateTime(2024, 6, 1, 6, 0, 0, DateTimeKind.Utc);
+        var samples = new List<ActivitySample>();
+        double metres = 0;
+        var t = 0;
+        void Run(int seconds)
+        {
+            for (var k = 0; k < seconds; k++, t++)
+            {
+                samples.Add(new ActivitySample(t0.AddSeconds(t), DistanceMetres: Math.Floor(metres / 9) * 9)); // 9 m chunks at 3 m/s
+                metres += 3;
+            }
+        }
+
+        Run(600);
+        t += 20; // smart recording: 20 s without a sample, 60 m further on
+        metres += 60;
+        Run(300);
+        t += 60; // auto-pause: a minute later, no further
+        Run(300);
+
+        var analysed = SessionBuilder.Analyse(new Activity { SourceFormat = "test", Sport = Sport.Running, Samples = samples }, new Athlete())!;
+        Assert.InRange(analysed.MovingSeconds, 600 + 20 + 300 + 300 - 5, 600 + 20 + 300 + 300 + 1);
+        Assert.InRange(analysed.DistanceMetres, 3 * 1220 - 20, 3 * 1220 + 1);
+    }
+
+    private static readonly string[] DeviceAscentFiles =
+    [
+        "activity-small-fenix2-run.fit", // Fenix 2 running, noisy altitude: smoothed
+        "2013-02-06-12-11-14.fit", // Forerunner 110, GPS only, smart recording, steep hiking
+        "garmin-edge-500-activity.fit", // Edge 500 cycling, barometric: kept raw
+        "coros-pace-2-cycling-misaligned-fields.fit", // Coros Pace 2 cycling
+        "activity-large-fenxi2-multisport.fit", // Fenix 2 multisport: the sessions' ascents added up
+    ];
+
+    public static TheoryData<string> FilesWithDeviceAscent() => [.. DeviceAscentFiles];
+
+    /// <summary>
+    /// Every corpus activity whose device reports an ascent of 50 m or more: our gain is within 10 % of the device's
+    /// total (the sum over its sessions). Smaller totals are dominated by the altimeter's resolution.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FilesWithDeviceAscent))]
+    public void ElevationGainIsWithinTenPercentOfTheDeviceTotal(string name)
+    {
+        var activity = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture(name)), name));
+        var device = activity.Summaries.Where(s => s.Kind == SummaryKind.Session).Sum(s => s.TotalAscentMetres ?? 0);
+        Assert.True(device >= 50, $"{name}: device ascent {device} m");
+        var gain = SessionBuilder.Analyse(activity, new Athlete())!.ElevationGainMetres;
         Assert.InRange(gain, device * 0.9, device * 1.1);
+    }
+
+    [Fact]
+    public void EveryCorpusActivityWithALargeDeviceAscentIsInTheElevationTest()
+    {
+        foreach (var path in Directory.EnumerateFiles(Path.GetDirectoryName(Fixture("x.fit"))!, "*.fit"))
+        {
+            if (TryDecode(path).Any(a => a.Summaries.Where(s => s.Kind == SummaryKind.Session).Sum(s => s.TotalAscentMetres ?? 0) >= 50))
+            {
+                Assert.Contains(Path.GetFileName(path), DeviceAscentFiles);
+            }
+        }
+    }
+
+    private static IReadOnlyList<Activity> TryDecode(string path)
+    {
+        try
+        {
+            return FitDecoder.DecodeActivities(File.ReadAllBytes(path), path);
+        }
+        catch (InvalidActivityFileException)
+        {
+            return [];
+        }
     }
 
     [Fact]
