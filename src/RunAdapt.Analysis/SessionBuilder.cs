@@ -1,3 +1,4 @@
+using System.Globalization;
 using RunAdapt.Activities;
 using RunAdapt.Core.Training;
 
@@ -29,6 +30,58 @@ public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSe
 {
     /// <summary>Nothing measured (an activity stored before analyses were kept).</summary>
     public static ActivityAnalysis Empty { get; } = new(new SessionLoad(0, LoadMethod.Duration), new double[5], new double[5], new RunFeatures([], [], false, 0), [], false);
+
+    /// <summary>What the session held, in a few words: interval repeats, sprints, climbs, long run, downhill, carried load, measured foot strike; "steady" when none.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        var repeats = Features.Repeats.Where(r => !r.IsSprint).ToList();
+        if (repeats.Count > 0)
+        {
+            parts.Add(I($"{repeats.Count}× {Clock(repeats.Average(r => r.Seconds))} at {Clock(1000 / repeats.Average(r => r.SpeedMetresPerSecond))}/km"));
+        }
+
+        var sprints = Features.Repeats.Count(r => r.IsSprint);
+        if (sprints > 0)
+        {
+            parts.Add(I($"{sprints} sprint{(sprints > 1 ? "s" : "")}"));
+        }
+
+        if (Features.Climbs.Count > 0)
+        {
+            parts.Add(I($"{Features.Climbs.Count} climb{(Features.Climbs.Count > 1 ? "s" : "")} (+{Features.Climbs.Sum(c => c.GainMetres):0} m)"));
+        }
+
+        if (Features.IsLongRun)
+        {
+            parts.Add("long run");
+        }
+
+        if (Features.DownhillSeconds >= 60)
+        {
+            parts.Add(I($"{Features.DownhillSeconds / 60:0} min downhill"));
+        }
+
+        if (CarriedLoadKilograms > 0)
+        {
+            parts.Add(I($"carrying {CarriedLoadKilograms:0.#} kg"));
+        }
+
+        if (FootStrikeMeasured)
+        {
+            parts.Add("foot strike measured");
+        }
+
+        return parts.Count == 0 ? "steady" : string.Join(", ", parts);
+    }
+
+    private static string Clock(double seconds)
+    {
+        var t = TimeSpan.FromSeconds(Math.Round(seconds));
+        return t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : t.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+    }
+
+    private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>

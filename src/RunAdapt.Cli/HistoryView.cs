@@ -33,7 +33,7 @@ internal static class HistoryView
             var x = a.Analysis;
             var date = a.StartUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var load = x is null ? "–" : I($"{x.Load.Trimp:0} ({Method(x.Load.Method)})");
-            var held = Markup.Escape(x is null ? "–" : Held(x));
+            var held = Markup.Escape(x is null ? "–" : x.Describe());
             if (!wide)
             {
                 table.AddRow(date, a.Sport, I($"{a.DistanceMetres / 1000:0.0}"), Clock(a.MovingSeconds), load, held);
@@ -62,50 +62,6 @@ internal static class HistoryView
 
             console.Write(efforts);
         }
-    }
-
-    /// <summary>A short account of the detected content: repeats, climbs, long run, downhill, measured foot strike.</summary>
-    private static string Held(ActivityAnalysis x)
-    {
-        var parts = new List<string>();
-        var repeats = x.Features.Repeats.Where(r => !r.IsSprint).ToList();
-        if (repeats.Count > 0)
-        {
-            parts.Add(I($"{repeats.Count}× {Clock(repeats.Average(r => r.Seconds))} at {Clock(1000 / repeats.Average(r => r.SpeedMetresPerSecond))}/km"));
-        }
-
-        var sprints = x.Features.Repeats.Count(r => r.IsSprint);
-        if (sprints > 0)
-        {
-            parts.Add(I($"{sprints} sprint{(sprints > 1 ? "s" : "")}"));
-        }
-
-        if (x.Features.Climbs.Count > 0)
-        {
-            parts.Add(I($"{x.Features.Climbs.Count} climb{(x.Features.Climbs.Count > 1 ? "s" : "")} (+{x.Features.Climbs.Sum(c => c.GainMetres):0} m)"));
-        }
-
-        if (x.Features.IsLongRun)
-        {
-            parts.Add("long run");
-        }
-
-        if (x.Features.DownhillSeconds >= 60)
-        {
-            parts.Add(I($"{x.Features.DownhillSeconds / 60:0} min downhill"));
-        }
-
-        if (x.CarriedLoadKilograms > 0)
-        {
-            parts.Add(I($"carrying {x.CarriedLoadKilograms:0.#} kg"));
-        }
-
-        if (x.FootStrikeMeasured)
-        {
-            parts.Add("foot strike measured");
-        }
-
-        return parts.Count == 0 ? "steady" : string.Join(", ", parts);
     }
 
     private static string Method(LoadMethod method) => method switch

@@ -14,12 +14,18 @@ namespace RunAdapt.Web;
 /// <param name="DistanceKilometres">Distance, in kilometres.</param>
 /// <param name="MovingMinutes">Moving time, in minutes.</param>
 /// <param name="Source">The file it came from.</param>
+/// <param name="Trimp">Training load (Banister TRIMP), if analysed.</param>
+/// <param name="LoadMethod">How the load was estimated (<c>HeartRate</c>, <c>Pace</c>, <c>Duration</c>), if analysed.</param>
+/// <param name="Held">What the session held, in a few words, if analysed.</param>
 public sealed record HistoryEntry(
     [property: JsonPropertyName("sport")] string Sport,
     [property: JsonPropertyName("start")] DateTime StartUtc,
     [property: JsonPropertyName("distance_km")] double DistanceKilometres,
     [property: JsonPropertyName("moving_min")] double MovingMinutes,
-    [property: JsonPropertyName("source")] string Source);
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("trimp")] double? Trimp = null,
+    [property: JsonPropertyName("load_method")] string? LoadMethod = null,
+    [property: JsonPropertyName("held")] string? Held = null);
 
 /// <summary>What happened to one uploaded file (or one file inside an uploaded archive).</summary>
 /// <param name="File">The file's name.</param>
@@ -44,7 +50,8 @@ public sealed class History(string? location)
         {
             using var store = AthleteStore.Open(location);
             return [.. store.ListActivities().OrderByDescending(a => a.StartUtc)
-                .Select(a => new HistoryEntry(a.Sport, a.StartUtc, Math.Round(a.DistanceMetres / 1000, 2), Math.Round(a.MovingSeconds / 60, 1), a.SourceName))];
+                .Select(a => new HistoryEntry(a.Sport, a.StartUtc, Math.Round(a.DistanceMetres / 1000, 2), Math.Round(a.MovingSeconds / 60, 1), a.SourceName,
+                    a.Analysis is { } x ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe()))];
         }
     }
 

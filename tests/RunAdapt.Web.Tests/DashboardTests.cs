@@ -37,7 +37,11 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         await page.Locator("#upload-form button").ClickAsync();
         await Expect(page.Locator("#upload-results li")).ToHaveTextAsync("2013-02-06-12-11-14.fit: imported");
         await Expect(page.Locator("#upload-percent")).ToHaveTextAsync("100 %");
-        await Expect(page.Locator("#history-table tbody tr").Filter(new() { HasText = "2013-02-06-12-11-14.fit" })).ToHaveCountAsync(1);
+        var row = page.Locator("#history-table tbody tr").Filter(new() { HasText = "2013-02-06-12-11-14.fit" });
+        await Expect(row).ToHaveCountAsync(1);
+        // The run's load from its heart rate, and what it held (the hill: a climb).
+        await Expect(row).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d+ \(HR\)"));
+        await Expect(row).ToContainTextAsync("climb");
 
         await page.Locator("#history-run").ClickAsync();
         await Expect(page.Locator("#outcome-title")).ToHaveTextAsync("Your history");

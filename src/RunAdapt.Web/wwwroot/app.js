@@ -45,7 +45,9 @@ async function loadHistory() {
   $("history-table").tBodies[0].replaceChildren(...rows.map((a) => {
     const tr = element("tr");
     tr.append(element("td", a.start.replace("T", " ").replace("Z", "")), element("td", a.sport),
-      element("td", `${a.distance_km.toFixed(2)} km`, "num"), element("td", `${a.moving_min.toFixed(0)} min`, "num"), element("td", a.source));
+      element("td", `${a.distance_km.toFixed(2)} km`, "num"), element("td", `${a.moving_min.toFixed(0)} min`, "num"),
+      element("td", a.trimp == null ? "–" : `${a.trimp} (${{ HeartRate: "HR", Pace: "pace", Duration: "duration" }[a.load_method]})`, "num"),
+      element("td", a.held ?? "–"), element("td", a.source));
     return tr;
   }));
   $("history-empty").hidden = rows.length > 0;
