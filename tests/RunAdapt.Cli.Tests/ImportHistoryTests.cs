@@ -118,6 +118,21 @@ public sealed class ImportHistoryTests
         Assert.Equal(CliApp.BadUsage, Run("history", "--db", db, "--fitness-days", "0").Status);
     }
 
+    /// <summary>inspect shows the device's laps next to what the analysis detected: the structured workout's three 30 s work laps and three detected repeats at those times.</summary>
+    [Fact]
+    public void InspectShowsTheLapsAndTheDetectedRepeats()
+    {
+        var (status, output, _) = Run("inspect", Fixture("fit", "hrv-activity.fit"));
+        Assert.Equal(CliApp.Success, status);
+        Assert.Matches(@"16:59:32\s+│ 0:30\s+│ 329 m\s+│ active\s+│ 5", output);
+        Assert.Contains("load 35 TRIMP (from heart rate)", output);
+        Assert.Contains("Detected repeats", output);
+        foreach (var start in new[] { "16:59:31", "17:00:16", "17:01:03" })
+        {
+            Assert.Matches(start + @"\s+│ 0:3\d\s+│", output);
+        }
+    }
+
     [Fact]
     public void AScenarioCanStartFromTheImportedHistory()
     {

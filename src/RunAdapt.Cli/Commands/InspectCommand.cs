@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using RunAdapt.Activities;
+using RunAdapt.Analysis;
+using RunAdapt.Core.Training;
+using Spectre.Console;
 
 namespace RunAdapt.Cli.Commands;
 
@@ -11,7 +14,9 @@ internal static class InspectCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A FIT, TCX or GPX file (optionally .gz)." };
         var json = new Option<bool>("--json") { Description = "Print JSON lines: one object per record, then one per lap and session." };
-        var command = new Command("inspect", "Decode one activity file and print what it holds.") { file, json };
+        var db = StoreOption.Create();
+        db.Description = "Analyse with the athlete profile and thresholds of this store (default: a default athlete; nothing is stored).";
+        var command = new Command("inspect", "Decode one activity file and print what it holds: the file's summary, its laps, and the analysis (load, zones, detected repeats, climbs, best efforts).") { file, json, db };
         command.SetAction(int (parse) =>
         {
             var path = parse.GetValue(file)!;
@@ -24,6 +29,11 @@ internal static class InspectCommand
             else
             {
                 WriteSummary(path, activities, output);
+                var (athlete, thresholds) = Profile(parse.GetValue(db));
+                foreach (var activity in activities)
+                {
+                    WriteAnalysis(activity, SessionBuilder.Analyse(activity, athlete, thresholds), output);
+                }
             }
 
             var problem = activities.SelectMany(a => a.Problems).FirstOrDefault();
@@ -53,5 +63,82 @@ internal static class InspectCommand
         }
     }
 
+    private static (Athlete Athlete, ThresholdHistory? Thresholds) Profile(string? location)
+    {
+        if (location is null)
+        {
+            return (new Athlete(), null);
+        }
 
+        using var store = StoreOption.Open(location);
+        return (store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()));
+    }
+
+    private static void WriteAnalysis(Activity activity, AnalysedSession? analysed, TextWriter output)
+    {
+        var console = OutcomeView.Console(output);
+        var laps = activity.Summaries.Where(s => s.Kind == SummaryKind.Lap).ToList();
+        if (laps.Count > 1)
+        {
+            var table = new Table().Title("Laps (the device's)").AddColumns("start", "time", "distance", "intensity", "workout step");
+            foreach (var lap in laps)
+            {
+                table.AddRow(
+                    lap.StartTimeUtc?.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "–", Clock(lap.TotalTimerSeconds), lap.TotalDistanceMetres is { } m ? I($"{m:0} m") : "–",
+                    lap.Intensity?.ToString().ToLowerInvariant() ?? "–", lap.WorkoutStepIndex?.ToString(CultureInfo.InvariantCulture) ?? "–");
+            }
+
+            console.Write(table);
+        }
+
+        if (analysed is null)
+        {
+            output.WriteLine("  no usable movement to analyse (under a minute moving)");
+            return;
+        }
+
+        var x = analysed.Analysis;
+        var zones = x.HeartRateZoneSeconds.Sum() > 0 ? $", HR zones {string.Join("/", x.HeartRateZoneSeconds.Select(z => (100 * z / x.HeartRateZoneSeconds.Sum()).ToString("0", CultureInfo.InvariantCulture)))} %" : "";
+        output.WriteLine(I($"  analysis: moving {Clock(analysed.MovingSeconds)}, {analysed.DistanceMetres / 1000:0.00} km, gain {analysed.ElevationGainMetres:0} m, load {x.Load.Trimp:0} TRIMP (from {(x.Load.Method == LoadMethod.HeartRate ? "heart rate" : x.Load.Method.ToString().ToLowerInvariant())}){zones}; {x.Describe()}"));
+        if (x.Features.Repeats.Count > 0)
+        {
+            var table = new Table().Title("Detected repeats").AddColumns("start", "time", "distance", "pace /km", "rest after", "kind");
+            foreach (var r in x.Features.Repeats)
+            {
+                table.AddRow(r.StartUtc?.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? Clock(r.StartSeconds), Clock(r.Seconds), I($"{r.DistanceMetres:0} m"),
+                    Clock(1000 / r.SpeedMetresPerSecond), r.RestSeconds > 0 ? Clock(r.RestSeconds) : "–", r.IsSprint ? "sprint" : "repeat");
+            }
+
+            console.Write(table);
+        }
+
+        if (x.Features.Climbs.Count > 0)
+        {
+            var table = new Table().Title("Climbs").AddColumns("from km", "length", "gain", "grade", "score");
+            foreach (var c in x.Features.Climbs)
+            {
+                table.AddRow(I($"{c.StartMetres / 1000:0.00}"), I($"{c.LengthMetres:0} m"), I($"{c.GainMetres:0} m"), I($"{c.GradeFraction * 100:0.0} %"), I($"{c.Score:0}"));
+            }
+
+            console.Write(table);
+        }
+
+        if (x.BestEfforts.Count > 0)
+        {
+            output.WriteLine("  best efforts: " + string.Join(", ", x.BestEfforts.Select(e => $"{e.Name} {Clock(e.Seconds)}")));
+        }
+    }
+
+    private static string Clock(double? seconds)
+    {
+        if (seconds is not { } s || !double.IsFinite(s))
+        {
+            return "–";
+        }
+
+        var t = TimeSpan.FromSeconds(Math.Round(s));
+        return t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : t.ToString(@"m\:ss", CultureInfo.InvariantCulture);
+    }
+
+    private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
