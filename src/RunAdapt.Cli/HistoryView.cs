@@ -1,5 +1,6 @@
 using System.Globalization;
 using RunAdapt.Analysis;
+using RunAdapt.Core.Training;
 using RunAdapt.Storage;
 using Spectre.Console;
 
@@ -10,11 +11,13 @@ internal static class HistoryView
 {
     private const double KilojoulesPerKilocalorie = 4.184;
 
-    public static void Write(TextWriter output, IReadOnlyList<StoredActivity> activities, int latest, double fitnessDays, double fatigueDays)
+    public static void Write(TextWriter output, IReadOnlyList<StoredActivity> activities, IReadOnlyList<TrainingSession> logged, Athlete athlete, ThresholdHistory? thresholds, int latest, double fitnessDays, double fatigueDays)
     {
         var console = OutcomeView.Console(output);
         var analysed = activities.Where(a => a.Analysis is not null).ToList();
-        var days = FitnessFatigue.Series(analysed.Select(a => (DateOnly.FromDateTime(a.StartUtc), a.Analysis!.Load.Trimp)), fitnessDays, fatigueDays);
+        // Logged runs and rides carry load too (lifting has no TRIMP).
+        var loggedLoads = logged.Select(s => (s.Date, TrainingLoad.Of(s, thresholds?.On(s.Date) ?? Thresholds.FromAthlete(athlete, s.Date), athlete.Sex).Trimp));
+        var days = FitnessFatigue.Series(analysed.Select(a => (DateOnly.FromDateTime(a.StartUtc), a.Analysis!.Load.Trimp)).Concat(loggedLoads), fitnessDays, fatigueDays);
         if (days.Count > 0)
         {
             var d = days[^1];
@@ -50,6 +53,18 @@ internal static class HistoryView
         }
 
         console.Write(table);
+        if (logged.Count > 0)
+        {
+            var shownLogged = latest <= 0 ? logged : logged.TakeLast(latest).ToList();
+            var log = new Table().Title(shownLogged.Count == logged.Count ? "Logged sessions" : $"Latest {shownLogged.Count} of {logged.Count} logged sessions").AddColumns("date", "what");
+            foreach (var session in shownLogged)
+            {
+                log.AddRow(session.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(Logged(session)));
+            }
+
+            console.Write(log);
+        }
+
         var best = analysed.SelectMany(a => a.Analysis!.BestEfforts.Select(e => (Effort: e, a.StartUtc)))
             .GroupBy(e => e.Effort.Name).Select(g => g.MinBy(e => e.Effort.Seconds)).OrderBy(e => e.Effort.DistanceMetres).ToList();
         if (best.Count > 0)
@@ -62,6 +77,20 @@ internal static class HistoryView
 
             console.Write(efforts);
         }
+    }
+
+    /// <summary>A logged session in a line: its lifting sets, its running and its cross-training.</summary>
+    private static string Logged(TrainingSession session)
+    {
+        var parts = session.Strength.Select(x => I($"{x.Exercise.Replace('_', ' ')} {x.Sets}×{x.Reps} at {x.LoadFractionOfOneRepMax * 100:0} % 1RM")).ToList();
+        if (session.Run.Count > 0)
+        {
+            var metres = session.Run.Sum(r => r.DistanceMetres);
+            parts.Add(I($"run {Clock(session.Run.Sum(r => r.DurationSeconds))}") + (metres > 0 ? I($", {metres / 1000:0.0} km") : ""));
+        }
+
+        parts.AddRange(session.Cross.Select(c => I($"{c.Mode.ToString().ToLowerInvariant()} {Clock(c.DurationSeconds)}")));
+        return string.Join("; ", parts);
     }
 
     private static string Method(LoadMethod method) => method switch

@@ -48,9 +48,13 @@ public interface IAthleteStore : IDisposable
     /// <param name="activities">The decoded activities with their analysis (<c>null</c> analysis for no usable movement).</param>
     StoreResult Save(string name, string sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)> activities);
 
-    /// <summary>Stores a session that has no activity file (a strength session logged by hand).</summary>
+    /// <summary>Stores a session that has no activity file (a strength session logged by hand), unless the same session is already logged on that day.</summary>
     /// <param name="session">The session.</param>
-    void SaveSession(TrainingSession session);
+    /// <returns>Whether it was stored (<c>false</c>: already logged).</returns>
+    bool SaveSession(TrainingSession session);
+
+    /// <summary>The sessions logged by hand (no activity file), in date order.</summary>
+    IReadOnlyList<TrainingSession> LoggedSessions();
 
     /// <summary>Every stored session, in date order.</summary>
     IReadOnlyList<TrainingSession> LoadSessions();
@@ -139,12 +143,26 @@ public sealed class AthleteStore : IAthleteStore
     public IReadOnlySet<string> KnownFiles() => _connection.Query<string>("select sha256 from files").ToHashSet(StringComparer.Ordinal);
 
     /// <inheritdoc/>
-    public void SaveSession(TrainingSession session)
+    public bool SaveSession(TrainingSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        _connection.Execute("insert into sessions (activity_id, date, data) values (null, @date, @data)",
-            new { date = session.Date.ToString("yyyy-MM-dd"), data = JsonSerializer.Serialize(session, Json) });
+        var date = session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var data = JsonSerializer.Serialize(session, Json);
+        using var transaction = _connection.BeginTransaction();
+        // Logging the same log file twice stores each session once: the same day and the same content is the same session.
+        if (_connection.ExecuteScalar<long>("select count(*) from sessions where activity_id is null and date = @date and data = @data", new { date, data }, transaction) > 0)
+        {
+            return false;
+        }
+
+        _connection.Execute("insert into sessions (activity_id, date, data) values (null, @date, @data)", new { date, data }, transaction);
+        transaction.Commit();
+        return true;
     }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<TrainingSession> LoggedSessions() =>
+        [.. _connection.Query<string>("select data from sessions where activity_id is null order by date, id").Select(d => JsonSerializer.Deserialize<TrainingSession>(d, Json)!)];
 
     /// <inheritdoc/>
     /// <remarks>

@@ -133,6 +133,42 @@ public sealed class ImportHistoryTests
         }
     }
 
+    /// <summary>
+    /// Strength sessions without a file are logged into the history; logging the file again adds nothing; a log with an
+    /// error stores nothing; and the model sees the lifting: the quadriceps get stronger than with the runs alone.
+    /// </summary>
+    [Fact]
+    public void LoggedStrengthSessionsJoinTheHistoryOnceAndTheModelSeesThem()
+    {
+        var dir = TempDir();
+        var db = Path.Combine(dir, "l.db");
+        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        var runsOnly = JsonNode.Parse(Run("history", "--db", db, "--json").Output)!;
+
+        var log = Path.Combine(dir, "gym.yaml");
+        File.WriteAllText(log, string.Join('\n', ["sessions:", .. Enumerable.Range(0, 12).Select(k =>
+            $"  - {{ date: {new DateOnly(2012, 12, 27).AddDays(3 * k):yyyy-MM-dd}, strength: [ {{ exercise: back_squat, sets: 4, reps: 8, load_pct_1rm: 75 }} ] }}")]));
+        var (status, output, _) = Run("log", log, "--db", db);
+        Assert.Equal(CliApp.Success, status);
+        Assert.StartsWith("logged 12 sessions, 0 already logged", output);
+        Assert.StartsWith("logged 0 sessions, 12 already logged", Run("log", log, "--db", db).Output);
+
+        var bad = Path.Combine(dir, "bad.yaml");
+        File.WriteAllText(bad, "sessions:\n  - { date: 2013-03-01, strength: [ { exercise: back_squat, sets: 4, reps: 8, load_pct_1rm: 75 } ] }\n  - { date: 2013-03-03, strength: [ { exercise: bench_press, sets: 3, reps: 5 } ] }\n");
+        var (badStatus, _, error) = Run("log", bad, "--db", db);
+        Assert.Equal(CliApp.BadInput, badStatus);
+        Assert.StartsWith($"{bad}:3:", error);
+        Assert.StartsWith("logged 0 sessions, 12 already logged", Run("log", log, "--db", db).Output); // nothing from the bad log
+
+        var (historyStatus, text, _) = Run("history", "--db", db);
+        Assert.Equal(CliApp.Success, historyStatus);
+        Assert.Contains("Latest 10 of 12 logged sessions", text);
+        Assert.Contains("back squat 4×8 at 75 % 1RM", text);
+        var withLifting = JsonNode.Parse(Run("history", "--db", db, "--json").Output)!;
+        double Quads(JsonNode o) => (double)o["final"]!["muscles"]!["quadriceps"]!["strength_change_pct"]!;
+        Assert.True(Quads(withLifting) > Quads(runsOnly) + 1, $"{Quads(withLifting)} vs {Quads(runsOnly)}");
+    }
+
     [Fact]
     public void AScenarioCanStartFromTheImportedHistory()
     {

@@ -35,6 +35,33 @@ public sealed class ScenarioParserTests
     }
 
     [Fact]
+    public void ATrainingLogGivesDatedSessionsInTheDaySyntax()
+    {
+        var log = ScenarioParser.ParseLog("""
+            sessions:
+              - { date: 2025-03-04, strength: [ { exercise: back_squat, sets: 4, reps: 8, load_pct_1rm: 75 } ] }
+              - { date: 2025-03-06, run: { km: 6, pace: "5:00/km" } }
+              - { date: 2025-03-08, cross: { mode: cycling, minutes: 60, effort: easy } }
+            """, "log.yaml", new Training.Athlete());
+        Assert.Equal([new DateOnly(2025, 3, 4), new DateOnly(2025, 3, 6), new DateOnly(2025, 3, 8)], log.Select(s => s.Date));
+        Assert.Equal(new Training.StrengthSet("back_squat", 4, 8, 0.75), Assert.Single(log[0].Strength));
+        Assert.Equal(6000, log[1].Run.Sum(r => r.DistanceMetres), 6);
+        Assert.Equal(3600, Assert.Single(log[2].Cross).DurationSeconds);
+    }
+
+    [Theory]
+    [InlineData("sessions:\n  - { day: mon, run: { km: 5 } }\n", 2, 7, "unknown key 'day' (did you mean 'date'?)")]
+    [InlineData("sessions:\n  - { date: 2025-02-30, run: { km: 5 } }\n", 2, 13, "is not a date")]
+    [InlineData("sessions:\n  - { date: 2025-03-04 }\n", 2, 5, "a session needs 'run', 'strength' or 'cross'")]
+    [InlineData("weeks: 3\n", 1, 1, "'weeks'")]
+    public void ATrainingLogErrorGivesLineAndColumn(string yaml, int line, int column, string text)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioParser.ParseLog(yaml, "log.yaml", new Training.Athlete()));
+        Assert.Contains(text, e.Message);
+        Assert.StartsWith($"log.yaml:{line}:{column}:", e.Message);
+    }
+
+    [Fact]
     public void PhasesRunInOrderAndAnEmptyWeekIsRest()
     {
         var s = ScenarioParser.Parse("phases:\n  - { weeks: 8, week: [ { day: mon, run: { km: 6, effort: easy } } ] }\n  - { weeks: 6, week: [] }\n", "p.yaml");

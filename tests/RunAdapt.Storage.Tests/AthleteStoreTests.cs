@@ -230,12 +230,18 @@ public sealed class AthleteStoreTests
         store.Save("run.fit", sha, activities);
         var runDay = activities[0].Item2!.Session.Date;
         var lifting = TrainingSession.Lifting(runDay.AddDays(-1), new StrengthSet("back_squat", 4, 6, 0.8), new StrengthSet("calf_raise_standing", 3, 12, 0.6));
-        store.SaveSession(lifting);
+        Assert.True(store.SaveSession(lifting));
         var sessions = store.LoadSessions();
         Assert.Equal(2, sessions.Count);
         Assert.Equal(lifting.Strength, sessions[0].Strength);
         Assert.Equal(lifting.Date, sessions[0].Date);
         Assert.Equal(runDay, sessions[1].Date);
+
+        // The same session logged again is stored once; the same lifting on another day is another session.
+        Assert.False(store.SaveSession(lifting));
+        Assert.True(store.SaveSession(lifting with { Date = runDay.AddDays(2) }));
+        Assert.Equal([lifting.Date, runDay.AddDays(2)], store.LoggedSessions().Select(x => x.Date));
+        Assert.Equal(3, store.LoadSessions().Count);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All() =>
     [
         ImportCommand.Create(),
+        LogCommand.Create(),
         InspectCommand.Create(),
         SimulateCommand.Create(),
         ScenariosCommand.Create(),

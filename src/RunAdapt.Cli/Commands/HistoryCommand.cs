@@ -42,7 +42,7 @@ internal static class HistoryCommand
                 var activities = store.ListActivities();
                 var km = activities.Sum(a => a.DistanceMetres) / 1000;
                 OutcomeView.Write(output, "Your history", $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.", outcome);
-                HistoryView.Write(output, activities, parse.GetValue(latest), fitness, fatigue);
+                HistoryView.Write(output, activities, store.LoggedSessions(), store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue);
             }
 
             return CliApp.Success;

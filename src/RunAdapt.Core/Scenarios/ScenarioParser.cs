@@ -20,6 +20,7 @@ public sealed partial class ScenarioParser
     private static readonly string[] AthleteKeys = ["sex", "age", "mass_kg", "height_cm", "training_status", "lifting_status", "foot_strike", "vo2max_ml_kg_min", "hr_max", "hr_rest", "body_fat_pct", "type1_pct", "trainability", "habituated"];
     private static readonly string[] PhaseKeys = ["name", "weeks", "week", "progression", "immobilised"];
     private static readonly string[] DayKeys = ["day", "run", "strength", "cross"];
+    private static readonly string[] LogKeys = ["date", "run", "strength", "cross"];
     private static readonly string[] RunKeys = ["km", "meters", "minutes", "seconds", "pace", "hr_reserve_pct", "hr_max_pct", "effort", "grade_pct", "load_kg", "foot_strike", "repeats", "rest"];
     private static readonly string[] StrengthKeys = ["exercise", "sets", "reps", "load_pct_1rm", "rpe"];
     private static readonly string[] CrossKeys = ["mode", "minutes", "hr_reserve_pct", "effort"];
@@ -52,7 +53,31 @@ public sealed partial class ScenarioParser
     public static Scenario ParseFile(string path, ModelParameters? parameters = null) =>
         Parse(File.ReadAllText(path), path, parameters);
 
-    private Scenario ParseText(string text)
+    /// <summary>
+    /// Parses a training log: <c>sessions:</c>, a list of dated sessions in the scenario's day syntax with <c>date:</c>
+    /// instead of <c>day:</c> — strength sessions, and runs or cross-training without a file.
+    /// </summary>
+    /// <param name="yaml">The YAML.</param>
+    /// <param name="file">The file name, for messages.</param>
+    /// <param name="athlete">The athlete (intensity conversions).</param>
+    /// <param name="parameters">Model parameters, or <c>null</c> for the built-in ones.</param>
+    /// <exception cref="ScenarioException">The text is not a valid log.</exception>
+    public static IReadOnlyList<TrainingSession> ParseLog(string yaml, string file, Athlete athlete, ModelParameters? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(athlete);
+        var parser = new ScenarioParser(file, parameters ?? ModelParameters.Default);
+        var root = parser.Root(yaml, "expected a mapping with 'sessions': a list of { date: YYYY-MM-DD, run / strength / cross }");
+        parser.CheckKeys(root, ["sessions"]);
+        var vo2max = parser._physiology.InitialVo2Max(athlete);
+        return [.. parser.Sequence(parser.Required(root, "sessions"), "sessions").Children.Select(node =>
+        {
+            var entry = parser.Mapping(node, "session");
+            parser.CheckKeys(entry, LogKeys);
+            return parser.ParseSessionBody(entry, athlete, vo2max) with { Date = parser.ParseDate(parser.Required(entry, "date")) };
+        })];
+    }
+
+    private YamlMappingNode Root(string text, string expected)
     {
         var stream = new YamlStream();
         try
@@ -64,11 +89,12 @@ public sealed partial class ScenarioParser
             throw new ScenarioException(_file, e.Start.Line, e.Start.Column, $"not valid YAML: {FirstLine(e.Message)}");
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new ScenarioException(_file, 1, 1, "expected a mapping with 'athlete' and 'weeks' + 'week' or 'phases'");
-        }
+        return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root ? root : throw new ScenarioException(_file, 1, 1, expected);
+    }
 
+    private Scenario ParseText(string text)
+    {
+        var root = Root(text, "expected a mapping with 'athlete' and 'weeks' + 'week' or 'phases'");
         CheckKeys(root, TopKeys);
         var athlete = Get(root, "athlete") is { } a ? ParseAthlete(Mapping(a, "athlete")) : new Athlete();
         var start = Get(root, "start") is { } s ? ParseDate(s) : DefaultStart;
@@ -183,15 +209,21 @@ public sealed partial class ScenarioParser
         var day = Mapping(node, "day entry");
         CheckKeys(day, DayKeys);
         var offset = Array.IndexOf(Days, Choice(Required(day, "day"), Days));
+        return (offset, ParseSessionBody(day, athlete, vo2max));
+    }
+
+    /// <summary>The run, strength and cross-training of a day entry or a log entry (dated <see cref="DefaultStart"/>).</summary>
+    private TrainingSession ParseSessionBody(YamlMappingNode day, Athlete athlete, double vo2max)
+    {
         var run = Get(day, "run") is { } r ? ParseRun(Mapping(r, "run"), athlete, vo2max) : [];
         var strength = Get(day, "strength") is { } s ? Sequence(s, "strength").Children.Select(ParseSet).ToList() : [];
         var cross = Get(day, "cross") is { } c ? [ParseCross(Mapping(c, "cross"), athlete, vo2max)] : new List<CrossTraining>();
         if (run.Count == 0 && strength.Count == 0 && cross.Count == 0)
         {
-            throw Error(day, "a day needs 'run', 'strength' or 'cross'");
+            throw Error(day, "a session needs 'run', 'strength' or 'cross'");
         }
 
-        return (offset, new TrainingSession(DefaultStart, run, strength, cross));
+        return new TrainingSession(DefaultStart, run, strength, cross);
     }
 
     private List<RunSegment> ParseRun(YamlMappingNode run, Athlete athlete, double vo2max)
