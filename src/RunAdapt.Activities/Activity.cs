@@ -166,6 +166,9 @@ public sealed record Activity
     /// <summary>The lap and session summaries, in file order.</summary>
     public IReadOnlyList<ActivitySummary> Summaries { get; init; } = [];
 
+    /// <summary>The athlete's rating of perceived exertion for the whole activity on Borg's CR-10 scale (0–10), if the file or export recorded one.</summary>
+    public double? PerceivedExertion { get; init; }
+
     /// <summary>Problems the decoder stepped over or stopped at (bad CRC, truncation); empty for a sound file.</summary>
     public IReadOnlyList<ActivityFormatException> Problems { get; init; } = [];
 }

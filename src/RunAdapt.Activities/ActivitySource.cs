@@ -5,7 +5,8 @@ namespace RunAdapt.Activities;
 /// <summary>What an export's index says about one activity file (Strava's <c>activities.csv</c>).</summary>
 /// <param name="Title">The activity's name.</param>
 /// <param name="Sport">The activity type, when it maps to a sport.</param>
-public sealed record ActivityMetadata(string? Title, Sport? Sport);
+/// <param name="PerceivedExertion">The athlete's perceived exertion (1–10), when rated.</param>
+public sealed record ActivityMetadata(string? Title, Sport? Sport, double? PerceivedExertion = null);
 
 /// <summary>One file to decode, found in a folder, a <c>.gz</c> or a <c>.zip</c> (e.g. a Strava or Garmin bulk export).</summary>
 /// <param name="Name">The name to show and use in errors: the path, or <c>archive.zip!entry</c>.</param>

@@ -23,7 +23,7 @@ internal static class StravaIndex
 
         var header = rows[0];
         int Column(string name) => header.FindIndex(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
-        var (file, title, type) = (Column("Filename"), Column("Activity Name"), Column("Activity Type"));
+        var (file, title, type, exertion) = (Column("Filename"), Column("Activity Name"), Column("Activity Type"), Column("Perceived Exertion"));
         if (file < 0)
         {
             return [];
@@ -36,7 +36,8 @@ internal static class StravaIndex
             {
                 index[row[file]] = new ActivityMetadata(
                     title >= 0 && title < row.Count ? row[title] : null,
-                    type >= 0 && type < row.Count ? SportOf(row[type]) : null);
+                    type >= 0 && type < row.Count ? SportOf(row[type]) : null,
+                    exertion >= 0 && exertion < row.Count && double.TryParse(row[exertion], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var rpe) && rpe is > 0 and <= 10 ? rpe : null);
             }
         }
 

@@ -25,8 +25,9 @@ public sealed record AnalysedSession(TrainingSession Session, double DistanceMet
 /// <param name="FootStrikeMeasured">Whether a foot pod measured the foot strike (else the athlete's profile applies).</param>
 /// <param name="EnergyKilojoules">Metabolic energy of the running (Minetti's cost at each segment's grade, body mass plus carried load); 0 for other sports.</param>
 /// <param name="CarriedLoadKilograms">Extra mass the user marked as carried (weighted vest, pack); 0 for none.</param>
+/// <param name="PerceivedExertion">The athlete's rating of the session (CR-10), if the file or export had one.</param>
 public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSeconds, double[] PaceZoneSeconds, RunFeatures Features, IReadOnlyList<BestEffort> BestEfforts, bool FootStrikeMeasured,
-    double EnergyKilojoules = 0, double CarriedLoadKilograms = 0)
+    double EnergyKilojoules = 0, double CarriedLoadKilograms = 0, double? PerceivedExertion = null)
 {
     /// <summary>Nothing measured (an activity stored before analyses were kept).</summary>
     public static ActivityAnalysis Empty { get; } = new(new SessionLoad(0, LoadMethod.Duration), new double[5], new double[5], new RunFeatures([], [], false, 0), [], false);
@@ -139,8 +140,10 @@ public static class SessionBuilder
         var date = DateOnly.FromDateTime(walk.Start);
         var onDay = thresholds?.On(date) ?? Thresholds.FromAthlete(athlete, date);
         double? heartRate = walk.HeartRateSeconds > 0 ? walk.HeartRateSum / walk.HeartRateSeconds : null;
-        // Rides and swims are cross-training at the intensity their heart rate says, else an assumed moderate one.
-        var crossIntensity = heartRate is { } hr ? onDay.ReserveFraction(hr) : AssumedCrossTrainingReserve;
+        // Rides and swims are cross-training at the intensity their heart rate says, else the athlete's rating, else an
+        // assumed moderate one.
+        var rated = activity.PerceivedExertion is { } rpe ? Math.Clamp(rpe / 10, 0, 1) : (double?)null;
+        var crossIntensity = heartRate is { } hr ? onDay.ReserveFraction(hr) : rated ?? AssumedCrossTrainingReserve;
         var session = activity.Sport switch
         {
             Sport.Cycling => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Cycling, walk.MovingSeconds, crossIntensity)]),
@@ -151,6 +154,15 @@ public static class SessionBuilder
         if (session.Run.Count == 0 && heartRate is not null)
         {
             load = load with { Method = LoadMethod.HeartRate };
+        }
+        else if (session.Run.Count == 0 && rated is not null)
+        {
+            load = load with { Method = LoadMethod.PerceivedEffort };
+        }
+        else if (load.Method == LoadMethod.Duration && rated is { } reserve)
+        {
+            // Running without heart rate or speed (a treadmill without a foot pod): the rating is the last evidence before the duration.
+            load = new SessionLoad(TrainingLoad.Trimp(walk.MovingSeconds / 60, reserve, athlete.Sex), LoadMethod.PerceivedEffort);
         }
 
         // A file that does not name its sport counts as running unless it moved faster than any runner (a ride) or
@@ -166,7 +178,8 @@ public static class SessionBuilder
             running ? BestEfforts.ByDistance(walk.Series) : [],
             walk.Segments.Any(s => s.FootStrike is not null),
             running ? GradeAdjustedPace.SessionEnergyKilojoules(moving, athlete.MassKilograms) : 0,
-            carriedLoadKilograms);
+            carriedLoadKilograms,
+            activity.PerceivedExertion);
         return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, heartRate)
         {
             Analysis = analysis,

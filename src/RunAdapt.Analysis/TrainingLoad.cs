@@ -11,6 +11,12 @@ public enum LoadMethod
     /// <summary>Heart-rate reserve estimated from grade-adjusted speed relative to threshold speed, then Banister TRIMP.</summary>
     Pace,
 
+    /// <summary>
+    /// No heart rate and no speed, but the athlete rated the session (Borg CR-10): heart-rate reserve taken as the
+    /// rating over ten (ACSM's intensity bands: moderate 40–59 % HRR ≈ CR-10 4–5, vigorous 60–89 % ≈ 6–8), then Banister.
+    /// </summary>
+    PerceivedEffort,
+
     /// <summary>Only the duration is trusted: an easy effort (65 % of heart-rate reserve) is assumed.</summary>
     Duration,
 }

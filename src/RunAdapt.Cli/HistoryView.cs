@@ -97,6 +97,7 @@ internal static class HistoryView
     {
         LoadMethod.HeartRate => "HR",
         LoadMethod.Pace => "pace",
+        LoadMethod.PerceivedEffort => "RPE",
         _ => "duration",
     };
 

@@ -34,6 +34,7 @@ public static class ActivityImporter
             var usable = ActivityFormats.Decode(bytes, input.Name).Where(a => a.Samples.Count > 0)
                 .Select(a => input.Metadata?.Sport is { } sport && a.Sport == Sport.Other ? a with { Sport = sport } : a)
                 .Select(a => input.Metadata?.Title is { Length: > 0 } title ? a with { Title = title } : a)
+                .Select(a => input.Metadata?.PerceivedExertion is { } rpe && a.PerceivedExertion is null ? a with { PerceivedExertion = rpe } : a)
                 .ToList();
             if (usable.Count == 0)
             {

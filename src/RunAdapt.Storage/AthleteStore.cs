@@ -384,9 +384,9 @@ public sealed class AthleteStore : IAthleteStore
             {
                 SourceFormat = "store", Sport = Enum.TryParse<Sport>(sport, ignoreCase: true, out var s) ? s : Sport.Other, Samples = SampleCodec.Decode(samples),
             };
-            // What the user marked (a carried load) is not in the samples: keep it from the previous analysis.
-            var carried = previous is null ? 0 : JsonSerializer.Deserialize<ActivityAnalysis>(previous, Json)!.CarriedLoadKilograms;
-            if (SessionBuilder.Analyse(activity, athlete, history, carried) is not { } analysed)
+            // What the user marked (a carried load) or rated is not in the samples: keep it from the previous analysis.
+            var before = previous is null ? null : JsonSerializer.Deserialize<ActivityAnalysis>(previous, Json);
+            if (SessionBuilder.Analyse(activity with { PerceivedExertion = before?.PerceivedExertion }, athlete, history, before?.CarriedLoadKilograms ?? 0) is not { } analysed)
             {
                 continue;
             }

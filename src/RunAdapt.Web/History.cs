@@ -15,7 +15,7 @@ namespace RunAdapt.Web;
 /// <param name="MovingMinutes">Moving time, in minutes.</param>
 /// <param name="Source">The file it came from.</param>
 /// <param name="Trimp">Training load (Banister TRIMP), if analysed.</param>
-/// <param name="LoadMethod">How the load was estimated (<c>HeartRate</c>, <c>Pace</c>, <c>Duration</c>), if analysed.</param>
+/// <param name="LoadMethod">How the load was estimated (<c>HeartRate</c>, <c>Pace</c>, <c>PerceivedEffort</c>, <c>Duration</c>), if analysed.</param>
 /// <param name="Held">What the session held, in a few words, if analysed.</param>
 public sealed record HistoryEntry(
     [property: JsonPropertyName("sport")] string Sport,

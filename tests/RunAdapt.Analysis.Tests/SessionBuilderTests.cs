@@ -86,6 +86,27 @@ public sealed class SessionBuilderTests
     /// Smart recording and chunky distance: a device that updates distance every third second, and leaves a 20 s gap
     /// while the runner keeps going, is moving all along; a 60 s gap without progress (auto-pause) is not.
     /// </summary>
+    /// <summary>
+    /// Load falls back from heart rate to the athlete's rating of perceived exertion before the bare duration: a ride
+    /// without heart rate, rated 8, weighs more than the same ride rated 3, and both say how they were estimated.
+    /// </summary>
+    [Fact]
+    public void APerceivedExertionRatingIsTheLoadsFallbackBeforeTheDuration()
+    {
+        var ride = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("hrv-activity.fit")), "ride"));
+        var withoutHeartRate = ride with { Samples = [.. ride.Samples.Select(x => x with { HeartRateBeatsPerMinute = null })] };
+        var athlete = new Athlete();
+        var hard = SessionBuilder.Analyse(withoutHeartRate with { PerceivedExertion = 8 }, athlete)!.Analysis.Load;
+        var easy = SessionBuilder.Analyse(withoutHeartRate with { PerceivedExertion = 3 }, athlete)!.Analysis.Load;
+        var unrated = SessionBuilder.Analyse(withoutHeartRate, athlete)!.Analysis.Load;
+        var measured = SessionBuilder.Analyse(ride with { PerceivedExertion = 3 }, athlete)!.Analysis.Load;
+
+        Assert.Equal(LoadMethod.PerceivedEffort, hard.Method);
+        Assert.True(hard.Trimp > 2 * easy.Trimp, $"{hard.Trimp} vs {easy.Trimp}");
+        Assert.Equal(LoadMethod.Duration, unrated.Method);
+        Assert.Equal(LoadMethod.HeartRate, measured.Method); // recorded heart rate wins over the rating
+    }
+
     [Fact]
     public void ChunkyDistanceAndSmartRecordingGapsAreMovingButAPauseIsNot()
     {

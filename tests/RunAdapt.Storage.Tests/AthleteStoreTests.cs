@@ -120,6 +120,27 @@ public sealed class AthleteStoreTests
         Assert.True(after.Trimp < before.Trimp, $"{after.Trimp} vs {before.Trimp}");
     }
 
+    /// <summary>What the samples cannot say — the athlete's rating and a marked carried load — survives analysing again.</summary>
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void TheRatingAndTheCarriedLoadSurviveReanalysis(string backend)
+    {
+        using var store = Open(backend);
+        var ride = FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("hrv-activity.fit")), "ride")[0];
+        ride = ride with { PerceivedExertion = 8, Samples = [.. ride.Samples.Select(x => x with { HeartRateBeatsPerMinute = null })] };
+        var (_, runs) = Load("activity-small-fenix2-run.fit");
+        var run = runs[0].Item1;
+        store.Save("ride.fit", "ride-hash", [(ride, SessionBuilder.Analyse(ride, new Athlete()))]);
+        store.Save("vest.fit", "vest-hash", [(run, SessionBuilder.Analyse(run, new Athlete(), carriedLoadKilograms: 6))]);
+        var before = store.ListActivities().Select(a => a.Analysis!).ToList();
+
+        Assert.Equal(2, store.Reanalyse());
+        var after = store.ListActivities().Select(a => a.Analysis!).ToList();
+        Assert.Equal(LoadMethod.PerceivedEffort, after.Single(a => a.PerceivedExertion == 8).Load.Method);
+        Assert.Equal(6, after.Single(a => a.CarriedLoadKilograms > 0).CarriedLoadKilograms);
+        Assert.Equal(before.Select(a => a.Load), after.Select(a => a.Load));
+    }
+
     /// <summary>Samples stored by earlier releases (row by row through a Brotli stream, 12 channels) are still read.</summary>
     [Fact]
     public void SamplesInTheFirstBlobLayoutAreStillRead()

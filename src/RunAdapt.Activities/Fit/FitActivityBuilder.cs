@@ -25,6 +25,12 @@ internal sealed class FitActivityBuilder
                 break;
             case 19 or 18:
                 file.Summaries.Add(Summary(message));
+                if (message.GlobalNumber == 18 && Value(message.Get(F.SessionRpe)) is { } rpe && rpe > 0)
+                {
+                    // Garmin writes the 1–10 rating times ten (70 = 7); a plain 1–10 value is taken as it is.
+                    file.PerceivedExertion ??= Math.Min(10, rpe > 10 ? rpe / 10 : rpe);
+                }
+
                 break;
             case 0:
                 var manufacturer = message.Get(F.Manufacturer);
@@ -66,6 +72,7 @@ internal sealed class FitActivityBuilder
                 Device = file.Device,
                 StartTimeUtc = file.Samples.Count > 0 ? file.Samples[0].TimestampUtc : file.Summaries[0].StartTimeUtc ?? file.Created,
                 Samples = file.Samples,
+                PerceivedExertion = file.PerceivedExertion,
                 Summaries = file.StepIntensities.Count == 0 ? file.Summaries
                     : [.. file.Summaries.Select(s => s.Intensity is null && s.WorkoutStepIndex is { } step && file.StepIntensities.TryGetValue(step, out var i) ? s with { Intensity = i } : s)],
                 Problems = problems,
@@ -194,6 +201,8 @@ internal sealed class FitActivityBuilder
         public Sport? Sport { get; set; }
 
         public Dictionary<int, LapIntensity> StepIntensities { get; } = [];
+
+        public double? PerceivedExertion { get; set; }
     }
 
     /// <summary>Field numbers looked up once by their profile names, so the mapping reads as names.</summary>
@@ -227,6 +236,7 @@ internal sealed class FitActivityBuilder
             LapWorkoutStep = FitProfile.Message(19)!.FieldNumber("wktStepIndex");
             StepMessageIndex = FitProfile.Message(27)!.FieldNumber("messageIndex");
             StepIntensity = FitProfile.Message(27)!.FieldNumber("intensity");
+            SessionRpe = FitProfile.Message(18)!.FieldNumber("workoutRpe");
             Session = new SummaryFields(FitProfile.Message(18)!);
         }
 
@@ -254,6 +264,7 @@ internal sealed class FitActivityBuilder
         public int LapWorkoutStep { get; }
         public int StepMessageIndex { get; }
         public int StepIntensity { get; }
+        public int SessionRpe { get; }
         public SummaryFields Session { get; }
     }
 

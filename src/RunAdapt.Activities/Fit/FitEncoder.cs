@@ -59,7 +59,7 @@ public static class FitEncoder
         }
 
         var lap = Message.Define(body, 4, 19, ["timestamp", "startTime", "totalElapsedTime", "totalTimerTime", "totalDistance", "totalAscent", "totalDescent", "avgHeartRate", "maxHeartRate", "intensity", "wktStepIndex", "sport"]);
-        var session = Message.Define(body, 5, 18, ["timestamp", "startTime", "totalElapsedTime", "totalTimerTime", "totalDistance", "totalAscent", "totalDescent", "avgHeartRate", "maxHeartRate", "sport"]);
+        var session = Message.Define(body, 5, 18, ["timestamp", "startTime", "totalElapsedTime", "totalTimerTime", "totalDistance", "totalAscent", "totalDescent", "avgHeartRate", "maxHeartRate", "sport", "workoutRpe"]);
         var sessions = activity.Summaries.Where(s => s.Kind == SummaryKind.Session).ToList();
         foreach (var l in activity.Summaries.Where(s => s.Kind == SummaryKind.Lap))
         {
@@ -80,7 +80,8 @@ public static class FitEncoder
 
         foreach (var s in sessions)
         {
-            session.Write(body, [.. Totals(s), SportValue(s.Sport ?? activity.Sport)]);
+            // Garmin writes the 1–10 rating times ten.
+            session.Write(body, [.. Totals(s), SportValue(s.Sport ?? activity.Sport), activity.PerceivedExertion * 10]);
         }
 
         return Frame(body.ToArray());

@@ -43,13 +43,13 @@ public sealed class ActivitySourceTests
 
             using (var csv = new StreamWriter(zip.CreateEntry("activities.csv").Open()))
             {
-                csv.Write("Activity ID,Activity Date,Activity Name,Activity Type,Filename\n1,\"Jan 1, 2020\",\"Hills, \"\"hard\"\"\",Run,activities/1.fit\n3,,\"Lunch\nwalk\",Walk,activities/3.tcx\n");
+                csv.Write("Activity ID,Activity Date,Activity Name,Activity Type,Filename,Perceived Exertion\n1,\"Jan 1, 2020\",\"Hills, \"\"hard\"\"\",Run,activities/1.fit,7.0\n3,,\"Lunch\nwalk\",Walk,activities/3.tcx,\n");
             }
         }
 
         var inputs = ActivitySource.Enumerate(zipPath).ToList();
         Assert.Equal(4, inputs.Count);
-        Assert.Equal(new ActivityMetadata("Hills, \"hard\"", Sport.Running), inputs.Single(i => i.Name.EndsWith("1.fit")).Metadata);
+        Assert.Equal(new ActivityMetadata("Hills, \"hard\"", Sport.Running, 7), inputs.Single(i => i.Name.EndsWith("1.fit")).Metadata);
         Assert.Equal(new ActivityMetadata("Lunch\nwalk", Sport.Walking), inputs.Single(i => i.Name.EndsWith("3.tcx")).Metadata);
         var decoded = 0;
         var rejected = 0;

@@ -40,6 +40,14 @@ public sealed class FitEncoderTests
     }
 
     [Fact]
+    public void ThePerceivedExertionIsWrittenAsGarminDoesAndReadBack()
+    {
+        var ride = Single(File.ReadAllBytes(Corpus.Fit("hrv-activity.fit")), "ride") with { PerceivedExertion = 7 };
+        Assert.Equal(7, Single(FitEncoder.Encode(ride), "rated.fit").PerceivedExertion);
+        Assert.Null(Single(File.ReadAllBytes(Corpus.Fit("hrv-activity.fit")), "ride").PerceivedExertion);
+    }
+
+    [Fact]
     public void AFootStrikeChannelIsWrittenAsADeveloperFieldAndReadBack()
     {
         var t0 = new DateTime(2025, 5, 1, 6, 0, 0, DateTimeKind.Utc);
