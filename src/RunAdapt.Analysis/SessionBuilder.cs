@@ -26,8 +26,9 @@ public sealed record AnalysedSession(TrainingSession Session, double DistanceMet
 /// <param name="EnergyKilojoules">Metabolic energy of the running (Minetti's cost at each segment's grade, body mass plus carried load); 0 for other sports.</param>
 /// <param name="CarriedLoadKilograms">Extra mass the user marked as carried (weighted vest, pack); 0 for none.</param>
 /// <param name="PerceivedExertion">The athlete's rating of the session (CR-10), if the file or export had one.</param>
+/// <param name="FarthestIn">The longest distance in each standard duration, 10 s to 90 min (running only); <c>null</c> in analyses stored before they were kept.</param>
 public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSeconds, double[] PaceZoneSeconds, RunFeatures Features, IReadOnlyList<BestEffort> BestEfforts, bool FootStrikeMeasured,
-    double EnergyKilojoules = 0, double CarriedLoadKilograms = 0, double? PerceivedExertion = null)
+    double EnergyKilojoules = 0, double CarriedLoadKilograms = 0, double? PerceivedExertion = null, IReadOnlyList<BestEffort>? FarthestIn = null)
 {
     /// <summary>Nothing measured (an activity stored before analyses were kept).</summary>
     public static ActivityAnalysis Empty { get; } = new(new SessionLoad(0, LoadMethod.Duration), new double[5], new double[5], new RunFeatures([], [], false, 0), [], false);
@@ -179,7 +180,8 @@ public static class SessionBuilder
             walk.Segments.Any(s => s.FootStrike is not null),
             running ? GradeAdjustedPace.SessionEnergyKilojoules(moving, athlete.MassKilograms) : 0,
             carriedLoadKilograms,
-            activity.PerceivedExertion);
+            activity.PerceivedExertion,
+            running ? BestEfforts.ByDuration(walk.Series) : []);
         return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, heartRate)
         {
             Analysis = analysis,

@@ -77,6 +77,19 @@ internal static class HistoryView
 
             console.Write(efforts);
         }
+
+        var farthest = analysed.SelectMany(a => (a.Analysis!.FarthestIn ?? []).Select(e => (Effort: e, a.StartUtc)))
+            .GroupBy(e => e.Effort.Name).Select(g => g.MaxBy(e => e.Effort.DistanceMetres)).OrderBy(e => e.Effort.Seconds).ToList();
+        if (farthest.Count > 0)
+        {
+            var longest = new Table().Title("Farthest in").AddColumns("time", "distance", "pace /km", "date");
+            foreach (var (effort, start) in farthest)
+            {
+                longest.AddRow(effort.Name, I($"{effort.DistanceMetres:0} m"), Clock(effort.Seconds * 1000 / effort.DistanceMetres), start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(longest);
+        }
     }
 
     /// <summary>A logged session in a line: its lifting sets, its running and its cross-training.</summary>

@@ -69,6 +69,8 @@ public sealed class ImportHistoryTests
         Assert.Matches(@"\d+ \((HR|pace)\)", text);
         Assert.Contains("Best efforts", text);
         Assert.Contains("1 km", text);
+        Assert.Contains("Farthest in", text);
+        Assert.Matches(@"│ 12 min\s+│ \d+ m", text);
     }
 
     /// <summary>
