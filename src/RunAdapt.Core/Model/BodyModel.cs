@@ -125,8 +125,11 @@ internal sealed class BodyModel
         // Energy balance (Hall 2011): the uncompensated exercise energy is a deficit; expenditure falls as mass falls.
         // The exercise an athlete is used to is matched by what they eat; only the change counts, and intake
         // slowly catches up with a sustained change.
-        var deficit = (exerciseKcal - _kcalHabitual) * (1 - _k.Compensation);
-        _kcalHabitual += (exerciseKcal - _kcalHabitual) / _k.IntakeAdaptationDays;
+        var deficit = (exerciseKcal - _kcalHabitual) * (_athlete.IntakeUnchanged ? 1 : 1 - _k.Compensation);
+        if (!_athlete.IntakeUnchanged)
+        {
+            _kcalHabitual += (exerciseKcal - _kcalHabitual) / _k.IntakeAdaptationDays;
+        }
         var massChange = (-deficit - (_k.KcalPerKgPerDay * (_energyMass - _startMass))) / _k.TissueKcalPerKg;
         _fatMass = Math.Max(0.5, _fatMass + (massChange * _fatMass / (_fatMass + _k.ForbesConstant)));
         _energyMass += massChange;

@@ -17,7 +17,7 @@ public sealed partial class ScenarioParser
     public static readonly DateOnly DefaultStart = new(2025, 1, 6);
 
     private static readonly string[] TopKeys = ["name", "description", "athlete", "start", "weeks", "week", "phases", "progression", "from"];
-    private static readonly string[] AthleteKeys = ["sex", "age", "mass_kg", "height_cm", "training_status", "lifting_status", "foot_strike", "vo2max_ml_kg_min", "hr_max", "hr_rest", "body_fat_pct", "type1_pct", "trainability", "habituated"];
+    private static readonly string[] AthleteKeys = ["sex", "age", "mass_kg", "height_cm", "training_status", "lifting_status", "foot_strike", "vo2max_ml_kg_min", "hr_max", "hr_rest", "body_fat_pct", "type1_pct", "trainability", "habituated", "intake"];
     private static readonly string[] PhaseKeys = ["name", "weeks", "week", "progression", "immobilised"];
     private static readonly string[] DayKeys = ["day", "run", "strength", "cross"];
     private static readonly string[] LogKeys = ["date", "run", "strength", "cross"];
@@ -197,6 +197,7 @@ public sealed partial class ScenarioParser
                 "body_fat_pct" => athlete with { BodyFatPercent = Number(value, 2, 60) },
                 "type1_pct" => athlete with { Type1Percent = Number(value, 10, 95) },
                 "habituated" => athlete with { HabituatedToProgramme = Boolean(value) },
+                "intake" => athlete with { IntakeUnchanged = Choice(value, ["unchanged", "adapts"]) == "unchanged" },
                 _ => athlete with { Trainability = Number(value, 0, 3) },
             };
         }

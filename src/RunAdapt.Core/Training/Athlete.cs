@@ -76,4 +76,10 @@ public sealed record Athlete
 
     /// <summary>VO2max trainability relative to the average responder (1 = average; HERITAGE spread ≈ ±50 %).</summary>
     public double? Trainability { get; init; }
+
+    /// <summary>
+    /// Whether the athlete keeps eating what they ate before the programme (a controlled diet): no part of the extra
+    /// exercise energy is eaten back and intake never catches up, so all of it is a deficit.
+    /// </summary>
+    public bool IntakeUnchanged { get; init; }
 }
