@@ -1,19 +1,66 @@
 namespace RunAdapt.Activities.Fit;
 
 /// <summary>One decoded field value of a FIT message.</summary>
-/// <param name="Number">Field definition number (developer fields: the developer field number).</param>
-/// <param name="Name">Profile name (developer fields: the name from their field description), or <c>null</c> when unknown.</param>
-/// <param name="Value">The scaled scalar value, or the first element of an array; NaN for a string or byte field.</param>
-/// <param name="Values">All elements, scaled, when the field is an array; otherwise <c>null</c>.</param>
-/// <param name="Text">The value of a string field; otherwise <c>null</c>.</param>
-/// <param name="Units">The units of the scaled value, from the profile or the developer field description.</param>
-/// <param name="DeveloperDataIndex">The developer data index for a developer field, -1 for a profile field.</param>
-public readonly record struct FitField(
-    int Number, string? Name, double Value, double[]? Values, string? Text, string? Units, int DeveloperDataIndex = -1)
+/// <remarks>
+/// Holds two references (name and units together, array or text together) rather than four: the decoder writes
+/// millions of these into its reused buffer, and every reference stored costs a GC write barrier.
+/// </remarks>
+public readonly record struct FitField
 {
+    private readonly FitFieldLabel? _label;
+    private readonly object? _payload;
+
+    /// <summary>Creates a field value.</summary>
+    /// <param name="number">Field definition number (developer fields: the developer field number).</param>
+    /// <param name="name">Profile name (developer fields: the name from their field description), or <c>null</c> when unknown.</param>
+    /// <param name="value">The scaled scalar value, or the first element of an array; NaN for a string or byte field.</param>
+    /// <param name="values">All elements, scaled, when the field is an array; otherwise <c>null</c>.</param>
+    /// <param name="text">The value of a string field; otherwise <c>null</c>.</param>
+    /// <param name="units">The units of the scaled value.</param>
+    /// <param name="developerDataIndex">The developer data index for a developer field, -1 for a profile field.</param>
+    public FitField(int number, string? name, double value, double[]? values, string? text, string? units, int developerDataIndex = -1)
+        : this(number, name is null && units is null ? null : new FitFieldLabel(name, units), value, (object?)values ?? text, developerDataIndex)
+    {
+    }
+
+    internal FitField(int number, FitFieldLabel? label, double value, object? payload, int developerDataIndex = -1)
+    {
+        Number = number;
+        _label = label;
+        Value = value;
+        _payload = payload;
+        DeveloperDataIndex = developerDataIndex;
+    }
+
+    /// <summary>Field definition number (developer fields: the developer field number).</summary>
+    public int Number { get; }
+
+    /// <summary>Profile name (developer fields: the name from their field description), or <c>null</c> when unknown.</summary>
+    public string? Name => _label?.Name;
+
+    /// <summary>The scaled scalar value, or the first element of an array; NaN for a string or byte field.</summary>
+    public double Value { get; }
+
+    /// <summary>All elements, scaled, when the field is an array; otherwise <c>null</c>.</summary>
+    public double[]? Values => _payload as double[];
+
+    /// <summary>The value of a string field; otherwise <c>null</c>.</summary>
+    public string? Text => _payload as string;
+
+    /// <summary>The units of the scaled value, from the profile or the developer field description.</summary>
+    public string? Units => _label?.Units;
+
+    /// <summary>The developer data index for a developer field, -1 for a profile field.</summary>
+    public int DeveloperDataIndex { get; }
+
     /// <summary>Whether this is a developer field.</summary>
     public bool IsDeveloperField => DeveloperDataIndex >= 0;
 }
+
+/// <summary>A field's name and units, shared by every value of that field.</summary>
+/// <param name="Name">The name.</param>
+/// <param name="Units">The units.</param>
+internal sealed record FitFieldLabel(string? Name, string? Units);
 
 /// <summary>
 /// A decoded FIT data message. The decoder reuses one instance for every message it reports, so a handler must copy
@@ -88,5 +135,16 @@ public sealed class FitMessage
         }
 
         _fields[FieldCount++] = field;
+    }
+
+    /// <summary>Adds a scalar field, built in its slot (no struct copy: this is the decoder's hottest line).</summary>
+    internal void AddScalar(int number, FitFieldLabel? label, double value, int developerIndex)
+    {
+        if (FieldCount == _fields.Length)
+        {
+            Array.Resize(ref _fields, _fields.Length * 2);
+        }
+
+        _fields[FieldCount++] = new FitField(number, label, value, null, developerIndex);
     }
 }

@@ -15,7 +15,11 @@ namespace RunAdapt.Activities.Fit;
 /// <param name="ComponentOffsets">Offset of each component.</param>
 internal sealed record FitFieldProfile(
     int Number, string Name, byte BaseType, string Type, double Scale, double Offset, string Units, bool Accumulated,
-    int[] Components, int[] Bits, double[] ComponentScales, double[] ComponentOffsets);
+    int[] Components, int[] Bits, double[] ComponentScales, double[] ComponentOffsets)
+{
+    /// <summary>Name and units, made once and shared by every decoded value of the field.</summary>
+    public FitFieldLabel Label { get; } = new(Name, Units);
+}
 
 /// <summary>One message of Garmin's FIT profile with its fields indexed by number.</summary>
 internal sealed class FitMessageProfile

@@ -13,6 +13,7 @@ internal sealed class FitReader
     private const uint FitEpochOffsetSeconds = 631065600; // 1989-12-31T00:00:00Z in Unix seconds
     private const int TimestampField = 253;
     private const int FieldDescriptionMessage = 206;
+    private static readonly FitFieldLabel TimestampLabel = new("timestamp", "s");
 
     private readonly string _fileName;
     private readonly FitDecoderOptions _options;
@@ -243,17 +244,23 @@ internal sealed class FitReader
 
         var profile = FitProfile.Message(global);
         var fieldProfiles = new FitFieldProfile?[fields.Length];
-        var expands = false;
+        var expanding = new List<(int Field, int Offset)>();
         var accumulates = false;
+        var fieldOffset = 0;
         for (var i = 0; i < fields.Length; i++)
         {
             fieldProfiles[i] = profile?.Field(fields[i].Number);
-            expands |= fieldProfiles[i] is { Components.Length: > 0 };
+            if (fieldProfiles[i] is { Components.Length: > 0 })
+            {
+                expanding.Add((i, fieldOffset));
+            }
+
+            fieldOffset += fields[i].Size;
             accumulates |= fieldProfiles[i] is { Accumulated: true };
         }
 
         // The field plan is worked out once per definition, not once per message.
-        _definitions[local] = new LocalDefinition(global, bigEndian.Value, fields, devFields, size, profile, fieldProfiles, expands, accumulates);
+        _definitions[local] = new LocalDefinition(global, bigEndian.Value, fields, devFields, size, profile, fieldProfiles, [.. expanding], accumulates);
         return true;
     }
 
@@ -288,8 +295,23 @@ internal sealed class FitReader
             }
 
             var fieldProfile = definition.FieldProfiles[i];
-            if (AddField(bytes, field.BaseType, definition.BigEndian, field.Number, fieldProfile, -1, null) &&
-                fieldProfile is { Components.Length: > 0 } && expandFrom < 0)
+            bool added;
+            if (field.Size == FitBaseType.Size(field.BaseType) && field.BaseType != FitBaseType.String)
+            {
+                // The common case, one number: read, scale, add — without the general path's checks.
+                var value = FitBaseType.Read(bytes, field.BaseType, definition.BigEndian);
+                added = !double.IsNaN(value);
+                if (added)
+                {
+                    _message.AddScalar(field.Number, fieldProfile?.Label, fieldProfile is null ? value : (value / fieldProfile.Scale) - fieldProfile.Offset, -1);
+                }
+            }
+            else
+            {
+                added = AddField(bytes, field.BaseType, definition.BigEndian, field.Number, fieldProfile, -1, null);
+            }
+
+            if (added && fieldProfile is { Components.Length: > 0 } && expandFrom < 0)
             {
                 expandFrom = _message.FieldCount - 1;
             }
@@ -305,7 +327,7 @@ internal sealed class FitReader
 
         if (compressedTimestamp)
         {
-            _message.Add(new FitField(TimestampField, "timestamp", _lastTimestamp, null, null, "s"));
+            _message.Add(new FitField(TimestampField, TimestampLabel, _lastTimestamp, null));
         }
 
         if (profile is not null)
@@ -336,8 +358,7 @@ internal sealed class FitReader
     {
         var scale = profile?.Scale ?? description?.Scale ?? 1;
         var offset = profile?.Offset ?? description?.Offset ?? 0;
-        var name = profile?.Name ?? description?.Name;
-        var units = profile?.Units ?? description?.Units;
+        var label = profile?.Label ?? description?.Label;
         if (baseType == FitBaseType.String)
         {
             var length = bytes.IndexOf((byte)0);
@@ -347,7 +368,7 @@ internal sealed class FitReader
                 return false;
             }
 
-            _message.Add(new FitField(number, name, double.NaN, null, text, units, developerIndex));
+            _message.Add(new FitField(number, label, double.NaN, text, developerIndex));
             return true;
         }
 
@@ -374,7 +395,7 @@ internal sealed class FitReader
                 return false;
             }
 
-            _message.Add(new FitField(number, name, (value / scale) - offset, null, null, units, developerIndex));
+            _message.AddScalar(number, label, (value / scale) - offset, developerIndex);
             return true;
         }
 
@@ -392,21 +413,21 @@ internal sealed class FitReader
             return false;
         }
 
-        _message.Add(new FitField(number, name, values[0], values, null, units, developerIndex));
+        _message.Add(new FitField(number, label, values[0], values, developerIndex));
         return true;
     }
 
     /// <summary>Expands fields made of bit-packed components into their target fields (e.g. speed into enhanced speed).</summary>
     private void ExpandComponents(ReadOnlySpan<byte> data, LocalDefinition definition, int recordStart, FitMessageProfile profile)
     {
-        // Walk the raw bytes again: components are defined on the raw bits, not on scaled values.
-        var pos = recordStart + 1;
-        foreach (var field in definition.Fields)
+        // Read the raw bytes again: components are defined on the raw bits, not on scaled values. Only the fields
+        // that have components are visited (worked out once per definition).
+        foreach (var (index, offset) in definition.Expanding)
         {
-            var bytes = data.Slice(pos, field.Size);
-            pos += field.Size;
-            var source = profile.Field(field.Number);
-            if (source is not { Components.Length: > 0 } || !_message.Has(field.Number))
+            var field = definition.Fields[index];
+            var bytes = data.Slice(recordStart + 1 + offset, field.Size);
+            var source = definition.FieldProfiles[index]!;
+            if (!_message.Has(field.Number))
             {
                 continue;
             }
@@ -453,7 +474,7 @@ internal sealed class FitReader
             var scaled = (value / source.ComponentScales[j]) - source.ComponentOffsets[j];
             if (!_message.Has(target.Number))
             {
-                _message.Add(new FitField(target.Number, target.Name, scaled, null, null, target.Units));
+                _message.AddScalar(target.Number, target.Label, scaled, -1);
                 if (target.Components.Length > 0 && depth < 4)
                 {
                     var raw = (ulong)Math.Round((scaled + target.Offset) * target.Scale);
@@ -550,9 +571,12 @@ internal sealed class FitReader
 
     private sealed record LocalDefinition(
         int Global, bool BigEndian, FieldDefinition[] Fields, DeveloperFieldDefinition[] DeveloperFields, int Size, FitMessageProfile? Profile,
-        FitFieldProfile?[] FieldProfiles, bool Expands, bool Accumulates);
+        FitFieldProfile?[] FieldProfiles, (int Field, int Offset)[] Expanding, bool Accumulates);
 
-    private sealed record DeveloperField(byte BaseType, string? Name, string? Units, double Scale, double Offset);
+    private sealed record DeveloperField(byte BaseType, string? Name, string? Units, double Scale, double Offset)
+    {
+        public FitFieldLabel Label { get; } = new(Name, Units);
+    }
 
     /// <summary>Reads bits least-significant first across elements, as the FIT profile packs components.</summary>
     private ref struct BitReader(ReadOnlySpan<ulong> elements, int bitsPerElement)
