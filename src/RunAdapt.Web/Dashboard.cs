@@ -70,6 +70,8 @@ public static class Dashboard
         }));
 
         app.MapGet("/api/history", (History history) => Results.Ok(history.List()));
+        app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
+        app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form)));
         app.MapGet("/api/history/outcome", (History history) => Run(() => View.Of(history.Simulate())));
 
         app.MapPost("/api/upload", async (HttpRequest request, History history) =>

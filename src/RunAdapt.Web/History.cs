@@ -36,6 +36,30 @@ public sealed record UploadResult(
     [property: JsonPropertyName("status")] string Status,
     [property: JsonPropertyName("reason")] string? Reason);
 
+/// <summary>The athlete as the dashboard's form shows and edits it: the profile and the thresholds from the beginning.</summary>
+/// <param name="Sex"><c>male</c> or <c>female</c>.</param>
+/// <param name="Age">Age, in years.</param>
+/// <param name="MassKilograms">Body mass, in kg.</param>
+/// <param name="TrainingStatus">Running background: <c>untrained</c>, <c>recreational</c>, <c>trained</c> or <c>elite</c>.</param>
+/// <param name="FootStrike">Habitual foot strike: <c>rearfoot</c>, <c>midfoot</c> or <c>forefoot</c>.</param>
+/// <param name="HeartRateMax">Maximal heart rate, in bpm.</param>
+/// <param name="HeartRateRest">Resting heart rate, in bpm.</param>
+/// <param name="ThresholdPace">Threshold pace, <c>M:SS</c> per km.</param>
+public sealed record AthleteForm(
+    [property: JsonPropertyName("sex")] string Sex,
+    [property: JsonPropertyName("age")] double Age,
+    [property: JsonPropertyName("mass_kg")] double MassKilograms,
+    [property: JsonPropertyName("training_status")] string TrainingStatus,
+    [property: JsonPropertyName("foot_strike")] string FootStrike,
+    [property: JsonPropertyName("hr_max")] double HeartRateMax,
+    [property: JsonPropertyName("hr_rest")] double HeartRateRest,
+    [property: JsonPropertyName("threshold_pace")] string ThresholdPace);
+
+/// <summary>What saving the athlete did.</summary>
+/// <param name="Athlete">The athlete as stored.</param>
+/// <param name="Reanalysed">How many stored activities were analysed again with it.</param>
+public sealed record AthleteSaved([property: JsonPropertyName("athlete")] AthleteForm Athlete, [property: JsonPropertyName("reanalysed")] int Reanalysed);
+
 /// <summary>The athlete store behind the dashboard: imports uploads, lists the history, simulates it.</summary>
 /// <param name="location">The store (<c>--db</c>): an SQLite file or PostgreSQL connection string; <c>null</c> for the default.</param>
 public sealed class History(string? location)
@@ -88,6 +112,57 @@ public sealed class History(string? location)
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>The stored athlete, with the thresholds in force today.</summary>
+    public AthleteForm Athlete()
+    {
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location);
+            return Form(store);
+        }
+    }
+
+    /// <summary>Saves the profile and the thresholds from the beginning, then analyses every stored activity again.</summary>
+    /// <param name="form">The edited athlete.</param>
+    /// <exception cref="UserInputException">A value is out of range or not understood.</exception>
+    public AthleteSaved SaveAthlete(AthleteForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        static double InRange(double value, double low, double high, string what) =>
+            value >= low && value <= high ? value : throw new UserInputException($"{what} must be between {low} and {high}, not {value}");
+        static T Choice<T>(string? text, string what) where T : struct, Enum =>
+            Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value
+                : throw new UserInputException($"{what} must be one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}, not '{text}'");
+        var rest = InRange(form.HeartRateRest, 25, 110, "resting heart rate");
+        var max = InRange(form.HeartRateMax, 120, 230, "maximal heart rate");
+        var speed = Analysis.Thresholds.SpeedFromPace(form.ThresholdPace ?? "") ?? throw new UserInputException($"threshold pace must be M:SS per km (e.g. 4:30), not '{form.ThresholdPace}'");
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location);
+            store.SaveAthlete(store.LoadAthlete() with
+            {
+                Sex = Choice<Core.Training.Sex>(form.Sex, "sex"),
+                AgeYears = InRange(form.Age, 5, 100, "age"),
+                MassKilograms = InRange(form.MassKilograms, 25, 250, "body mass"),
+                TrainingStatus = Choice<Core.Training.TrainingStatus>(form.TrainingStatus, "running background"),
+                FootStrike = Choice<Core.Training.FootStrike>(form.FootStrike, "foot strike"),
+                HeartRateMaxBeatsPerMinute = max,
+                HeartRateRestBeatsPerMinute = rest,
+            });
+            store.SaveThresholds(new Analysis.Thresholds(DateOnly.MinValue, rest, max, speed));
+            return new AthleteSaved(Form(store), store.Reanalyse());
+        }
+    }
+
+    private static AthleteForm Form(AthleteStore store)
+    {
+        var a = store.LoadAthlete();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var t = Analysis.ThresholdHistory.From(store.LoadThresholds())?.On(today) ?? Analysis.Thresholds.FromAthlete(a, today);
+        return new AthleteForm(a.Sex.ToString().ToLowerInvariant(), a.AgeYears, a.MassKilograms, a.TrainingStatus.ToString().ToLowerInvariant(),
+            a.FootStrike.ToString().ToLowerInvariant(), t.HeartRateMaxBeatsPerMinute, t.HeartRateRestBeatsPerMinute, Analysis.Thresholds.PaceFromSpeed(t.ThresholdSpeedMetresPerSecond));
     }
 
     /// <summary>Runs the model over the history, from the first session to a week after the last.</summary>

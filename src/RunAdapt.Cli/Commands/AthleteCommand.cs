@@ -103,19 +103,18 @@ internal static class AthleteCommand
         if (thresholds.Count == 0)
         {
             var t = Thresholds.FromAthlete(a, DateOnly.MinValue);
-            table.AddRow("always (from the profile)", N(t.HeartRateRestBeatsPerMinute, ""), N(t.HeartRateMaxBeatsPerMinute, ""), Pace(t.ThresholdSpeedMetresPerSecond));
+            table.AddRow("always (from the profile)", N(t.HeartRateRestBeatsPerMinute, ""), N(t.HeartRateMaxBeatsPerMinute, ""), Thresholds.PaceFromSpeed(t.ThresholdSpeedMetresPerSecond));
         }
 
         foreach (var t in thresholds)
         {
             table.AddRow(t.EffectiveFrom == DateOnly.MinValue ? "the beginning" : t.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                N(t.HeartRateRestBeatsPerMinute, ""), N(t.HeartRateMaxBeatsPerMinute, ""), Pace(t.ThresholdSpeedMetresPerSecond));
+                N(t.HeartRateRestBeatsPerMinute, ""), N(t.HeartRateMaxBeatsPerMinute, ""), Thresholds.PaceFromSpeed(t.ThresholdSpeedMetresPerSecond));
         }
 
         console.Write(table);
     }
 
-    private static string Pace(double metresPerSecond) => TimeSpan.FromSeconds(Math.Round(1000 / metresPerSecond)).ToString(@"m\:ss", CultureInfo.InvariantCulture);
 
     private static double? Positive(double? value, string option) =>
         value is { } v && !(v > 0 && double.IsFinite(v)) ? throw new UsageException($"{option} must be a positive number, not {v}") : value;
@@ -124,12 +123,6 @@ internal static class AthleteCommand
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day : throw new UsageException($"--from must be a date as YYYY-MM-DD, not '{text}'");
 
-    private static double ParsePace(string text)
-    {
-        var parts = text.Split(':');
-        return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds < 60 && minutes * 60 + seconds is > 0 and var total
-            ? 1000.0 / total
-            : throw new UsageException($"--threshold-pace must be M:SS per km (e.g. 4:30), not '{text}'");
-    }
+    private static double ParsePace(string text) =>
+        Thresholds.SpeedFromPace(text) ?? throw new UsageException($"--threshold-pace must be M:SS per km (e.g. 4:30), not '{text}'");
 }

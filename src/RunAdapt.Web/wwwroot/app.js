@@ -159,6 +159,31 @@ $("compare-run").addEventListener("click", async () => {
   }
 });
 
+function fillAthlete(a) {
+  const form = $("athlete-form");
+  for (const [key, value] of Object.entries(a)) if (form.elements[key]) form.elements[key].value = value;
+}
+
+$("athlete-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const body = {};
+  for (const input of form.elements) {
+    if (!input.name) continue;
+    body[input.name] = input.type === "number" ? Number(input.value) : input.value;
+  }
+  $("athlete-error").textContent = "";
+  $("athlete-status").textContent = "";
+  try {
+    const saved = await api("/api/athlete", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    fillAthlete(saved.athlete);
+    $("athlete-status").textContent = `Saved; ${saved.reanalysed} stored activities analysed again.`;
+    await loadHistory();
+  } catch (e) {
+    $("athlete-error").textContent = e.message;
+  }
+});
+
 async function start() {
   const names = await api("/api/scenarios");
   for (const id of ["scenario-pick", "compare-first", "compare-second"]) {
@@ -167,6 +192,7 @@ async function start() {
   if (names.length > 1) $("compare-second").value = names.includes("novice-sprints") ? "novice-sprints" : names[1];
   if (names.includes("novice")) { $("scenario-pick").value = "novice"; $("compare-first").value = "novice"; }
   if (names.length > 0) await loadScenarioText($("scenario-pick").value);
+  fillAthlete(await api("/api/athlete"));
   await loadHistory();
   document.body.dataset.ready = "true";
 }
