@@ -29,8 +29,8 @@ public sealed record HistoryEntry(
 
 /// <summary>What happened to one uploaded file (or one file inside an uploaded archive).</summary>
 /// <param name="File">The file's name.</param>
-/// <param name="Status"><c>imported</c>, <c>duplicate</c>, <c>not an activity</c> or <c>rejected</c>.</param>
-/// <param name="Reason">Why it was rejected, if it was.</param>
+/// <param name="Status"><c>imported</c>, <c>duplicate</c>, <c>not an activity</c>, <c>logged</c> (a training log) or <c>rejected</c>.</param>
+/// <param name="Reason">Why it was rejected, if it was; for a training log, how many sessions it added.</param>
 public sealed record UploadResult(
     [property: JsonPropertyName("file")] string File,
     [property: JsonPropertyName("status")] string Status,
@@ -84,6 +84,11 @@ public sealed class History(string? location)
     /// <param name="content">The content.</param>
     public IReadOnlyList<UploadResult> Import(string fileName, Stream content)
     {
+        if (Path.GetExtension(fileName) is ".yaml" or ".yml")
+        {
+            return [Log(fileName, content)];
+        }
+
         // Archives are read by path, so the upload goes to a private temporary folder under its own name.
         var folder = Directory.CreateTempSubdirectory("runadapt-upload-");
         try
@@ -111,6 +116,27 @@ public sealed class History(string? location)
         finally
         {
             folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A training log (<c>runadapt log</c>'s YAML): its sessions are added once; a log with an error adds nothing.</summary>
+    private UploadResult Log(string fileName, Stream content)
+    {
+        var name = Path.GetFileName(fileName);
+        var yaml = new StreamReader(content).ReadToEnd();
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location);
+            try
+            {
+                var sessions = Core.Scenarios.ScenarioParser.ParseLog(yaml, name, store.LoadAthlete());
+                var added = sessions.Count(store.SaveSession);
+                return new UploadResult(name, "logged", $"{added} sessions added, {sessions.Count - added} already logged");
+            }
+            catch (Core.Scenarios.ScenarioException e)
+            {
+                return new UploadResult(name, "rejected", e.Message);
+            }
         }
     }
 

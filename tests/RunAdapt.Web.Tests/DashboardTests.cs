@@ -58,6 +58,26 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         Assert.Equal("threshold pace must be M:SS per km (e.g. 4:30), not 'fast'", error);
     }
 
+    /// <summary>A training log uploaded like an activity file adds its sessions once; a log with a mistake is rejected with the line and column.</summary>
+    [Fact]
+    public async Task ATrainingLogIsUploadedOnce()
+    {
+        var page = await dashboard.OpenAsync();
+        var dir = Directory.CreateTempSubdirectory("runadapt-log-").FullName;
+        var log = Path.Combine(dir, "gym.yaml");
+        await File.WriteAllTextAsync(log, "sessions:\n  - { date: 2013-01-10, strength: [ { exercise: back_squat, sets: 4, reps: 8, load_pct_1rm: 75 } ] }\n  - { date: 2013-01-12, strength: [ { exercise: hip_thrust, sets: 3, reps: 10, load_pct_1rm: 70 } ] }\n", TestContext.Current.CancellationToken);
+        var bad = Path.Combine(dir, "bad.yml");
+        await File.WriteAllTextAsync(bad, "sessions:\n  - { date: 2013-01-14, strength: [ { exercise: bench_press, sets: 3, reps: 5 } ] }\n", TestContext.Current.CancellationToken);
+
+        await page.Locator("#upload-files").SetInputFilesAsync(log);
+        await page.Locator("#upload-form button").ClickAsync();
+        await Expect(page.Locator("#upload-results li")).ToHaveTextAsync("gym.yaml: logged (2 sessions added, 0 already logged)");
+        await page.Locator("#upload-files").SetInputFilesAsync([log, bad]);
+        await page.Locator("#upload-form button").ClickAsync();
+        await Expect(page.Locator("#upload-results li").First).ToHaveTextAsync("gym.yaml: logged (0 sessions added, 2 already logged)");
+        await Expect(page.Locator("#upload-results li").Nth(1)).ToContainTextAsync("bad.yml: rejected (bad.yml:2:");
+    }
+
     [Fact]
     public async Task UploadedFitFileAppearsInTheHistoryAndDrivesABodyMap()
     {
