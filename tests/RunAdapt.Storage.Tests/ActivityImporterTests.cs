@@ -5,18 +5,7 @@ namespace RunAdapt.Storage.Tests;
 
 public sealed class ActivityImporterTests
 {
-    private static readonly byte[] Run = File.ReadAllBytes(Fixture("activity-small-fenix2-run.fit"));
-
-    private static string Fixture(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "RunAdapt.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir.FullName, "tests", "fixtures", "activities", "fit", name);
-    }
+    private static readonly byte[] Run = File.ReadAllBytes(AthleteStoreTests.Fixture("activity-small-fenix2-run.fit"));
 
     /// <summary>
     /// Prepared files come back in input order, and a slow consumer (the store) never has more than the window plus one

@@ -10,7 +10,7 @@ public sealed class AthleteStoreTests
 {
     public static TheoryData<string> Backends() => ["sqlite", "postgres"];
 
-    private static string Fixture(string name)
+    internal static string Fixture(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(dir!.FullName, "RunAdapt.slnx")))
