@@ -376,29 +376,43 @@ public sealed class AthleteStore : IAthleteStore
         // During the v4 migration the thresholds table (v5) does not exist yet.
         var entries = TableExists("thresholds", transaction) ? ReadThresholds(transaction) : [];
         var history = entries.Count > 0 ? new ThresholdHistory(entries) : null;
-        var stored = _connection.Query<(long Id, string Sport, byte[] Samples, string? Analysis)>($"select id, sport, samples, analysis from activities {filter}", transaction: transaction).ToList();
+        // In batches, so a decade of samples is never in memory at once; each batch is analysed on every core.
+        var ids = _connection.Query<long>($"select id from activities {filter} order by id", transaction: transaction).ToList();
         var count = 0;
-        foreach (var (id, sport, samples, previous) in stored)
+        foreach (var batch in ids.Chunk(AnalyseBatch))
         {
-            var activity = new Activity
+            var rows = _connection.Query<(long Id, string Sport, byte[] Samples, string? Analysis)>(
+                "select id, sport, samples, analysis from activities where id between @first and @last", new { first = batch[0], last = batch[^1] }, transaction)
+                .Where(r => Array.BinarySearch(batch, r.Id) >= 0).ToList();
+            var analysed = rows.AsParallel().AsOrdered().Select(row =>
             {
-                SourceFormat = "store", Sport = Enum.TryParse<Sport>(sport, ignoreCase: true, out var s) ? s : Sport.Other, Samples = SampleCodec.Decode(samples),
-            };
-            // What the user marked (a carried load) or rated is not in the samples: keep it from the previous analysis.
-            var before = previous is null ? null : JsonSerializer.Deserialize<ActivityAnalysis>(previous, Json);
-            if (SessionBuilder.Analyse(activity with { PerceivedExertion = before?.PerceivedExertion }, athlete, history, before?.CarriedLoadKilograms ?? 0) is not { } analysed)
+                var activity = new Activity
+                {
+                    SourceFormat = "store", Sport = Enum.TryParse<Sport>(row.Sport, ignoreCase: true, out var s) ? s : Sport.Other, Samples = SampleCodec.Decode(row.Samples),
+                };
+                // What the user marked (a carried load) or rated is not in the samples: keep it from the previous analysis.
+                var before = row.Analysis is null ? null : JsonSerializer.Deserialize<ActivityAnalysis>(row.Analysis, Json);
+                return (row.Id, Result: SessionBuilder.Analyse(activity with { PerceivedExertion = before?.PerceivedExertion }, athlete, history, before?.CarriedLoadKilograms ?? 0));
+            }).ToList();
+            foreach (var (id, result) in analysed)
             {
-                continue;
-            }
+                if (result is null)
+                {
+                    continue;
+                }
 
-            _connection.Execute("update activities set trimp = @trimp, load_method = @method, analysis = @analysis where id = @id",
-                new { id, trimp = analysed.Analysis.Load.Trimp, method = analysed.Analysis.Load.Method.ToString(), analysis = JsonSerializer.Serialize(analysed.Analysis, Json) }, transaction);
-            _connection.Execute("update sessions set data = @data where activity_id = @id", new { id, data = JsonSerializer.Serialize(analysed.Session, Json) }, transaction);
-            count++;
+                _connection.Execute("update activities set trimp = @trimp, load_method = @method, analysis = @analysis where id = @id",
+                    new { id, trimp = result.Analysis.Load.Trimp, method = result.Analysis.Load.Method.ToString(), analysis = JsonSerializer.Serialize(result.Analysis, Json) }, transaction);
+                _connection.Execute("update sessions set data = @data where activity_id = @id", new { id, data = JsonSerializer.Serialize(result.Session, Json) }, transaction);
+                count++;
+            }
         }
 
         return count;
     }
+
+    /// <summary>Activities analysed again per batch: enough to keep both cores busy, few enough to keep memory small.</summary>
+    private const int AnalyseBatch = 64;
 
     private bool TableExists(string table, DbTransaction transaction) =>
         _connection.ExecuteScalar<long>(
