@@ -171,6 +171,25 @@ public sealed class ImportHistoryTests
         Assert.True(Quads(withLifting) > Quads(runsOnly) + 1, $"{Quads(withLifting)} vs {Quads(runsOnly)}");
     }
 
+    /// <summary>--sessions-json: one JSON object per stored activity with what its analysis kept, for scripts.</summary>
+    [Fact]
+    public void EachSessionsAnalysisIsAvailableAsJsonLines()
+    {
+        var db = Path.Combine(TempDir(), "j.db");
+        Run("import", Fixture("fit", "hrv-activity.fit"), Fixture("fit", "activity-small-fenix2-run.fit"), "--db", db);
+        var (status, output, _) = Run("history", "--db", db, "--sessions-json");
+        Assert.Equal(CliApp.Success, status);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(["running", "cycling"], lines.Select(l => (string)l["sport"]!));
+        var run = lines[0];
+        Assert.Equal("heart_rate", (string)run["load_method"]!);
+        Assert.Equal(5, run["hr_zone_s"]!.AsArray().Count);
+        Assert.Contains(run["best_efforts"]!.AsArray(), e => (string)e!["name"]! == "5 km");
+        Assert.True((double)run["energy_kj"]! > 0);
+        var ride = lines[1];
+        Assert.True(ride["repeats"]!.AsArray().Count(r => (double)r!["seconds"]! is > 25 and < 40) >= 3);
+    }
+
     [Fact]
     public void AScenarioCanStartFromTheImportedHistory()
     {

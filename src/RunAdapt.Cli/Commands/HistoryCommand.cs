@@ -13,7 +13,8 @@ internal static class HistoryCommand
         var latest = new Option<int>("--sessions") { Description = "How many of the latest sessions to list (0 for all).", DefaultValueFactory = _ => 10 };
         var fitnessDays = new Option<double>("--fitness-days") { Description = "Time constant of fitness (CTL), in days.", DefaultValueFactory = _ => Analysis.FitnessFatigue.DefaultFitnessDays };
         var fatigueDays = new Option<double>("--fatigue-days") { Description = "Time constant of fatigue (ATL), in days.", DefaultValueFactory = _ => Analysis.FitnessFatigue.DefaultFatigueDays };
-        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest, fitnessDays, fatigueDays };
+        var sessionsJson = new Option<bool>("--sessions-json") { Description = "Instead of the outcome, print one JSON object per stored activity with its analysis (load, zones, repeats, climbs, best efforts, energy)." };
+        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest, fitnessDays, fatigueDays, sessionsJson };
         command.SetAction(int (parse) =>
         {
             var (fitness, fatigue) = (parse.GetValue(fitnessDays), parse.GetValue(fatigueDays));
@@ -23,6 +24,12 @@ internal static class HistoryCommand
             }
 
             using var store = StoreOption.Open(parse.GetValue(db));
+            if (parse.GetValue(sessionsJson))
+            {
+                SessionJsonLines.Write(store.ListActivities(), parse.InvocationConfiguration.Output);
+                return CliApp.Success;
+            }
+
             var sessions = store.LoadSessions();
             if (sessions.Count == 0)
             {
