@@ -24,7 +24,17 @@ public enum LoadMethod
 /// <summary>A session's training load (TRIMP units) and how it was estimated.</summary>
 /// <param name="Trimp">Banister training impulse (minutes weighted by relative intensity).</param>
 /// <param name="Method">How it was estimated.</param>
-public readonly record struct SessionLoad(double Trimp, LoadMethod Method);
+public readonly record struct SessionLoad(double Trimp, LoadMethod Method)
+{
+    /// <summary>The load as shown to users: TRIMP and, in brackets, what gave it (<c>95 (HR)</c>, <c>47 (pace)</c>, <c>30 (RPE)</c>, <c>60 (duration)</c>).</summary>
+    public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Trimp:0} ({Method switch
+    {
+        LoadMethod.HeartRate => "HR",
+        LoadMethod.Pace => "pace",
+        LoadMethod.PerceivedEffort => "RPE",
+        _ => "duration",
+    }})");
+}
 
 /// <summary>
 /// Banister's training impulse: TRIMP = t·ΔHRr·0.64·e^(1.92·ΔHRr) for men and t·ΔHRr·0.86·e^(1.67·ΔHRr) for women,

@@ -35,7 +35,7 @@ internal static class HistoryView
         {
             var x = a.Analysis;
             var date = a.StartUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var load = x is null ? "–" : I($"{x.Load.Trimp:0} ({Method(x.Load.Method)})");
+            var load = x is null ? "–" : x.Load.Describe();
             var held = Markup.Escape(x is null ? "–" : x.Describe());
             if (!wide)
             {
@@ -105,14 +105,6 @@ internal static class HistoryView
         parts.AddRange(session.Cross.Select(c => I($"{c.Mode.ToString().ToLowerInvariant()} {Clock(c.DurationSeconds)}")));
         return string.Join("; ", parts);
     }
-
-    private static string Method(LoadMethod method) => method switch
-    {
-        LoadMethod.HeartRate => "HR",
-        LoadMethod.Pace => "pace",
-        LoadMethod.PerceivedEffort => "RPE",
-        _ => "duration",
-    };
 
     private static string Clock(double seconds)
     {

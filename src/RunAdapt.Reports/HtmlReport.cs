@@ -58,7 +58,7 @@ public static class HtmlReport
         }
 
         html.Append("</div></section>\n");
-        html.Append("<section id=\"evidence\"><h2>Evidence behind the figures</h2>").Append(SessionEvidence(input)).Append(ParameterEvidence(input)).Append("</section>\n");
+        html.Append("<section id=\"evidence\"><h2>Evidence behind the figures</h2>").Append(SessionEvidence(input)).Append(EachSession(input)).Append(ParameterEvidence(input)).Append("</section>\n");
         html.Append("<footer>Made by RunAdapt from a mechanistic model; every parameter carries its source. A model is not a measurement: treat the numbers as direction and size, not as a lab result.</footer>\n");
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
@@ -124,6 +124,31 @@ public static class HtmlReport
         }
 
         return table.Append("</tbody></table>").ToString();
+    }
+
+    /// <summary>The most sessions listed one by one; a decade of daily runs would otherwise make a 2 MB page.</summary>
+    private const int MostSessionRows = 400;
+
+    private static string EachSession(ReportInput input)
+    {
+        if (input.SessionRows.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var shown = input.SessionRows.OrderByDescending(r => r.Date).Take(MostSessionRows).ToList();
+        var table = new StringBuilder("<details class=\"each-session\"><summary>")
+            .Append(E(shown.Count == input.SessionRows.Count ? Invariant($"Each session ({shown.Count})") : Invariant($"The latest {shown.Count} of {input.SessionRows.Count} sessions")))
+            .Append("</summary><table class=\"sessions\"><thead><tr><th>Day</th><th>Sport</th><th>km</th><th>Minutes</th><th>Load</th><th class=\"text\">What it held</th></tr></thead><tbody>");
+        foreach (var r in shown)
+        {
+            table.Append("<tr><th scope=\"row\">").Append(E(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Append("</th>")
+                .Append("<td class=\"text\">").Append(E(r.Sport)).Append("</td>")
+                .Append(Cell(Invariant($"{r.DistanceKilometres:0.0}"))).Append(Cell(Invariant($"{r.MovingMinutes:0}")))
+                .Append(Cell(r.Load ?? "–")).Append("<td class=\"text\">").Append(E(r.Held ?? "–")).Append("</td></tr>");
+        }
+
+        return table.Append("</tbody></table></details>").ToString();
     }
 
     // What each kind of session loads, from the model's biomechanics (DESIGN.md behaviours 2, 3, 7).

@@ -10,6 +10,15 @@ namespace RunAdapt.Reports;
 /// <param name="Source">The publication or reasoning the value comes from.</param>
 public sealed record EvidenceRow(string Parameter, string Value, string Unit, string Source);
 
+/// <summary>One recorded session in the report's per-session evidence.</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Sport">The sport as stored (<c>running</c>, <c>cycling</c> ...).</param>
+/// <param name="DistanceKilometres">Distance.</param>
+/// <param name="MovingMinutes">Moving time.</param>
+/// <param name="Load">The training load and how it was estimated, as shown (e.g. <c>95 (HR)</c>), if analysed.</param>
+/// <param name="Held">What the session held, in a few words, if analysed.</param>
+public sealed record SessionRow(DateOnly Date, string Sport, double DistanceKilometres, double MovingMinutes, string? Load, string? Held);
+
 /// <summary>Everything a report is made from: the outcome, plus what is known about how it came about.</summary>
 public sealed record ReportInput
 {
@@ -27,6 +36,9 @@ public sealed record ReportInput
 
     /// <summary>The first simulated day, used to place sessions into weeks; defaults to the first session's day.</summary>
     public DateOnly? StartDate { get; init; }
+
+    /// <summary>The recorded sessions one by one (from an imported history), shown newest first under the evidence.</summary>
+    public IReadOnlyList<SessionRow> SessionRows { get; init; } = [];
 
     /// <summary>Model parameters and their sources, shown in the evidence table.</summary>
     public IReadOnlyList<EvidenceRow> Evidence { get; init; } = [];

@@ -59,7 +59,10 @@ public sealed class ReportCommandTests : IDisposable
         var (status, output, _) = Run("report", "--db", db, "--out", Path.Combine(_out.FullName, "r"));
         Assert.Equal(CliApp.Success, status);
         Assert.StartsWith("Report: Your history", output, StringComparison.Ordinal);
-        Assert.Contains("1 imported activities", File.ReadAllText(Path.Combine(_out.FullName, "r", "report.html")), StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(_out.FullName, "r", "report.html"));
+        Assert.Contains("1 imported activities", html, StringComparison.Ordinal);
+        Assert.Contains("<summary>Each session (1)</summary>", html, StringComparison.Ordinal);
+        Assert.Matches(@"<th scope=""row"">2013-02-06</th><td class=""text"">running</td><td>4\.8</td><td>\d+</td><td>\d+ \(HR\)</td>", html);
     }
 
     [Fact]

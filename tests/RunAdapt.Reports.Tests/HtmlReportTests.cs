@@ -32,6 +32,21 @@ public sealed class HtmlReportTests
         return XDocument.Load(reader);
     }
 
+    /// <summary>An imported history's sessions are listed one by one, newest first, escaped; a long history lists the latest 400.</summary>
+    [Fact]
+    public void EachRecordedSessionIsListedNewestFirst()
+    {
+        var rows = Enumerable.Range(0, 450).Select(k => new SessionRow(Monday.AddDays(k), "running", 8, 45, "95 (HR)", k == 449 ? "3× 0:30 <fast> & hard" : "steady")).ToList();
+        var document = Parse(HtmlReport.Render(Input() with { SessionRows = rows }));
+        var details = document.Descendants("details").Single(d => (string?)d.Attribute("class") == "each-session");
+        Assert.Equal("The latest 400 of 450 sessions", details.Element("summary")!.Value);
+        var body = details.Descendants("tbody").Single().Elements("tr").ToList();
+        Assert.Equal(400, body.Count);
+        Assert.Equal(Monday.AddDays(449).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), body[0].Element("th")!.Value);
+        Assert.Equal("3× 0:30 <fast> & hard", body[0].Elements("td").Last().Value);
+        Assert.DoesNotContain(Parse(HtmlReport.Render(Input())).Descendants("details"), d => (string?)d.Attribute("class") == "each-session");
+    }
+
     [Fact]
     public void MakesNoReferenceToAnythingOutsideTheFile()
     {

@@ -76,6 +76,7 @@ internal static class ReportCommand
             Description = $"{activities.Count} imported activities ({activities.Sum(a => a.DistanceMetres) / 1000:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
             Outcome = Simulator.Run(input),
             Sessions = sessions,
+            SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe()))],
             StartDate = first,
             Evidence = Evidence.From(model),
         };
