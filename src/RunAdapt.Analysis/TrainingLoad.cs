@@ -134,6 +134,18 @@ public static class FitnessFatigue
     /// <summary>Default time constant of fatigue, in days.</summary>
     public const double DefaultFatigueDays = 7;
 
+    /// <summary>The series for sessions as the model sees them (recorded or planned): each session's load by <see cref="TrainingLoad.Of"/>.</summary>
+    /// <param name="sessions">The sessions.</param>
+    /// <param name="athlete">The athlete (sex; heart rates when no thresholds are given).</param>
+    /// <param name="thresholds">Dated thresholds, if kept.</param>
+    /// <param name="until">Extend the series to this day, if later than the last session.</param>
+    public static IReadOnlyList<LoadDay> OfSessions(IEnumerable<TrainingSession> sessions, Athlete athlete, ThresholdHistory? thresholds = null, DateOnly? until = null)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(athlete);
+        return Series(sessions.Select(s => (s.Date, TrainingLoad.Of(s, thresholds?.On(s.Date) ?? Thresholds.FromAthlete(athlete, s.Date), athlete.Sex).Trimp)), until: until);
+    }
+
     /// <summary>The day-by-day series from the first to the last loaded day (rest days included, load 0).</summary>
     /// <param name="loads">Each session's day and load; several on one day add up.</param>
     /// <param name="fitnessDays">Fitness time constant, in days (&gt; 0).</param>

@@ -41,6 +41,11 @@ public static class Charts
         charts.Add(BodyMass(outcome));
         charts.Add(BoneDensity(outcome));
         charts.Add(LoadAndRisk(outcome));
+        if (input.TrainingLoad.Count > 1)
+        {
+            charts.Add(FitnessFatigue(input.TrainingLoad, input.StartDate ?? input.TrainingLoad[0].Date));
+        }
+
         if (input.Sessions.Count > 0)
         {
             charts.Add(WeeklyVolume(input.Sessions, input.StartDate ?? input.Sessions.Min(s => s.Date), outcome.Series.Count));
@@ -144,10 +149,6 @@ public static class Charts
 
     /// <summary>Joint load index and injury risk, week by week.</summary>
     /// <param name="outcome">The outcome.</param>
-    /// <remarks>
-    /// The outcome carries no fitness / fatigue / form (Banister) or acute:chronic series; it carries the joint load
-    /// index and the injury-risk multiplier the model derives from load spikes, so those are what this chart shows.
-    /// </remarks>
     public static ChartImage LoadAndRisk(SimulationOutcome outcome)
     {
         var plot = NewPlot("Joint load and injury risk", "Week", "Relative to habitual / baseline (1 = usual)");
@@ -163,7 +164,34 @@ public static class Charts
         plot.Add.HorizontalLine(1, 1, Colors.Gray, LinePattern.Dashed);
         plot.ShowLegend(Edge.Bottom);
         return Draw(plot, "load-risk", "Joint load and injury risk",
-            "Knee load relative to what the joint is used to, and the injury-risk multiplier from load spikes. The outcome has no fitness/fatigue/form or acute:chronic series, so those are not drawn.");
+            "Knee load relative to what the joint is used to, and the injury-risk multiplier from load spikes.");
+    }
+
+    /// <summary>Fitness (CTL), fatigue (ATL) and form (TSB) day by day, from the sessions' training loads.</summary>
+    /// <param name="days">The series.</param>
+    /// <param name="start">The first day of week 1 (the x axis is in weeks, as in the other charts).</param>
+    public static ChartImage FitnessFatigue(IReadOnlyList<LoadPoint> days, DateOnly start)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var plot = NewPlot("Fitness, fatigue and form", "Week", "Training load (TRIMP per day)");
+        double[] weeks = [.. days.Select(d => (d.Date.DayNumber - start.DayNumber) / 7.0)];
+        foreach (var (values, label, colour) in new[]
+        {
+            (days.Select(d => d.Fitness).ToArray(), "Fitness (CTL, 42 d)", "#2166ac"),
+            (days.Select(d => d.Fatigue).ToArray(), "Fatigue (ATL, 7 d)", "#b2182b"),
+            (days.Select(d => d.Form).ToArray(), "Form (TSB)", "#1b7837"),
+        })
+        {
+            var line = plot.Add.ScatterLine(weeks, values);
+            line.LegendText = label;
+            line.Color = Color.FromHex(colour);
+            line.LineWidth = 2f;
+        }
+
+        plot.Add.HorizontalLine(0, 1, Colors.Gray, LinePattern.Dashed);
+        plot.ShowLegend(Edge.Bottom);
+        return Draw(plot, "fitness-fatigue", "Fitness, fatigue and form",
+            "Banister's model on each session's training load (TRIMP from heart rate, else pace): fitness builds over weeks, fatigue over days; form is fitness minus fatigue going into the day.");
     }
 
     /// <summary>Weekly training volume by session type (stacked bars, minutes).</summary>

@@ -19,6 +19,13 @@ public sealed record EvidenceRow(string Parameter, string Value, string Unit, st
 /// <param name="Held">What the session held, in a few words, if analysed.</param>
 public sealed record SessionRow(DateOnly Date, string Sport, double DistanceKilometres, double MovingMinutes, string? Load, string? Held);
 
+/// <summary>One day of the training-load series (Banister's fitness–fatigue model, in TRIMP units).</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Fitness">Chronic training load (CTL).</param>
+/// <param name="Fatigue">Acute training load (ATL).</param>
+/// <param name="Form">Training stress balance (TSB): fitness minus fatigue going into the day.</param>
+public sealed record LoadPoint(DateOnly Date, double Fitness, double Fatigue, double Form);
+
 /// <summary>Everything a report is made from: the outcome, plus what is known about how it came about.</summary>
 public sealed record ReportInput
 {
@@ -39,6 +46,9 @@ public sealed record ReportInput
 
     /// <summary>The recorded sessions one by one (from an imported history), shown newest first under the evidence.</summary>
     public IReadOnlyList<SessionRow> SessionRows { get; init; } = [];
+
+    /// <summary>Fitness, fatigue and form day by day, when the sessions' loads are known (drawn as their own chart).</summary>
+    public IReadOnlyList<LoadPoint> TrainingLoad { get; init; } = [];
 
     /// <summary>Model parameters and their sources, shown in the evidence table.</summary>
     public IReadOnlyList<EvidenceRow> Evidence { get; init; } = [];

@@ -211,6 +211,7 @@ public sealed class History(string? location)
                 Description = $"{sessions.Count} sessions from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
                 Outcome = Simulator.Run(input),
                 Sessions = sessions,
+                TrainingLoad = Simulations.LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
                 SessionRows = [.. store.ListActivities().Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe()))],
                 StartDate = first,
                 Evidence = Evidence.From(ModelParameters.Default),

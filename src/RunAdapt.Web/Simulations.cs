@@ -1,3 +1,4 @@
+using RunAdapt.Analysis;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Scenarios;
 using RunAdapt.Reports;
@@ -9,6 +10,9 @@ internal static class Simulations
 {
     // A pasted scenario is user input arriving over HTTP: cap it so a runaway paste cannot stall the server.
     private const int MaxScenarioChars = 200_000;
+
+    /// <summary>The training-load series as the reports draw it.</summary>
+    public static IReadOnlyList<LoadPoint> LoadPoints(IEnumerable<LoadDay> days) => [.. days.Select(d => new LoadPoint(d.Date, d.Fitness, d.Fatigue, d.Form))];
 
     public static ReportInput FromBuiltIn(string name)
     {
@@ -36,6 +40,7 @@ internal static class Simulations
             Outcome = Simulator.Run(scenario.ToInput()),
             Sessions = scenario.Sessions,
             StartDate = scenario.StartDate,
+            TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(scenario.Sessions, scenario.Athlete)),
             Evidence = Evidence.From(ModelParameters.Default),
         };
     }

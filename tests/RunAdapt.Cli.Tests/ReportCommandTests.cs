@@ -47,6 +47,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal("svg", XDocument.Load(Path.Combine(_out.FullName, "body-map.svg")).Root!.Name.LocalName);
         var pngs = Directory.GetFiles(Path.Combine(_out.FullName, "charts"), "*.png");
         Assert.Contains(pngs, p => Path.GetFileName(p) == "weekly-volume.png");
+        Assert.Contains(pngs, p => Path.GetFileName(p) == "fitness-fatigue.png");
         Assert.Equal(pngs.Length, Directory.GetFiles(Path.Combine(_out.FullName, "charts"), "*.svg").Length);
     }
 

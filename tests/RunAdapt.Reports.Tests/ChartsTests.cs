@@ -36,6 +36,18 @@ public sealed class ChartsTests
     {
         var charts = Charts.All(new ReportInput { Title = "t", Outcome = new OutcomeBuilder().Build() });
         Assert.DoesNotContain(charts, c => c.Name == "weekly-volume");
+        Assert.DoesNotContain(charts, c => c.Name == "fitness-fatigue");
+    }
+
+    [Fact]
+    public void FitnessFatigueAndFormWhenTheLoadsAreKnown()
+    {
+        var start = new DateOnly(2025, 1, 6);
+        var load = Enumerable.Range(0, 60).Select(d => new LoadPoint(start.AddDays(d), d * 0.5, d % 7 == 0 ? 20 : 10, -d * 0.1)).ToList();
+        var chart = Assert.Single(Charts.All(new ReportInput { Title = "t", Outcome = new OutcomeBuilder().Build(), TrainingLoad = load }), c => c.Name == "fitness-fatigue");
+        Assert.Equal("Fitness, fatigue and form", chart.Title);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], chart.Png.Take(4));
+        Assert.Contains("Fitness (CTL", chart.Svg, StringComparison.Ordinal);
     }
 
     [Fact]

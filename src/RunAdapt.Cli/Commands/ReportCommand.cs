@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RunAdapt.Analysis;
 using RunAdapt.Core.Model;
 using RunAdapt.Reports;
 using RunAdapt.Storage;
@@ -53,9 +54,12 @@ internal static class ReportCommand
             Outcome = outcome,
             Sessions = loaded.Sessions,
             StartDate = loaded.StartDate,
+            TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(loaded.Sessions, loaded.Athlete)),
             Evidence = Evidence.From(model),
         };
     }
+
+    private static IReadOnlyList<LoadPoint> LoadPoints(IEnumerable<LoadDay> days) => [.. days.Select(d => new LoadPoint(d.Date, d.Fitness, d.Fatigue, d.Form))];
 
     private static ReportInput FromHistory(string? location, ModelParameters model)
     {
@@ -76,6 +80,7 @@ internal static class ReportCommand
             Description = $"{activities.Count} imported activities ({activities.Sum(a => a.DistanceMetres) / 1000:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
             Outcome = Simulator.Run(input),
             Sessions = sessions,
+            TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
             SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe()))],
             StartDate = first,
             Evidence = Evidence.From(model),
