@@ -70,6 +70,9 @@ public sealed class FitMessage
 {
     private FitField[] _fields = new FitField[32];
 
+    // Per field number, 1 + the index of its first profile field in this message (0: none). Field numbers are bytes.
+    private readonly int[] _slots = new int[256];
+
     /// <summary>The global message number (20 = record, 19 = lap, 18 = session ...).</summary>
     public int GlobalNumber { get; internal set; }
 
@@ -90,33 +93,12 @@ public sealed class FitMessage
 
     /// <summary>The scaled value of a profile field, or NaN when the message has no valid value for it.</summary>
     /// <param name="fieldNumber">The field definition number.</param>
-    public double Get(int fieldNumber)
-    {
-        foreach (ref readonly var f in Fields)
-        {
-            if (f.Number == fieldNumber && f.DeveloperDataIndex < 0)
-            {
-                return f.Value;
-            }
-        }
-
-        return double.NaN;
-    }
+    public double Get(int fieldNumber) =>
+        (uint)fieldNumber < (uint)_slots.Length && _slots[fieldNumber] is > 0 and var slot ? _fields[slot - 1].Value : double.NaN;
 
     /// <summary>Whether the message holds a valid value for a profile field.</summary>
     /// <param name="fieldNumber">The field definition number.</param>
-    public bool Has(int fieldNumber)
-    {
-        foreach (ref readonly var f in Fields)
-        {
-            if (f.Number == fieldNumber && f.DeveloperDataIndex < 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool Has(int fieldNumber) => (uint)fieldNumber < (uint)_slots.Length && _slots[fieldNumber] > 0;
 
     internal void Reset(int globalNumber, string? name, long offset, int fileIndex)
     {
@@ -124,6 +106,14 @@ public sealed class FitMessage
         Name = name;
         ByteOffset = offset;
         FileIndex = fileIndex;
+        foreach (ref readonly var f in Fields)
+        {
+            if (f.Number < _slots.Length)
+            {
+                _slots[f.Number] = 0;
+            }
+        }
+
         FieldCount = 0;
     }
 
@@ -134,7 +124,17 @@ public sealed class FitMessage
             Array.Resize(ref _fields, _fields.Length * 2);
         }
 
+        Index(field.Number, field.DeveloperDataIndex);
         _fields[FieldCount++] = field;
+    }
+
+    /// <summary>Remembers where the first profile field of a number is, so <see cref="Get"/> is a lookup, not a search.</summary>
+    private void Index(int number, int developerIndex)
+    {
+        if (developerIndex < 0 && (uint)number < (uint)_slots.Length && _slots[number] == 0)
+        {
+            _slots[number] = FieldCount + 1;
+        }
     }
 
     /// <summary>Adds a scalar field, built in its slot (no struct copy: this is the decoder's hottest line).</summary>
@@ -145,6 +145,7 @@ public sealed class FitMessage
             Array.Resize(ref _fields, _fields.Length * 2);
         }
 
+        Index(number, developerIndex);
         _fields[FieldCount++] = new FitField(number, label, value, null, developerIndex);
     }
 }
