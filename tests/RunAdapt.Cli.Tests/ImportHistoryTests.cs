@@ -98,6 +98,9 @@ public sealed class ImportHistoryTests
         (bad, _, error) = Run("athlete", "--db", db, "--from", "2013-02-30", "--hr-max", "190");
         Assert.Equal(CliApp.BadUsage, bad);
         Assert.Contains("--from must be a date", error);
+        (bad, _, error) = Run("athlete", "--db", db, "--age", "500");
+        Assert.Equal(CliApp.BadUsage, bad);
+        Assert.Contains("--age must be between 5 and 100, not 500", error);
 
         var (shown, listing, _) = Run("athlete", "--db", db);
         Assert.Equal(CliApp.Success, shown);

@@ -42,16 +42,16 @@ internal static class AthleteCommand
             var updated = athlete with
             {
                 Sex = parse.GetValue(sex) ?? athlete.Sex,
-                AgeYears = Positive(parse.GetValue(age), "--age") ?? athlete.AgeYears,
-                MassKilograms = Positive(parse.GetValue(mass), "--mass") ?? athlete.MassKilograms,
-                HeightCentimetres = Positive(parse.GetValue(height), "--height") ?? athlete.HeightCentimetres,
+                AgeYears = InRange(parse.GetValue(age), 5, 100, "--age") ?? athlete.AgeYears,
+                MassKilograms = InRange(parse.GetValue(mass), 25, 250, "--mass") ?? athlete.MassKilograms,
+                HeightCentimetres = InRange(parse.GetValue(height), 100, 240, "--height") ?? athlete.HeightCentimetres,
                 TrainingStatus = parse.GetValue(status) ?? athlete.TrainingStatus,
                 LiftingStatus = parse.GetValue(lifting) ?? athlete.LiftingStatus,
                 FootStrike = parse.GetValue(footStrike) ?? athlete.FootStrike,
-                Vo2MaxMillilitresPerKilogramPerMinute = Positive(parse.GetValue(vo2max), "--vo2max") ?? athlete.Vo2MaxMillilitresPerKilogramPerMinute,
-                BodyFatPercent = Positive(parse.GetValue(bodyFat), "--body-fat") ?? athlete.BodyFatPercent,
-                HeartRateMaxBeatsPerMinute = day is null ? Positive(parse.GetValue(hrMax), "--hr-max") ?? athlete.HeartRateMaxBeatsPerMinute : athlete.HeartRateMaxBeatsPerMinute,
-                HeartRateRestBeatsPerMinute = day is null ? Positive(parse.GetValue(hrRest), "--hr-rest") ?? athlete.HeartRateRestBeatsPerMinute : athlete.HeartRateRestBeatsPerMinute,
+                Vo2MaxMillilitresPerKilogramPerMinute = InRange(parse.GetValue(vo2max), 15, 95, "--vo2max") ?? athlete.Vo2MaxMillilitresPerKilogramPerMinute,
+                BodyFatPercent = InRange(parse.GetValue(bodyFat), 2, 60, "--body-fat") ?? athlete.BodyFatPercent,
+                HeartRateMaxBeatsPerMinute = day is null ? InRange(parse.GetValue(hrMax), 120, 230, "--hr-max") ?? athlete.HeartRateMaxBeatsPerMinute : athlete.HeartRateMaxBeatsPerMinute,
+                HeartRateRestBeatsPerMinute = day is null ? InRange(parse.GetValue(hrRest), 25, 110, "--hr-rest") ?? athlete.HeartRateRestBeatsPerMinute : athlete.HeartRateRestBeatsPerMinute,
             };
             var changed = updated != athlete;
             if (changed)
@@ -66,8 +66,8 @@ internal static class AthleteCommand
                 var before = ThresholdHistory.From(store.LoadThresholds())?.On(effective) ?? Thresholds.FromAthlete(updated, effective);
                 var entry = new Thresholds(
                     effective,
-                    Positive(parse.GetValue(hrRest), "--hr-rest") ?? before.HeartRateRestBeatsPerMinute,
-                    Positive(parse.GetValue(hrMax), "--hr-max") ?? before.HeartRateMaxBeatsPerMinute,
+                    InRange(parse.GetValue(hrRest), 25, 110, "--hr-rest") ?? before.HeartRateRestBeatsPerMinute,
+                    InRange(parse.GetValue(hrMax), 120, 230, "--hr-max") ?? before.HeartRateMaxBeatsPerMinute,
                     speed ?? before.ThresholdSpeedMetresPerSecond);
                 if (entry.HeartRateMaxBeatsPerMinute <= entry.HeartRateRestBeatsPerMinute)
                 {
@@ -116,8 +116,9 @@ internal static class AthleteCommand
     }
 
 
-    private static double? Positive(double? value, string option) =>
-        value is { } v && !(v > 0 && double.IsFinite(v)) ? throw new UsageException($"{option} must be a positive number, not {v}") : value;
+    /// <summary>The same plausible ranges as the scenario file's athlete keys.</summary>
+    private static double? InRange(double? value, double low, double high, string option) =>
+        value is { } v && !(v >= low && v <= high) ? throw new UsageException($"{option} must be between {low} and {high}, not {v}") : value;
 
     private static DateOnly ParseDay(string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
