@@ -62,8 +62,8 @@ public static class Dashboard
 
         app.MapPost("/api/compare", (CompareRequest body) => Run(() =>
         {
-            var first = Simulations.FromBuiltIn(body.First);
-            var second = Simulations.FromBuiltIn(body.Second);
+            var first = Side(body.First, body.FirstYaml);
+            var second = Side(body.Second, body.SecondYaml);
             return new ComparisonView(
                 BodyMap.RenderComparison(first.Title, first.Outcome, second.Title, second.Outcome),
                 View.Of(first), View.Of(second));
@@ -118,6 +118,10 @@ public static class Dashboard
     }
 
     /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
+    /// <summary>One side of a comparison: scenario text (as edited) when given, else a built-in scenario by name.</summary>
+    private static ReportInput Side(string? name, string? yaml) =>
+        yaml is not null ? Simulations.FromYaml(yaml, "scenario") : Simulations.FromBuiltIn(name ?? throw new UserInputException("give a built-in scenario's name or the scenario's text for each side"));
+
     private static IResult Run<T>(Func<T> action)
     {
         try
@@ -154,10 +158,16 @@ public static class Dashboard
 /// <param name="Error">What was wrong.</param>
 public sealed record Problem([property: JsonPropertyName("error")] string Error);
 
-/// <summary>Which two built-in scenarios (or YAML texts) to compare.</summary>
+/// <summary>Which two scenarios to compare: each a built-in's name, or scenario text (an edited or own programme).</summary>
 /// <param name="First">The first scenario's name.</param>
 /// <param name="Second">The second scenario's name.</param>
-public sealed record CompareRequest([property: JsonPropertyName("first")] string First, [property: JsonPropertyName("second")] string Second);
+/// <param name="FirstYaml">The first scenario's text, instead of a name.</param>
+/// <param name="SecondYaml">The second scenario's text, instead of a name.</param>
+public sealed record CompareRequest(
+    [property: JsonPropertyName("first")] string? First,
+    [property: JsonPropertyName("second")] string? Second,
+    [property: JsonPropertyName("first_yaml")] string? FirstYaml = null,
+    [property: JsonPropertyName("second_yaml")] string? SecondYaml = null);
 
 /// <summary>A user mistake in a dashboard request (not a bug): shown to the user, answered with 400.</summary>
 /// <param name="message">One line saying what was wrong.</param>

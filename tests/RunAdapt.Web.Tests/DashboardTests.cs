@@ -170,6 +170,33 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         await page.Locator("#compare").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, "compare.png") });
     }
 
+    /// <summary>The scenario in the editor — edited, or the user's own — can be compared with a built-in one.</summary>
+    [Fact]
+    public async Task ComparesTheScenarioInTheEditorWithABuiltIn()
+    {
+        var page = await dashboard.OpenAsync();
+        await page.Locator("#scenario-yaml").FillAsync("""
+            name: my plan
+            athlete: { sex: female, age: 35, mass_kg: 60, training_status: recreational }
+            weeks: 12
+            week:
+              - { day: mon, run: { minutes: 40, effort: easy } }
+              - { day: wed, strength: [ { exercise: hip_thrust, sets: 4, reps: 8, load_pct_1rm: 75 } ] }
+              - { day: sat, run: { minutes: 60, effort: easy } }
+            """);
+        await page.Locator("#compare-first").SelectOptionAsync("(editor)");
+        await page.Locator("#compare-second").SelectOptionAsync("novice");
+        await page.Locator("#compare-run").ClickAsync();
+        await Expect(page.Locator("#compare-first-name")).ToHaveTextAsync("my plan");
+        await Expect(page.Locator("#compare-second-name")).ToHaveTextAsync("novice");
+        Assert.Equal(32, await page.Locator("#compare-bodymap path.muscle").CountAsync());
+
+        // A mistake in the edited text is shown as one line, with its position.
+        await page.Locator("#scenario-yaml").FillAsync("weeks: 2\nweek:\n  - { day: mon, run: { km: 5, pase: \"6:00/km\" } }\n");
+        await page.Locator("#compare-run").ClickAsync();
+        await Expect(page.Locator("#compare-error")).ToContainTextAsync("scenario:3:");
+    }
+
     [Fact]
     public async Task ServesASelfContainedReportForAScenario()
     {

@@ -1,6 +1,7 @@
 "use strict";
 // The dashboard page: plain DOM and fetch/XHR against the local API; nothing is loaded from elsewhere.
 const $ = (id) => document.getElementById(id);
+const EDITOR = "(editor)";
 
 function element(tag, text, className) {
   const e = document.createElement(tag);
@@ -144,9 +145,11 @@ $("compare-run").addEventListener("click", async () => {
   button.disabled = true;
   $("compare-error").textContent = "";
   try {
-    const first = $("compare-first").value;
-    const second = $("compare-second").value;
-    const view = await api("/api/compare", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ first, second }) });
+    // "The scenario in the editor" sends its text, so an edited or own programme can be compared with a built-in.
+    const side = (id) => ($(id).value === EDITOR ? { yaml: $("scenario-yaml").value } : { name: $(id).value });
+    const [a, b] = [side("compare-first"), side("compare-second")];
+    const request = { first: a.name, second: b.name, first_yaml: a.yaml, second_yaml: b.yaml };
+    const view = await api("/api/compare", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) });
     $("compare-result").hidden = false;
     $("compare-bodymap").innerHTML = view.bodyMap;
     $("compare-first-name").textContent = view.first.title;
@@ -188,6 +191,11 @@ async function start() {
   const names = await api("/api/scenarios");
   for (const id of ["scenario-pick", "compare-first", "compare-second"]) {
     $(id).replaceChildren(...names.map((n) => { const o = element("option", n); o.value = n; return o; }));
+  }
+  for (const id of ["compare-first", "compare-second"]) {
+    const o = element("option", "(the scenario in the editor)");
+    o.value = EDITOR;
+    $(id).append(o);
   }
   if (names.length > 1) $("compare-second").value = names.includes("novice-sprints") ? "novice-sprints" : names[1];
   if (names.includes("novice")) { $("scenario-pick").value = "novice"; $("compare-first").value = "novice"; }
