@@ -91,7 +91,8 @@ public interface IAthleteStore : IDisposable
 public sealed class AthleteStore : IAthleteStore
 {
     private const int SchemaVersion = 5;
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+    // A NaN somewhere in an analysis (a degenerate file) must not make the whole file unstorable.
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly DbConnection _connection;
     private readonly bool _postgres;
 

@@ -141,6 +141,18 @@ public sealed class AthleteStoreTests
         Assert.Equal(before.Select(a => a.Load), after.Select(a => a.Load));
     }
 
+    /// <summary>A value that is not a number somewhere in an analysis (a degenerate file) does not make the file unstorable.</summary>
+    [Fact]
+    public void AnAnalysisWithANotANumberIsStillStored()
+    {
+        using var store = Open("sqlite");
+        var (sha, activities) = Load("activity-small-fenix2-run.fit");
+        var (activity, analysed) = activities[0];
+        var odd = analysed! with { Analysis = analysed.Analysis with { EnergyKilojoules = double.NaN } };
+        Assert.Equal(StoreResult.Imported, store.Save("run.fit", sha, [(activity, odd)]));
+        Assert.True(double.IsNaN(Assert.Single(store.ListActivities()).Analysis!.EnergyKilojoules));
+    }
+
     /// <summary>Samples stored by earlier releases (row by row through a Brotli stream, 12 channels) are still read.</summary>
     [Fact]
     public void SamplesInTheFirstBlobLayoutAreStillRead()
