@@ -25,7 +25,7 @@ public sealed class MovingSeries
     /// <summary>Number of points.</summary>
     public int Count => _seconds.Count;
 
-    /// <summary>Appends a point; time and distance must not go backwards.</summary>
+    /// <summary>Appends a point; time and distance must be finite and must not go backwards.</summary>
     /// <param name="seconds">Moving time.</param>
     /// <param name="metres">Distance.</param>
     /// <param name="altitudeMetres">Smoothed altitude.</param>
@@ -33,6 +33,12 @@ public sealed class MovingSeries
     /// <param name="timeUtc">When the point was recorded, if known.</param>
     public void Add(double seconds, double metres, double altitudeMetres, double? heartRate = null, DateTime? timeUtc = null)
     {
+        if (!double.IsFinite(seconds) || !double.IsFinite(metres))
+        {
+            // Searches over the series (best efforts) would never end on a NaN.
+            throw new ArgumentException("time and distance must be finite numbers");
+        }
+
         if (Count > 0 && (seconds < _seconds[^1] || metres < _metres[^1]))
         {
             throw new ArgumentException("time and distance must not go backwards");

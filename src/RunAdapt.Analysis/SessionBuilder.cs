@@ -98,6 +98,9 @@ public static class SessionBuilder
     /// <summary>Faster than this between two fixes is a GPS jump, not running.</summary>
     private const double MaxPlausibleSpeed = 12.5;
 
+    /// <summary>No recorded speed beyond this is real, whatever the sport (it is a damaged value).</summary>
+    private const double MaxRecordedSpeed = 100;
+
     /// <summary>On a bike the limit is a fast descent (108 km/h), not a sprinter.</summary>
     private const double MaxPlausibleCyclingSpeed = 30;
 
@@ -352,24 +355,33 @@ public static class SessionBuilder
     /// <summary>Orders samples by time, drops duplicates, and fills distance from speed or positions where the file lacks it.</summary>
     private static List<Point> Clean(IReadOnlyList<ActivitySample> samples)
     {
+        // A damaged file can put anything in a channel: values no device records count as missing.
+        static double? Valid(double? value, double low, double high) => value is { } v && double.IsFinite(v) && v >= low && v <= high ? v : null;
         var ordered = samples.OrderBy(s => s.TimestampUtc).ToList();
         var points = new List<Point>(ordered.Count);
         double distance = 0;
         ActivitySample? previous = null;
-        foreach (var s in ordered)
+        foreach (var raw in ordered)
         {
-            if (previous is { } p && s.TimestampUtc == p.TimestampUtc)
+            if (previous is { } p && raw.TimestampUtc == p.TimestampUtc)
             {
                 continue;
             }
 
+            var s = raw with
+            {
+                DistanceMetres = Valid(raw.DistanceMetres, 0, 1e7), SpeedMetresPerSecond = Valid(raw.SpeedMetresPerSecond, 0, MaxRecordedSpeed),
+                LatitudeDegrees = Valid(raw.LatitudeDegrees, -90, 90), LongitudeDegrees = Valid(raw.LongitudeDegrees, -180, 180),
+                AltitudeMetres = Valid(raw.AltitudeMetres, -500, 9000), HeartRateBeatsPerMinute = Valid(raw.HeartRateBeatsPerMinute, 20, 250),
+                FootStrikeScore = Valid(raw.FootStrikeScore, 0, 16),
+            };
+            var dt = previous is { } before ? (s.TimestampUtc - before.TimestampUtc).TotalSeconds : 0;
             if (s.DistanceMetres is { } recorded)
             {
                 distance = Math.Max(distance, recorded);
             }
             else if (previous is { } prev)
             {
-                var dt = (s.TimestampUtc - prev.TimestampUtc).TotalSeconds;
                 distance += s.SpeedMetresPerSecond is { } v ? v * dt
                     : s.LatitudeDegrees is { } lat && s.LongitudeDegrees is { } lon && prev.LatitudeDegrees is { } plat && prev.LongitudeDegrees is { } plon
                         ? Geo.HaversineMetres(plat, plon, lat, lon) : 0;

@@ -1,3 +1,4 @@
+using CsCheck;
 using RunAdapt.Activities;
 using RunAdapt.Activities.Fit;
 using RunAdapt.Core.Model;
@@ -62,6 +63,37 @@ public sealed class SessionBuilderTests
         }
 
         Assert.True(Calves(decoded) > Calves(run), $"measured forefoot {Calves(decoded)} vs unmeasured {Calves(run)}");
+    }
+
+    /// <summary>
+    /// Hostile samples — shuffled and repeated times, NaN, infinite, negative and huge values in any channel — never
+    /// make the analysis throw, and what it returns is finite: a damaged file must not stop an import.
+    /// </summary>
+    [Fact]
+    public void HostileSamplesNeverBreakTheAnalysis()
+    {
+        var run = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("activity-small-fenix2-run.fit")), "run"));
+        double?[] odd = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1e9, 1e12, 0, null];
+        Gen.Int[0, int.MaxValue].Sample(seed =>
+        {
+            var random = new Random(seed);
+            double? Mess(double? v) => random.Next(8) == 0 ? odd[random.Next(odd.Length)] : v;
+            var samples = run.Samples.Take(600).Select(x => random.Next(20) == 0
+                ? x with { TimestampUtc = x.TimestampUtc.AddSeconds(random.Next(-300, 300)) }
+                : x with
+                {
+                    DistanceMetres = Mess(x.DistanceMetres), AltitudeMetres = Mess(x.AltitudeMetres), HeartRateBeatsPerMinute = Mess(x.HeartRateBeatsPerMinute),
+                    SpeedMetresPerSecond = Mess(x.SpeedMetresPerSecond), LatitudeDegrees = Mess(x.LatitudeDegrees), FootStrikeScore = Mess(x.FootStrikeScore),
+                }).ToList();
+            var analysed = SessionBuilder.Analyse(run with { Samples = samples, PerceivedExertion = Mess(5) }, new Athlete());
+            if (analysed is not null)
+            {
+                Assert.True(double.IsFinite(analysed.DistanceMetres) && double.IsFinite(analysed.MovingSeconds) && double.IsFinite(analysed.ElevationGainMetres));
+                Assert.True(double.IsFinite(analysed.Analysis.Load.Trimp) && analysed.Analysis.Load.Trimp >= 0);
+                Assert.All(analysed.Session.Run, r => Assert.True(double.IsFinite(r.SpeedMetresPerSecond) && double.IsFinite(r.GradeFraction) && r.DurationSeconds > 0));
+                Assert.All(analysed.Analysis.HeartRateZoneSeconds, z => Assert.True(double.IsFinite(z)));
+            }
+        }, iter: 200);
     }
 
     /// <summary>A run the user marks as carried-load: every segment carries the mass, and the energy grows with body plus load.</summary>
