@@ -96,6 +96,33 @@ public sealed class SessionBuilderTests
         }, iter: 200);
     }
 
+    /// <summary>Every file in the corpus's <c>bad/</c> folder decodes (or is rejected) and is analysed within seconds.</summary>
+    [Fact]
+    public async Task HostileFilesAreAnalysedInTime()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Fixture("x.fit")))!, "bad");
+        foreach (var path in Directory.GetFiles(folder))
+        {
+            var work = Task.Run(() =>
+            {
+                try
+                {
+                    foreach (var activity in ActivityFormats.Decode(File.ReadAllBytes(path), path))
+                    {
+                        SessionBuilder.Analyse(activity, new Athlete());
+                    }
+                }
+                catch (ActivityFormatException)
+                {
+                    // Rejected as a bad file: that is a clean outcome too.
+                }
+            }, TestContext.Current.CancellationToken);
+            var finished = await Task.WhenAny(work, Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken));
+            Assert.True(finished == work, $"{Path.GetFileName(path)}: the analysis did not finish");
+            await work;
+        }
+    }
+
     /// <summary>A run the user marks as carried-load: every segment carries the mass, and the energy grows with body plus load.</summary>
     [Fact]
     public void AMarkedCarriedLoadReachesEverySegmentAndTheEnergy()
