@@ -9,6 +9,7 @@ rm -rf "$out" "fuzz/findings/$target/out"   # sharpfuzz refuses an already instr
 dotnet publish fuzz/RunAdapt.Fuzz -c Release -o "$out" -v quiet -nologo
 export PATH="$PATH:$HOME/.dotnet/tools"
 sharpfuzz "$out/RunAdapt.Activities.dll"
+sharpfuzz "$out/RunAdapt.Analysis.dll"
 seeds=fuzz/findings/$target/seeds; mkdir -p "$seeds"
 case "$target" in
   fit) find tests/fixtures/activities/fit -size -64k -type f -exec cp {} "$seeds" \; ;;
