@@ -193,6 +193,19 @@ public sealed class ImportHistoryTests
         Assert.True(ride["repeats"]!.AsArray().Count(r => (double)r!["seconds"]! is > 25 and < 40) >= 3);
     }
 
+    /// <summary>inspect --db analyses with the store's profile: a higher maximal heart rate makes the same run lighter.</summary>
+    [Fact]
+    public void InspectUsesTheStoresProfileWhenGivenOne()
+    {
+        var db = Path.Combine(TempDir(), "p.db");
+        Run("athlete", "--db", db, "--hr-max", "215", "--hr-rest", "60");
+        var file = Fixture("fit", "activity-small-fenix2-run.fit");
+        static int Load(string output) => int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"load (\d+) TRIMP").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var withDefault = Load(Run("inspect", file).Output);
+        var withProfile = Load(Run("inspect", file, "--db", db).Output);
+        Assert.True(withProfile < withDefault, $"{withProfile} vs {withDefault}");
+    }
+
     [Fact]
     public void AScenarioCanStartFromTheImportedHistory()
     {
