@@ -75,7 +75,7 @@ public sealed class History(string? location)
             using var store = AthleteStore.Open(location);
             return [.. store.ListActivities().OrderByDescending(a => a.StartUtc)
                 .Select(a => new HistoryEntry(a.Sport, a.StartUtc, Math.Round(a.DistanceMetres / 1000, 2), Math.Round(a.MovingSeconds / 60, 1), a.SourceName,
-                    a.Analysis is { } x ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe()))];
+                    a.Analysis is { } x && double.IsFinite(x.Load.Trimp) ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe()))];
         }
     }
 
