@@ -62,6 +62,24 @@ public sealed class ScenarioParserTests
     }
 
     [Fact]
+    public void StepLengthIsGivenDirectlyOrAsACadenceChangeAtTheSameSpeed()
+    {
+        var s = ScenarioParser.Parse("""
+            weeks: 1
+            week:
+              - { day: mon, run: { km: 5, pace: "5:00/km", step_length_change_pct: 10 } }
+              - { day: wed, run: { km: 5, pace: "5:00/km", cadence_change_pct: 10 } }
+              - { day: fri, run: { km: 5, pace: "5:00/km" } }
+            """, "steps.yaml");
+        Assert.Equal(1.1, s.Sessions[0].Run[0].StepLengthRatio, 9);
+        Assert.Equal(1 / 1.1, s.Sessions[1].Run[0].StepLengthRatio, 9);
+        Assert.Equal(1, s.Sessions[2].Run[0].StepLengthRatio);
+        var e = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse(
+            "weeks: 1\nweek:\n  - { day: mon, run: { km: 5, step_length_change_pct: 5, cadence_change_pct: 5 } }\n", "both.yaml"));
+        Assert.Contains("not both", e.Message);
+    }
+
+    [Fact]
     public void PhasesRunInOrderAndAnEmptyWeekIsRest()
     {
         var s = ScenarioParser.Parse("phases:\n  - { weeks: 8, week: [ { day: mon, run: { km: 6, effort: easy } } ] }\n  - { weeks: 6, week: [] }\n", "p.yaml");

@@ -13,6 +13,7 @@ public sealed class Biomechanics
     private readonly double[][] _demand;
     private readonly double _referenceMass, _uphillHip, _uphillCalf, _uphillKnee, _downhillKnee, _downhillCalf, _downhillHip;
     private readonly double _forefootCalves, _midfootCalves, _forefootQuads, _midfootQuads, _loadExtra;
+    private readonly double _stepRateIntercept, _stepRatePerSpeed, _stepKneeExponent, _stepExtensorExponent;
 
     /// <summary>Reads the biomechanical parameters.</summary>
     /// <param name="p">The model parameters.</param>
@@ -37,6 +38,10 @@ public sealed class Biomechanics
         _forefootQuads = p.Get("demand.forefoot_quadriceps");
         _midfootQuads = p.Get("demand.midfoot_quadriceps");
         _loadExtra = p.Get("demand.load_extra_per_fraction");
+        _stepRateIntercept = p.Get("gait.step_rate_intercept");
+        _stepRatePerSpeed = p.Get("gait.step_rate_per_speed");
+        _stepKneeExponent = p.Get("gait.step_length_knee_exponent");
+        _stepExtensorExponent = p.Get("gait.step_length_extensor_exponent");
     }
 
     /// <summary>
@@ -49,7 +54,8 @@ public sealed class Biomechanics
     /// <param name="strike">Foot strike.</param>
     /// <param name="bodyMassKilograms">The runner's mass.</param>
     /// <param name="loadKilograms">Carried load.</param>
-    public double Demand(Muscle muscle, double speedMetresPerSecond, double gradeFraction, FootStrike strike, double bodyMassKilograms, double loadKilograms)
+    /// <param name="stepLengthRatio">Step length over the runner's natural one at this speed (1.1 = 10 % longer steps).</param>
+    public double Demand(Muscle muscle, double speedMetresPerSecond, double gradeFraction, FootStrike strike, double bodyMassKilograms, double loadKilograms, double stepLengthRatio = 1)
     {
         if (speedMetresPerSecond <= 0)
         {
@@ -65,7 +71,7 @@ public sealed class Biomechanics
             Muscle.Calves => (1 + (_uphillCalf * up)) * Math.Max(0.5, 1 - (_downhillCalf * down)),
             _ => (1 + (_uphillKnee * up)) * (1 + (_downhillKnee * down)),
         };
-        d *= StrikeFactor(muscle, strike);
+        d *= StrikeFactor(muscle, strike) * StepLengthFactor(muscle, stepLengthRatio);
 
         // Force scales with the weight carried; a heavier body has proportionally larger (mass^2/3) muscles.
         d *= LoadFactor(bodyMassKilograms, loadKilograms) * Math.Cbrt(bodyMassKilograms / _referenceMass);
@@ -83,6 +89,36 @@ public sealed class Biomechanics
         (Muscle.Quadriceps, FootStrike.Midfoot) => _midfootQuads,
         _ => 1.0,
     };
+
+    /// <summary>
+    /// How a longer or shorter step than the natural one scales a muscle's per-step demand: longer steps land further
+    /// ahead of the body, with a more flexed knee (Willson 2014: patellofemoral stress per step +31 % / −22 % at ±10 %
+    /// step length; Lenhart 2014: ±10 % step rate changes extensor demand ∓7–10 %).
+    /// </summary>
+    /// <param name="muscle">The group.</param>
+    /// <param name="stepLengthRatio">Step length over the natural one (1 = natural).</param>
+    public double StepLengthFactor(Muscle muscle, double stepLengthRatio) =>
+        stepLengthRatio == 1 ? 1 : Math.Pow(stepLengthRatio, muscle == Muscle.Quadriceps ? _stepKneeExponent : _stepExtensorExponent);
+
+    /// <summary>Steps per second at a running speed: natural step frequency rises slowly with speed; longer steps mean fewer.</summary>
+    /// <param name="speedMetresPerSecond">Running speed.</param>
+    /// <param name="stepLengthRatio">Step length over the natural one (1 = natural).</param>
+    public double StepsPerSecond(double speedMetresPerSecond, double stepLengthRatio = 1) =>
+        speedMetresPerSecond <= 0 ? 0 : (_stepRateIntercept + (_stepRatePerSpeed * speedMetresPerSecond)) / stepLengthRatio;
+
+    /// <summary>
+    /// Cumulative knee-extensor (patellofemoral) load per kilometre: per-step quadriceps demand times steps per
+    /// kilometre, in demand-steps (the unit the joint model's acute and chronic loads are kept in).
+    /// </summary>
+    /// <param name="speedMetresPerSecond">Running speed (&gt; 0).</param>
+    /// <param name="gradeFraction">Rise over run.</param>
+    /// <param name="strike">Foot strike.</param>
+    /// <param name="bodyMassKilograms">The runner's mass.</param>
+    /// <param name="loadKilograms">Carried load.</param>
+    /// <param name="stepLengthRatio">Step length over the natural one (1 = natural).</param>
+    public double KneeLoadPerKilometre(double speedMetresPerSecond, double gradeFraction, FootStrike strike, double bodyMassKilograms, double loadKilograms, double stepLengthRatio = 1) =>
+        speedMetresPerSecond <= 0 ? 0 : Demand(Muscle.Quadriceps, speedMetresPerSecond, gradeFraction, strike, bodyMassKilograms, loadKilograms, stepLengthRatio)
+            * StepsPerSecond(speedMetresPerSecond, stepLengthRatio) * 1000 / speedMetresPerSecond;
 
     /// <summary>Weight-bearing factor of a carried load: proportional, plus slightly more (Teunissen 2007).</summary>
     /// <param name="bodyMassKilograms">The runner's mass.</param>
@@ -110,11 +146,6 @@ public sealed class Biomechanics
         var level = 1.2 + (1.3 * Math.Clamp((speedMetresPerSecond - 1.5) / 4.5, 0, 1));
         return level * (1 + (3.4 * Math.Max(0, -gradeFraction)));
     }
-
-    /// <summary>Steps per second at a running speed (step frequency rises slowly with speed).</summary>
-    /// <param name="speedMetresPerSecond">Running speed.</param>
-    public static double StepsPerSecond(double speedMetresPerSecond) =>
-        speedMetresPerSecond <= 0 ? 0 : 2.55 + (0.08 * speedMetresPerSecond);
 
     private static double Interpolate(double[] x, double[] y, double at)
     {

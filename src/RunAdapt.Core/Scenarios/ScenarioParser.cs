@@ -21,7 +21,7 @@ public sealed partial class ScenarioParser
     private static readonly string[] PhaseKeys = ["name", "weeks", "week", "progression", "immobilised"];
     private static readonly string[] DayKeys = ["day", "run", "strength", "cross"];
     private static readonly string[] LogKeys = ["date", "run", "strength", "cross"];
-    private static readonly string[] RunKeys = ["km", "meters", "minutes", "seconds", "pace", "hr_reserve_pct", "hr_max_pct", "effort", "grade_pct", "load_kg", "foot_strike", "repeats", "rest"];
+    private static readonly string[] RunKeys = ["km", "meters", "minutes", "seconds", "pace", "hr_reserve_pct", "hr_max_pct", "effort", "grade_pct", "load_kg", "foot_strike", "step_length_change_pct", "cadence_change_pct", "repeats", "rest"];
     private static readonly string[] StrengthKeys = ["exercise", "sets", "reps", "load_pct_1rm", "rpe"];
     private static readonly string[] CrossKeys = ["mode", "minutes", "hr_reserve_pct", "effort"];
     private static readonly string[] ProgressionKeys = ["weekly_increase_pct", "step_back_every", "step_back_pct", "max_factor"];
@@ -233,6 +233,7 @@ public sealed partial class ScenarioParser
         var grade = Get(run, "grade_pct") is { } g ? Number(g, -45, 45) / 100 : 0;
         var load = Get(run, "load_kg") is { } l ? Number(l, 0, 100) : 0;
         FootStrike? strike = Get(run, "foot_strike") is { } fs ? Strike(fs) : null;
+        var stepLength = StepLengthChange(run);
         var (speed, reserve) = Speed(run, athlete, vo2max, grade);
         var distance = Get(run, "km") is { } km ? Number(km, 0.01, 500) * 1000 : Get(run, "meters") is { } m ? Number(m, 1, 500000) : (double?)null;
         var duration = Get(run, "minutes") is { } min ? Number(min, 0.01, 1440) * 60 : Get(run, "seconds") is { } sec ? Number(sec, 1, 86400) : (double?)null;
@@ -247,7 +248,7 @@ public sealed partial class ScenarioParser
         var segments = new List<RunSegment>();
         for (var i = 0; i < repeats; i++)
         {
-            segments.Add(new RunSegment(seconds, speed, grade, load, strike, ReserveFraction: reserve));
+            segments.Add(new RunSegment(seconds, speed, grade, load, strike, ReserveFraction: reserve, StepLengthChangePercent: stepLength));
             if (rest > 0 && i < repeats - 1)
             {
                 segments.Add(new RunSegment(rest, 0, 0, 0, strike));
@@ -255,6 +256,24 @@ public sealed partial class ScenarioParser
         }
 
         return segments;
+    }
+
+    /// <summary>
+    /// Step length against the natural one, in percent: given directly, or as a cadence change at the same speed
+    /// (+10 % cadence = steps 1/1.1 as long).
+    /// </summary>
+    private double StepLengthChange(YamlMappingNode run)
+    {
+        var step = Get(run, "step_length_change_pct");
+        var cadence = Get(run, "cadence_change_pct");
+        if (step is not null && cadence is not null)
+        {
+            throw Error(cadence, "give 'step_length_change_pct' or 'cadence_change_pct', not both");
+        }
+
+        return step is not null ? Number(step, -30, 30)
+            : cadence is not null ? ((1 / (1 + (Number(cadence, -30, 30) / 100))) - 1) * 100
+            : 0;
     }
 
     /// <summary>Speed from pace, heart rate or effort, through the athlete's starting VO2max (docs/MODEL.md §Intensity).</summary>

@@ -15,6 +15,7 @@ namespace RunAdapt.Core.Training;
 /// sets the speed from the athlete's fitness on the day (so the same effort gets faster as they get fitter);
 /// <paramref name="SpeedMetresPerSecond"/> is the speed at the start.
 /// </param>
+/// <param name="StepLengthChangePercent">Step length relative to the runner's natural one at this speed, in percent (+10 = longer, lower cadence).</param>
 public sealed record RunSegment(
     double DurationSeconds,
     double SpeedMetresPerSecond,
@@ -22,8 +23,12 @@ public sealed record RunSegment(
     double CarriedLoadKilograms = 0,
     FootStrike? FootStrike = null,
     double? HeartRateBeatsPerMinute = null,
-    double? ReserveFraction = null)
+    double? ReserveFraction = null,
+    double StepLengthChangePercent = 0)
 {
+    /// <summary>Step length over the runner's natural one (1 = natural).</summary>
+    public double StepLengthRatio => 1 + (StepLengthChangePercent / 100);
+
     /// <summary>Distance covered, in metres.</summary>
     public double DistanceMetres => DurationSeconds * SpeedMetresPerSecond;
 }
