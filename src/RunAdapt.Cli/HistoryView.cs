@@ -11,13 +11,16 @@ internal static class HistoryView
 {
     private const double KilojoulesPerKilocalorie = 4.184;
 
+    /// <summary>Each session's day and training load (TRIMP): the analysed activities, and logged runs and rides (lifting has no TRIMP).</summary>
+    public static IEnumerable<(DateOnly Date, double Load)> Loads(IReadOnlyList<StoredActivity> activities, IReadOnlyList<TrainingSession> logged, Athlete athlete, ThresholdHistory? thresholds) =>
+        activities.Where(a => a.Analysis is not null).Select(a => (DateOnly.FromDateTime(a.StartUtc), a.Analysis!.Load.Trimp))
+            .Concat(logged.Select(s => (s.Date, TrainingLoad.Of(s, thresholds?.On(s.Date) ?? Thresholds.FromAthlete(athlete, s.Date), athlete.Sex).Trimp)));
+
     public static void Write(TextWriter output, IReadOnlyList<StoredActivity> activities, IReadOnlyList<TrainingSession> logged, Athlete athlete, ThresholdHistory? thresholds, int latest, double fitnessDays, double fatigueDays)
     {
         var console = OutcomeView.Console(output);
         var analysed = activities.Where(a => a.Analysis is not null).ToList();
-        // Logged runs and rides carry load too (lifting has no TRIMP).
-        var loggedLoads = logged.Select(s => (s.Date, TrainingLoad.Of(s, thresholds?.On(s.Date) ?? Thresholds.FromAthlete(athlete, s.Date), athlete.Sex).Trimp));
-        var days = FitnessFatigue.Series(analysed.Select(a => (DateOnly.FromDateTime(a.StartUtc), a.Analysis!.Load.Trimp)).Concat(loggedLoads), fitnessDays, fatigueDays);
+        var days = FitnessFatigue.Series(Loads(activities, logged, athlete, thresholds), fitnessDays, fatigueDays);
         if (days.Count > 0)
         {
             var d = days[^1];

@@ -14,6 +14,7 @@ internal static class CommandCatalog
         ScenariosCommand.Create(),
         CompareCommand.Create(),
         HistoryCommand.Create(),
+        PerformanceCommand.Create(),
         AthleteCommand.Create(),
         ReportCommand.Create(),
         ServeCommand.Create(),

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using RunAdapt.Analysis;
+using RunAdapt.Core.Model;
+using RunAdapt.Core.Scenarios;
+using RunAdapt.Core.Training;
+using static RunAdapt.Cli.Tests.CliRun;
+
+namespace RunAdapt.Cli.Tests;
+
+public sealed class PerformanceCommandTests
+{
+    private static string ClarkeSkiba => Path.Combine(Root, "tests", "fixtures", "banister", "clarke-skiba-2013-bikescore.csv");
+
+    [Fact]
+    public void AWholeDailySeriesIsFittedAndShownWithTheTimingOfTheEffect()
+    {
+        var (status, output, error) = Run("performance", ClarkeSkiba);
+        Assert.True(status == CliApp.Success, error);
+        var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "); // sentences wrap at the console width
+        Assert.Contains("fitted to 9 tests over 165 days of the file's loads", text);
+        Assert.Contains("Fit: R² 0.980", text);
+        Assert.Contains("lowers performance for the first 12 days and helps most 39 days later", text);
+        Assert.Contains("│ 132 │ 302.0    │ 304.4 │ -2.4       │", output);
+
+        var json = JsonNode.Parse(Run("performance", ClarkeSkiba, "--json").Output)!;
+        Assert.Equal(9, (int)json["tests"]!);
+        Assert.Equal(165, (int)json["days"]!);
+        Assert.InRange((double)json["r_squared"]!, 0.975, 1);
+        Assert.InRange((double)json["tau1_days"]!, 28, 44);
+        Assert.Equal(9, json["fitted"]!.AsArray().Count);
+    }
+
+    /// <summary>
+    /// Tests given by date take their loads from the store: runs logged by hand, tests made by a known model from those
+    /// very loads; the fit finds that model again, so the loads and the tests line up day by day.
+    /// </summary>
+    [Fact]
+    public void DatedTestsAreFittedToTheImportedHistorysLoads()
+    {
+        var dir = TempDir();
+        var db = Path.Combine(dir, "p.db");
+        var start = new DateOnly(2025, 1, 6);
+        var runDays = Enumerable.Range(0, 150).Where(d => d % 7 is 0 or 2 or 4 or 5).ToList();
+        var log = Path.Combine(dir, "runs.yaml");
+        File.WriteAllText(log, string.Join('\n', ["sessions:", .. runDays.Select(d =>
+            $"  - {{ date: {start.AddDays(d):yyyy-MM-dd}, run: {{ minutes: {30 + (15 * ((d / 7) % 4)) + (d % 3 * 10)}, pace: \"5:30/km\" }} }}")]));
+        Assert.Equal(CliApp.Success, Run("log", log, "--db", db).Status);
+
+        var loads = new double[150];
+        foreach (var s in ScenarioParser.ParseLog(File.ReadAllText(log), log, new Athlete()))
+        {
+            loads[s.Date.DayNumber - start.DayNumber] += TrainingLoad.Of(s, Thresholds.FromAthlete(new Athlete(), s.Date), Sex.Male).Trimp;
+        }
+
+        var truth = new Banister(40, 0.02, 0.05, 42, 8).Predict(loads);
+        var tests = Path.Combine(dir, "tests.csv");
+        File.WriteAllLines(tests, ["date,performance", .. Enumerable.Range(2, 14).Select(k => k * 10 - 3).Select(d =>
+            string.Create(CultureInfo.InvariantCulture, $"{start.AddDays(d):yyyy-MM-dd},{truth[d]:0.000000}"))]);
+        var (status, output, error) = Run("performance", tests, "--db", db, "--json");
+        Assert.True(status == CliApp.Success, error);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal(14, (int)json["tests"]!);
+        Assert.InRange((double)json["r_squared"]!, 0.9999, 1);
+        Assert.InRange((double)json["tau1_days"]!, 41, 43);
+        Assert.InRange((double)json["tau2_days"]!, 7.5, 8.5);
+        Assert.Equal(start.AddDays(17).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string)json["fitted"]![0]!["day"]!);
+    }
+
+    [Theory]
+    [InlineData("when,how\n2025-01-01,3\n", ":1: the header needs 'performance'")]
+    [InlineData("day,load,performance\n1,40,\n2,abc,\n", ":3: load 'abc' is not a number")]
+    [InlineData("day,load,performance\n1,40,100\n2,30,101\n3,0,102\n", "needs at least 6 performance tests; 3 given")]
+    [InlineData("date,load,performance\n2025-02-30,40,100\n", ":2: date '2025-02-30' is not a date")]
+    [InlineData("", "empty")]
+    public void ABadTestsFileGivesOneLineNamingTheFile(string text, string problem)
+    {
+        var file = Path.Combine(TempDir(), "tests.csv");
+        File.WriteAllText(file, text);
+        var (status, output, error) = Run("performance", file);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Equal("", output);
+        Assert.StartsWith(file, error);
+        Assert.Contains(problem, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+}
