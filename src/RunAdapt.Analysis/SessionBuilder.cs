@@ -214,8 +214,9 @@ public static class SessionBuilder
         SmoothAltitude(points);
         var result = new WalkResult(points[0].Time);
         result.Series.Add(0, 0, points[0].Altitude, points[0].HeartRate, points[0].Time);
-        double segSeconds = 0, segDistance = 0, segClimb = 0, segHr = 0, segHrSeconds = 0, segStrike = 0, segStrikeSeconds = 0;
+        double segSeconds = 0, segDistance = 0, segClimb = 0, segHr = 0, segHrSeconds = 0, segStrike = 0, segStrikeSeconds = 0, segSteps = 0, segStepSeconds = 0;
         var around = SpeedAround(points);
+        var stepsPerCount = StepsPerCadenceCount(points);
         var fastest = activity.Sport == Sport.Cycling ? MaxPlausibleCyclingSpeed : MaxPlausibleSpeed;
         for (var i = 1; i < points.Count; i++)
         {
@@ -263,16 +264,22 @@ public static class SessionBuilder
                 segStrikeSeconds += dt;
             }
 
+            if (b.Cadence is { } cadence)
+            {
+                segSteps += cadence * stepsPerCount * dt;
+                segStepSeconds += dt;
+            }
+
             if (segSeconds >= SegmentSeconds)
             {
-                result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds), carriedLoadKilograms));
-                segSeconds = segDistance = segClimb = segHr = segHrSeconds = segStrike = segStrikeSeconds = 0;
+                result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds), carriedLoadKilograms, Covering(segSteps, segStepSeconds, segSeconds)));
+                segSeconds = segDistance = segClimb = segHr = segHrSeconds = segStrike = segStrikeSeconds = segSteps = segStepSeconds = 0;
             }
         }
 
         if (segSeconds >= 10 || (segSeconds > 0 && result.Segments.Count == 0))
         {
-            result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds), carriedLoadKilograms));
+            result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds), carriedLoadKilograms, Covering(segSteps, segStepSeconds, segSeconds)));
         }
         else if (segSeconds > 0)
         {
@@ -318,6 +325,9 @@ public static class SessionBuilder
         return speeds;
     }
 
+    /// <summary>Fewest steps per minute of running (the slowest jog is above ~140); below it a cadence counts one foot.</summary>
+    private const double RunningStepsFloor = 125;
+
     private static double Median(List<RunSegment> segments) =>
         segments.Count == 0 ? 0 : segments.Select(s => s.SpeedMetresPerSecond).Order().ElementAt(segments.Count / 2);
 
@@ -333,8 +343,23 @@ public static class SessionBuilder
         public double HeartRateSeconds { get; set; }
     }
 
-    private static RunSegment Segment(double seconds, double metres, double climb, double? heartRate, FootStrike? footStrike, double carriedLoadKilograms) =>
-        new(seconds, metres / seconds, metres > 1 ? Math.Clamp(climb / metres, -0.45, 0.45) : 0, carriedLoadKilograms, footStrike, heartRate);
+    private static RunSegment Segment(double seconds, double metres, double climb, double? heartRate, FootStrike? footStrike, double carriedLoadKilograms, double? stepsPerMinute) =>
+        new(seconds, metres / seconds, metres > 1 ? Math.Clamp(climb / metres, -0.45, 0.45) : 0, carriedLoadKilograms, footStrike, heartRate, StepsPerMinute: stepsPerMinute);
+
+    /// <summary>The time-weighted mean of a channel when it covers at least half the segment; otherwise <c>null</c>.</summary>
+    private static double? Covering(double weightedSum, double coveredSeconds, double segmentSeconds) =>
+        coveredSeconds >= segmentSeconds / 2 && coveredSeconds > 0 ? weightedSum / coveredSeconds : null;
+
+    /// <summary>
+    /// Steps per unit of the recorded cadence. Garmin's FIT, TCX and GPX record running cadence per foot (strides
+    /// of one foot, ~80–95 a minute); other apps record steps (~160–190). Running is never below ~125 steps a minute,
+    /// so a moving median under that is per foot.
+    /// </summary>
+    private static double StepsPerCadenceCount(List<Point> points)
+    {
+        var counts = points.Where(p => p.Cadence > 0).Select(p => p.Cadence!.Value).Order().ToList();
+        return counts.Count > 0 && counts[counts.Count / 2] < RunningStepsFloor ? 2 : 1;
+    }
 
     /// <summary>
     /// The segment's foot strike from a foot pod's score (RunScribe's 1–16 scale: 1–5 rearfoot, 6–10 midfoot,
@@ -373,7 +398,7 @@ public static class SessionBuilder
                 DistanceMetres = Valid(raw.DistanceMetres, 0, 1e7), SpeedMetresPerSecond = Valid(raw.SpeedMetresPerSecond, 0, MaxRecordedSpeed),
                 LatitudeDegrees = Valid(raw.LatitudeDegrees, -90, 90), LongitudeDegrees = Valid(raw.LongitudeDegrees, -180, 180),
                 AltitudeMetres = Valid(raw.AltitudeMetres, -500, 9000), HeartRateBeatsPerMinute = Valid(raw.HeartRateBeatsPerMinute, 20, 250),
-                FootStrikeScore = Valid(raw.FootStrikeScore, 0, 16),
+                FootStrikeScore = Valid(raw.FootStrikeScore, 0, 16), CadencePerMinute = Valid(raw.CadencePerMinute, 30, 260),
             };
             var dt = previous is { } before ? (s.TimestampUtc - before.TimestampUtc).TotalSeconds : 0;
             if (s.DistanceMetres is { } recorded)
@@ -387,7 +412,7 @@ public static class SessionBuilder
                         ? Geo.HaversineMetres(plat, plon, lat, lon) : 0;
             }
 
-            points.Add(new Point(s.TimestampUtc, distance, s.AltitudeMetres ?? double.NaN, s.HeartRateBeatsPerMinute, s.FootStrikeScore));
+            points.Add(new Point(s.TimestampUtc, distance, s.AltitudeMetres ?? double.NaN, s.HeartRateBeatsPerMinute, s.FootStrikeScore, s.CadencePerMinute));
             previous = s;
         }
 
@@ -443,5 +468,5 @@ public static class SessionBuilder
         return rises;
     }
 
-    private readonly record struct Point(DateTime Time, double Distance, double Altitude, double? HeartRate, double? FootStrikeScore);
+    private readonly record struct Point(DateTime Time, double Distance, double Altitude, double? HeartRate, double? FootStrikeScore, double? Cadence);
 }

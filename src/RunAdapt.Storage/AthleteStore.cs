@@ -90,7 +90,7 @@ public interface IAthleteStore : IDisposable
 /// </summary>
 public sealed class AthleteStore : IAthleteStore
 {
-    private const int SchemaVersion = 5;
+    private const int SchemaVersion = 6;
     // A NaN somewhere in an analysis (a degenerate file) must not make the whole file unstorable.
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly DbConnection _connection;
@@ -338,6 +338,16 @@ public sealed class AthleteStore : IAthleteStore
                     hr_max double precision not null, threshold_speed double precision not null);
                 insert into schema_version (version) values (5);
                 """, transaction: transaction);
+        }
+
+        if (version < 6)
+        {
+            // v6: sessions carry the recorded cadence (the model reads step length from it); v4 just analysed everything.
+            _connection.Execute("insert into schema_version (version) values (6)", transaction: transaction);
+            if (version >= 4)
+            {
+                Analyse("", transaction);
+            }
         }
 
         transaction.Commit();

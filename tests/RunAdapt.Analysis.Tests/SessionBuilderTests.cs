@@ -66,6 +66,41 @@ public sealed class SessionBuilderTests
     }
 
     /// <summary>
+    /// The watch's cadence (Garmin: strides of one foot a minute) becomes steps a minute on each segment; an app that
+    /// records steps is not doubled. The model reads the step length from it: the same run recorded at a 10 % higher
+    /// cadence (shorter steps) loads the knee less.
+    /// </summary>
+    [Fact]
+    public void RecordedCadenceBecomesStepsPerMinuteAndSetsTheStepLength()
+    {
+        var run = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("activity-small-fenix2-run.fit")), "run"));
+        var athlete = new Athlete { HeightCentimetres = 175 };
+        var segments = SessionBuilder.Analyse(run, athlete)!.Session.Run;
+        Assert.All(segments, s => Assert.InRange(s.StepsPerMinute!.Value, 90, 200)); // minutes with walking breaks included
+        Assert.InRange(segments.Select(s => s.StepsPerMinute!.Value).Order().ElementAt(segments.Count / 2), 150, 185);
+        var steps = run with { Samples = [.. run.Samples.Select(s => s with { CadencePerMinute = s.CadencePerMinute * 2 })] };
+        Assert.Equal(segments.Select(s => s.StepsPerMinute), SessionBuilder.Analyse(steps, athlete)!.Session.Run.Select(s => s.StepsPerMinute));
+
+        var bio = new Biomechanics(ModelParameters.Default);
+        var typical = segments.Select(s => bio.StepLengthRatio(s, athlete.HeightCentimetres)).Order().ElementAt(segments.Count / 2);
+        Assert.InRange(typical, 0.9, 1.1); // this runner's steps are close to the natural ones for their speed
+        var quicker = run with { Samples = [.. run.Samples.Select(s => s with { CadencePerMinute = s.CadencePerMinute * 1.1 })] };
+        var quickerSegments = SessionBuilder.Analyse(quicker, athlete)!.Session.Run;
+        Assert.All(quickerSegments.Zip(segments), p => Assert.Equal(p.Second.StepsPerMinute!.Value * 1.1, p.First.StepsPerMinute!.Value, 1e-6));
+        var quickerTypical = quickerSegments.Select(s => bio.StepLengthRatio(s, athlete.HeightCentimetres)).Order().ElementAt(segments.Count / 2);
+        Assert.Equal(typical / 1.1, quickerTypical, 0.01);
+        double KneeIndexAfterASwitch(IReadOnlyList<RunSegment> last)
+        {
+            // Eight weeks of the natural run three times a week, then one week of the other.
+            var natural = new TrainingSession(new DateOnly(2025, 1, 6), segments, [], []);
+            var sessions = Enumerable.Range(0, 27).Select(k => (k < 24 ? natural : natural with { Run = last }) with { Date = natural.Date.AddDays((k / 3 * 7) + (k % 3 * 2)) }).ToList();
+            return Simulator.Run(SimulationInput.ForHistory(athlete, sessions)).Final.JointLoadIndex;
+        }
+
+        Assert.True(KneeIndexAfterASwitch(quickerSegments) < KneeIndexAfterASwitch(segments), "shorter, quicker steps lower the knee's load");
+    }
+
+    /// <summary>
     /// Hostile samples — shuffled and repeated times, NaN, infinite, negative and huge values in any channel — never
     /// make the analysis throw, and what it returns is finite: a damaged file must not stop an import.
     /// </summary>

@@ -307,6 +307,32 @@ public sealed class AthleteStoreTests
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "select (select max(version) from schema_version) || '/' || (select count(*) from sqlite_master where name = 'activities_by_start')";
-        Assert.Equal("5/1", query.ExecuteScalar());
+        Assert.Equal("6/1", query.ExecuteScalar());
+    }
+
+    [Fact]
+    public void AVersion5StoreIsAnalysedAgainSoItsSessionsGainTheRecordedCadence()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"runadapt-{Guid.NewGuid():N}.db");
+        var (sha, activities) = Load("activity-small-fenix2-run.fit");
+        using (var store = AthleteStore.Open(path))
+        {
+            store.Save("run.fit", sha, activities);
+            Assert.All(Assert.Single(store.LoadSessions()).Run, s => Assert.NotNull(s.StepsPerMinute));
+        }
+
+        // As version 5 wrote it: sessions without cadence.
+        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            raw.Open();
+            using var down = raw.CreateCommand();
+            down.CommandText = "update sessions set data = replace(data, '\"StepsPerMinute\":', '\"Unknown\":'); delete from schema_version where version > 5;";
+            down.ExecuteNonQuery();
+        }
+
+        using (var store = AthleteStore.Open(path))
+        {
+            Assert.All(Assert.Single(store.LoadSessions()).Run, s => Assert.InRange(s.StepsPerMinute!.Value, 90, 200));
+        }
     }
 }

@@ -170,10 +170,10 @@ public sealed class PublishedCaseTests
     public void Case12_StepLengthAndPatellofemoralLoadPerKilometre()
     {
         var bio = new Biomechanics(ModelParameters.Default);
-        double PerKm(double ratio) => bio.KneeLoadPerKilometre(3.7, 0, RunAdapt.Core.Training.FootStrike.Rearfoot, 60, 0, ratio);
+        double PerKm(double ratio) => bio.KneeLoadPerKilometre(3.7, 0, RunAdapt.Core.Training.FootStrike.Rearfoot, 60, 0, 168, ratio);
         Sim.Within("#12", "knee (PFJ) load per km, step length +10 % (%)", Relative(PerKm(1.1), PerKm(1)), 14, 5, "Willson 2014");
         Sim.Within("#12", "knee (PFJ) load per km, step length −10 % (%)", Relative(PerKm(0.9), PerKm(1)), -7.5, 5, "Willson 2014");
-        Assert.True(bio.StepsPerSecond(3.7, 1.1) < bio.StepsPerSecond(3.7, 1), "longer steps, fewer of them");
+        Assert.True(bio.StepsPerSecond(3.7, 168, 1.1) < bio.StepsPerSecond(3.7, 168), "longer steps, fewer of them");
     }
 
     [Fact]

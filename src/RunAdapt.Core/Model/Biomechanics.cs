@@ -13,7 +13,7 @@ public sealed class Biomechanics
     private readonly double[][] _demand;
     private readonly double _referenceMass, _uphillHip, _uphillCalf, _uphillKnee, _downhillKnee, _downhillCalf, _downhillHip;
     private readonly double _forefootCalves, _midfootCalves, _forefootQuads, _midfootQuads, _loadExtra;
-    private readonly double _stepRateIntercept, _stepRatePerSpeed, _stepKneeExponent, _stepExtensorExponent;
+    private readonly double _stepRateIntercept, _stepRatePerSpeed, _stepKneeExponent, _stepExtensorExponent, _referenceHeight;
 
     /// <summary>Reads the biomechanical parameters.</summary>
     /// <param name="p">The model parameters.</param>
@@ -42,6 +42,7 @@ public sealed class Biomechanics
         _stepRatePerSpeed = p.Get("gait.step_rate_per_speed");
         _stepKneeExponent = p.Get("gait.step_length_knee_exponent");
         _stepExtensorExponent = p.Get("gait.step_length_extensor_exponent");
+        _referenceHeight = p.Get("gait.reference_height_cm");
     }
 
     /// <summary>
@@ -100,11 +101,35 @@ public sealed class Biomechanics
     public double StepLengthFactor(Muscle muscle, double stepLengthRatio) =>
         stepLengthRatio == 1 ? 1 : Math.Pow(stepLengthRatio, muscle == Muscle.Quadriceps ? _stepKneeExponent : _stepExtensorExponent);
 
-    /// <summary>Steps per second at a running speed: natural step frequency rises slowly with speed; longer steps mean fewer.</summary>
+    /// <summary>
+    /// Natural step frequency at a running speed, in steps per second: it rises slowly with speed, and a taller runner
+    /// (longer legs, longer natural steps) takes fewer.
+    /// </summary>
     /// <param name="speedMetresPerSecond">Running speed.</param>
+    /// <param name="heightCentimetres">The runner's height.</param>
+    public double NaturalStepsPerSecond(double speedMetresPerSecond, double heightCentimetres) =>
+        speedMetresPerSecond <= 0 ? 0 : (_stepRateIntercept + (_stepRatePerSpeed * speedMetresPerSecond)) * _referenceHeight / heightCentimetres;
+
+    /// <summary>Steps per second at a running speed and step length: longer steps than the natural ones mean fewer.</summary>
+    /// <param name="speedMetresPerSecond">Running speed.</param>
+    /// <param name="heightCentimetres">The runner's height.</param>
     /// <param name="stepLengthRatio">Step length over the natural one (1 = natural).</param>
-    public double StepsPerSecond(double speedMetresPerSecond, double stepLengthRatio = 1) =>
-        speedMetresPerSecond <= 0 ? 0 : (_stepRateIntercept + (_stepRatePerSpeed * speedMetresPerSecond)) / stepLengthRatio;
+    public double StepsPerSecond(double speedMetresPerSecond, double heightCentimetres, double stepLengthRatio = 1) =>
+        NaturalStepsPerSecond(speedMetresPerSecond, heightCentimetres) / stepLengthRatio;
+
+    /// <summary>
+    /// A segment's step length over the runner's natural one: from the measured cadence when the recording has it
+    /// (natural over measured steps, within ±30 %), else as planned.
+    /// </summary>
+    /// <param name="segment">The segment.</param>
+    /// <param name="heightCentimetres">The runner's height.</param>
+    public double StepLengthRatio(RunSegment segment, double heightCentimetres)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return segment.StepsPerMinute is { } measured && measured > 0 && segment.SpeedMetresPerSecond > 0
+            ? Math.Clamp(NaturalStepsPerSecond(segment.SpeedMetresPerSecond, heightCentimetres) * 60 / measured, 0.7, 1.3)
+            : segment.StepLengthRatio;
+    }
 
     /// <summary>
     /// Cumulative knee-extensor (patellofemoral) load per kilometre: per-step quadriceps demand times steps per
@@ -115,10 +140,11 @@ public sealed class Biomechanics
     /// <param name="strike">Foot strike.</param>
     /// <param name="bodyMassKilograms">The runner's mass.</param>
     /// <param name="loadKilograms">Carried load.</param>
+    /// <param name="heightCentimetres">The runner's height.</param>
     /// <param name="stepLengthRatio">Step length over the natural one (1 = natural).</param>
-    public double KneeLoadPerKilometre(double speedMetresPerSecond, double gradeFraction, FootStrike strike, double bodyMassKilograms, double loadKilograms, double stepLengthRatio = 1) =>
+    public double KneeLoadPerKilometre(double speedMetresPerSecond, double gradeFraction, FootStrike strike, double bodyMassKilograms, double loadKilograms, double heightCentimetres, double stepLengthRatio = 1) =>
         speedMetresPerSecond <= 0 ? 0 : Demand(Muscle.Quadriceps, speedMetresPerSecond, gradeFraction, strike, bodyMassKilograms, loadKilograms, stepLengthRatio)
-            * StepsPerSecond(speedMetresPerSecond, stepLengthRatio) * 1000 / speedMetresPerSecond;
+            * StepsPerSecond(speedMetresPerSecond, heightCentimetres, stepLengthRatio) * 1000 / speedMetresPerSecond;
 
     /// <summary>Weight-bearing factor of a carried load: proportional, plus slightly more (Teunissen 2007).</summary>
     /// <param name="bodyMassKilograms">The runner's mass.</param>

@@ -190,7 +190,7 @@ internal sealed class BodyModel
         : seg;
 
     private double Effort(Muscle muscle, RunSegment seg, FootStrike strike, double vo2) =>
-        Effort(muscle, _bio.Demand(muscle, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms, seg.StepLengthRatio), vo2);
+        Effort(muscle, _bio.Demand(muscle, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms, _bio.StepLengthRatio(seg, _athlete.HeightCentimetres)), vo2);
 
     /// <summary>Effective effort: mechanical demand over the muscle's strength, plus fatigue-driven recruitment at high intensity.</summary>
     private double Effort(Muscle muscle, double demand, double vo2)
@@ -222,10 +222,11 @@ internal sealed class BodyModel
             trimp += _phys.Trimp(minutes, reserve, _athlete.Sex);
             var exposure = minutes * _k.StanceFraction;
             var supramaximal = vo2 > _k.SprintVo2Fraction * Vo2Relative;
-            var steps = _bio.StepsPerSecond(seg.SpeedMetresPerSecond, seg.StepLengthRatio) * seg.DurationSeconds;
+            var stepLength = _bio.StepLengthRatio(seg, _athlete.HeightCentimetres);
+            var steps = _bio.StepsPerSecond(seg.SpeedMetresPerSecond, _athlete.HeightCentimetres, stepLength) * seg.DurationSeconds;
             for (var m = 0; m < 4; m++)
             {
-                var demand = _bio.Demand((Muscle)m, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms, seg.StepLengthRatio);
+                var demand = _bio.Demand((Muscle)m, seg.SpeedMetresPerSecond, seg.GradeFraction, strike, BodyMass, seg.CarriedLoadKilograms, stepLength);
                 if (m == (int)Muscle.Quadriceps)
                 {
                     knee += steps * demand;

@@ -16,6 +16,7 @@ namespace RunAdapt.Core.Training;
 /// <paramref name="SpeedMetresPerSecond"/> is the speed at the start.
 /// </param>
 /// <param name="StepLengthChangePercent">Step length relative to the runner's natural one at this speed, in percent (+10 = longer, lower cadence).</param>
+/// <param name="StepsPerMinute">Measured cadence (both feet), when the recording has it; it then sets the step length instead of <paramref name="StepLengthChangePercent"/>.</param>
 public sealed record RunSegment(
     double DurationSeconds,
     double SpeedMetresPerSecond,
@@ -24,7 +25,8 @@ public sealed record RunSegment(
     FootStrike? FootStrike = null,
     double? HeartRateBeatsPerMinute = null,
     double? ReserveFraction = null,
-    double StepLengthChangePercent = 0)
+    double StepLengthChangePercent = 0,
+    double? StepsPerMinute = null)
 {
     /// <summary>Step length over the runner's natural one (1 = natural).</summary>
     public double StepLengthRatio => 1 + (StepLengthChangePercent / 100);
