@@ -119,13 +119,15 @@ public sealed class SessionBuilderTests
                 {
                     DistanceMetres = Mess(x.DistanceMetres), AltitudeMetres = Mess(x.AltitudeMetres), HeartRateBeatsPerMinute = Mess(x.HeartRateBeatsPerMinute),
                     SpeedMetresPerSecond = Mess(x.SpeedMetresPerSecond), LatitudeDegrees = Mess(x.LatitudeDegrees), FootStrikeScore = Mess(x.FootStrikeScore),
+                    CadencePerMinute = Mess(x.CadencePerMinute),
                 }).ToList();
             var analysed = SessionBuilder.Analyse(run with { Samples = samples, PerceivedExertion = Mess(5) }, new Athlete());
             if (analysed is not null)
             {
                 Assert.True(double.IsFinite(analysed.DistanceMetres) && double.IsFinite(analysed.MovingSeconds) && double.IsFinite(analysed.ElevationGainMetres));
                 Assert.True(double.IsFinite(analysed.Analysis.Load.Trimp) && analysed.Analysis.Load.Trimp >= 0);
-                Assert.All(analysed.Session.Run, r => Assert.True(double.IsFinite(r.SpeedMetresPerSecond) && double.IsFinite(r.GradeFraction) && r.DurationSeconds > 0));
+                Assert.All(analysed.Session.Run, r => Assert.True(double.IsFinite(r.SpeedMetresPerSecond) && double.IsFinite(r.GradeFraction) && r.DurationSeconds > 0
+                    && (r.StepsPerMinute is null || (r.StepsPerMinute >= 30 && r.StepsPerMinute <= 520))));
                 Assert.All(analysed.Analysis.HeartRateZoneSeconds, z => Assert.True(double.IsFinite(z)));
             }
         }, iter: 200);

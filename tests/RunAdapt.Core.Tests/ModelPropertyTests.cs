@@ -36,6 +36,21 @@ public sealed class ModelPropertyTests
         }
     }
 
+    /// <summary>Longer steps at the same speed never lower the knee's load per kilometre, and never raise the steps taken.</summary>
+    [Fact]
+    public void LongerStepsNeverLowerTheKneeLoadPerKilometre()
+    {
+        var bio = new Biomechanics(ModelParameters.Default);
+        Gen.Select(Gen.Double[1.5, 8.5], Gen.Double[-0.2, 0.2], Gen.Double[0.7, 1.3], Gen.Double[0.7, 1.3], Gen.Double[150, 200], Gen.Int[0, 2])
+            .Sample((speed, grade, a, b, height, strike) =>
+            {
+                var (shorter, longer) = (Math.Min(a, b), Math.Max(a, b));
+                var s = (FootStrike)strike;
+                Assert.True(bio.KneeLoadPerKilometre(speed, grade, s, 70, 0, height, longer) >= bio.KneeLoadPerKilometre(speed, grade, s, 70, 0, height, shorter));
+                Assert.True(bio.StepsPerSecond(speed, height, longer) <= bio.StepsPerSecond(speed, height, shorter));
+            });
+    }
+
     [Fact]
     public void NoNegativeSizesOrSharesAndSharesSumTo100() =>
         Gen.Select(Athletes, Sessions.List[0, 40]).Sample((athlete, sessions) =>
