@@ -27,8 +27,10 @@ public sealed record AnalysedSession(TrainingSession Session, double DistanceMet
 /// <param name="CarriedLoadKilograms">Extra mass the user marked as carried (weighted vest, pack); 0 for none.</param>
 /// <param name="PerceivedExertion">The athlete's rating of the session (CR-10), if the file or export had one.</param>
 /// <param name="FarthestIn">The longest distance in each standard duration, 10 s to 90 min (running only); <c>null</c> in analyses stored before they were kept.</param>
+/// <param name="StepsPerMinute">Mean cadence in steps per minute over the running that recorded it (running only); <c>null</c> without a cadence channel.</param>
 public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSeconds, double[] PaceZoneSeconds, RunFeatures Features, IReadOnlyList<BestEffort> BestEfforts, bool FootStrikeMeasured,
-    double EnergyKilojoules = 0, double CarriedLoadKilograms = 0, double? PerceivedExertion = null, IReadOnlyList<BestEffort>? FarthestIn = null)
+    double EnergyKilojoules = 0, double CarriedLoadKilograms = 0, double? PerceivedExertion = null, IReadOnlyList<BestEffort>? FarthestIn = null,
+    double? StepsPerMinute = null)
 {
     /// <summary>Nothing measured (an activity stored before analyses were kept).</summary>
     public static ActivityAnalysis Empty { get; } = new(new SessionLoad(0, LoadMethod.Duration), new double[5], new double[5], new RunFeatures([], [], false, 0), [], false);
@@ -184,7 +186,8 @@ public static class SessionBuilder
             running ? GradeAdjustedPace.SessionEnergyKilojoules(moving, athlete.MassKilograms) : 0,
             carriedLoadKilograms,
             activity.PerceivedExertion,
-            running ? BestEfforts.ByDuration(walk.Series) : []);
+            running ? BestEfforts.ByDuration(walk.Series) : [],
+            running ? MeanCadence(walk.Segments) : null);
         return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, heartRate)
         {
             Analysis = analysis,
@@ -345,6 +348,14 @@ public static class SessionBuilder
 
     private static RunSegment Segment(double seconds, double metres, double climb, double? heartRate, FootStrike? footStrike, double carriedLoadKilograms, double? stepsPerMinute) =>
         new(seconds, metres / seconds, metres > 1 ? Math.Clamp(climb / metres, -0.45, 0.45) : 0, carriedLoadKilograms, footStrike, heartRate, StepsPerMinute: stepsPerMinute);
+
+    /// <summary>Steps per minute over the segments that recorded cadence, weighted by time; <c>null</c> when none did.</summary>
+    private static double? MeanCadence(List<RunSegment> segments)
+    {
+        var measured = segments.Where(s => s.StepsPerMinute is not null).ToList();
+        var seconds = measured.Sum(s => s.DurationSeconds);
+        return seconds > 0 ? measured.Sum(s => s.StepsPerMinute!.Value * s.DurationSeconds) / seconds : null;
+    }
 
     /// <summary>The time-weighted mean of a channel when it covers at least half the segment; otherwise <c>null</c>.</summary>
     private static double? Covering(double weightedSum, double coveredSeconds, double segmentSeconds) =>

@@ -32,7 +32,7 @@ internal static class HistoryView
         var wide = console.Profile.Width >= 140;
         var table = new Table().Title(shown.Count == activities.Count ? "Sessions" : $"Latest {shown.Count} of {activities.Count} sessions");
         table.AddColumns(wide
-            ? ["date", "sport", "km", "moving", "pace /km", "kcal", "load (how)", "HR zones 1–5 (%)", "what it held"]
+            ? ["date", "sport", "km", "moving", "pace /km", "steps /min", "kcal", "load (how)", "HR zones 1–5 (%)", "what it held"]
             : ["date", "sport", "km", "moving", "load (how)", "what it held"]);
         foreach (var a in shown)
         {
@@ -49,6 +49,7 @@ internal static class HistoryView
             table.AddRow(
                 date, a.Sport, I($"{a.DistanceMetres / 1000:0.0}"), Clock(a.MovingSeconds),
                 a.DistanceMetres > 0 ? Clock(a.MovingSeconds * 1000 / a.DistanceMetres) : "–",
+                x?.StepsPerMinute is { } steps ? I($"{steps:0}") : "–",
                 x is null || x.EnergyKilojoules <= 0 ? "–" : I($"{x.EnergyKilojoules / KilojoulesPerKilocalorie:0}"),
                 load,
                 x is null || x.HeartRateZoneSeconds.Sum() <= 0 ? "–" : string.Join("/", x.HeartRateZoneSeconds.Select(s => (100 * s / x.HeartRateZoneSeconds.Sum()).ToString("0", CultureInfo.InvariantCulture))),

@@ -75,7 +75,9 @@ public sealed class SessionBuilderTests
     {
         var run = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("activity-small-fenix2-run.fit")), "run"));
         var athlete = new Athlete { HeightCentimetres = 175 };
-        var segments = SessionBuilder.Analyse(run, athlete)!.Session.Run;
+        var analysed = SessionBuilder.Analyse(run, athlete)!;
+        var segments = analysed.Session.Run;
+        Assert.InRange(analysed.Analysis.StepsPerMinute!.Value, 150, 185);
         Assert.All(segments, s => Assert.InRange(s.StepsPerMinute!.Value, 90, 200)); // minutes with walking breaks included
         Assert.InRange(segments.Select(s => s.StepsPerMinute!.Value).Order().ElementAt(segments.Count / 2), 150, 185);
         var steps = run with { Samples = [.. run.Samples.Select(s => s with { CadencePerMinute = s.CadencePerMinute * 2 })] };

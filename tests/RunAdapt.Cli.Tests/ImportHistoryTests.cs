@@ -189,7 +189,9 @@ public sealed class ImportHistoryTests
         Assert.Equal(5, run["hr_zone_s"]!.AsArray().Count);
         Assert.Contains(run["best_efforts"]!.AsArray(), e => (string)e!["name"]! == "5 km");
         Assert.True((double)run["energy_kj"]! > 0);
+        Assert.InRange((double)run["steps_per_min"]!, 150, 185); // the watch's per-foot cadence, as steps
         var ride = lines[1];
+        Assert.Null(ride["steps_per_min"]);
         Assert.True(ride["repeats"]!.AsArray().Count(r => (double)r!["seconds"]! is > 25 and < 40) >= 3);
     }
 
