@@ -280,15 +280,27 @@ public sealed class AthleteStore : IAthleteStore
     private void Migrate()
     {
         _connection.Execute("create table if not exists schema_version (version integer not null)");
-        var version = _connection.ExecuteScalar<long?>("select max(version) from schema_version") ?? 0;
-        if (version >= SchemaVersion)
+        if ((_connection.ExecuteScalar<long?>("select max(version) from schema_version") ?? 0) >= SchemaVersion)
         {
             return;
         }
 
         var id = _postgres ? "bigserial primary key" : "integer primary key autoincrement";
         var blob = _postgres ? "bytea" : "blob";
+        // Two programs may open a new or old store at once (an import while the dashboard starts): the version is read
+        // again under the write lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so only one migrates.
         using var transaction = _connection.BeginTransaction();
+        if (_postgres)
+        {
+            _connection.Execute("select pg_advisory_xact_lock(7243019)", transaction: transaction);
+        }
+
+        var version = _connection.ExecuteScalar<long?>("select max(version) from schema_version", transaction: transaction) ?? 0;
+        if (version >= SchemaVersion)
+        {
+            return;
+        }
+
         if (version < 1)
         {
             _connection.Execute($"""

@@ -21,11 +21,14 @@ public sealed class AthleteStoreTests
         return Path.Combine(dir.FullName, "tests", "fixtures", "activities", "fit", name);
     }
 
-    private static AthleteStore Open(string backend)
+    private static AthleteStore Open(string backend) => AthleteStore.Open(NewLocation(backend));
+
+    /// <summary>A new, empty store's location: an SQLite file, or a PostgreSQL connection to a fresh schema.</summary>
+    private static string NewLocation(string backend)
     {
         if (backend == "sqlite")
         {
-            return AthleteStore.Open(Path.Combine(Path.GetTempPath(), $"runadapt-{Guid.NewGuid():N}.db"));
+            return Path.Combine(Path.GetTempPath(), $"runadapt-{Guid.NewGuid():N}.db");
         }
 
         var connection = Environment.GetEnvironmentVariable("RUNADAPT_PG");
@@ -36,9 +39,31 @@ public sealed class AthleteStoreTests
             admin.Open();
             using var create = new Npgsql.NpgsqlCommand($"create schema {schema}", admin);
             create.ExecuteNonQuery();
+            // Created here, so programs opening the store at once race on the migration, not on this table.
+            using var version = new Npgsql.NpgsqlCommand($"create table {schema}.schema_version (version integer not null)", admin);
+            version.ExecuteNonQuery();
         }
 
-        return AthleteStore.Open($"{connection};Search Path={schema}");
+        return $"{connection};Search Path={schema}";
+    }
+
+    /// <summary>Programs opening a new store at the same moment (an import while the dashboard starts) all succeed; one migrates.</summary>
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void OpeningANewStoreFromSeveralProgramsAtOnceMigratesItOnce(string backend)
+    {
+        var location = NewLocation(backend);
+        using var start = new Barrier(6);
+        Parallel.For(0, 6, new ParallelOptions { MaxDegreeOfParallelism = 6 }, _ =>
+        {
+            start.SignalAndWait();
+            using var store = AthleteStore.Open(location);
+            Assert.Empty(store.ListActivities());
+        });
+
+        using var check = AthleteStore.Open(location);
+        var (sha, activities) = Load("activity-small-fenix2-run.fit");
+        Assert.Equal(StoreResult.Imported, check.Save("run.fit", sha, activities));
     }
 
     private static (string Sha, IReadOnlyList<(Activity, AnalysedSession?)> Activities) Load(string name)

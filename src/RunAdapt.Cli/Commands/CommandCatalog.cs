@@ -13,6 +13,7 @@ internal static class CommandCatalog
         SimulateCommand.Create(),
         ScenariosCommand.Create(),
         CompareCommand.Create(),
+        GoalCommand.Create(),
         HistoryCommand.Create(),
         PerformanceCommand.Create(),
         AthleteCommand.Create(),
