@@ -104,7 +104,7 @@ public static class GoalSearch
 
         var result = new GoalSearchResult(wants, keeps, options[0], options);
         // Among options that work, the simplest and cheapest first (time saved is no merit of its own: the runner did
-        // not ask to train less); among the rest, the closest to the goal first.
+        // not ask to train less), then the one that overshoots the goal most; among the rest, the closest first.
         var ranked = options
             .OrderByDescending(result.Succeeds)
             .ThenBy(o => result.Succeeds(o) ? o.Changes.Count : 0)
@@ -112,6 +112,7 @@ public static class GoalSearch
             .ThenByDescending(o => o.Keeps)
             .ThenByDescending(result.RiskAcceptable)
             .ThenBy(o => Math.Max(0, o.ExtraMinutesPerWeek))
+            .ThenByDescending(o => wants.Select((w, i) => Math.Sign(w.TargetPercent) * (o.WantValues[i] - w.TargetPercent) / Math.Max(1, Math.Abs(w.TargetPercent))).Sum())
             .ThenBy(o => o.Changes.Count)
             .ThenBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
