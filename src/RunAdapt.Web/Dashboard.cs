@@ -69,6 +69,9 @@ public static class Dashboard
                 View.Of(first), View.Of(second));
         }));
 
+        app.MapGet("/api/goal/measures", () => Results.Ok(RunAdapt.Core.Planning.GoalMeasure.Names));
+        app.MapPost("/api/goal", (GoalRequest body) => Run(() => Goals.Search(body)));
+
         app.MapGet("/api/history", (History history) => Results.Ok(history.List()));
         app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
         app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form)));

@@ -22,17 +22,7 @@ internal static class Simulations
 
     public static ReportInput FromYaml(string yaml, string name)
     {
-        if (string.IsNullOrWhiteSpace(yaml))
-        {
-            throw new UserInputException("the scenario is empty");
-        }
-
-        if (yaml.Length > MaxScenarioChars)
-        {
-            throw new UserInputException($"the scenario is {yaml.Length} characters long; the limit is {MaxScenarioChars}");
-        }
-
-        var scenario = ScenarioParser.Parse(yaml, name);
+        var scenario = Parse(yaml, name);
         return new ReportInput
         {
             Title = scenario.Name,
@@ -43,5 +33,21 @@ internal static class Simulations
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(scenario.Sessions, scenario.Athlete)),
             Evidence = Evidence.From(ModelParameters.Default),
         };
+    }
+
+    /// <summary>Scenario text from the page, checked for size before it is parsed.</summary>
+    public static Scenario Parse(string yaml, string name)
+    {
+        if (string.IsNullOrWhiteSpace(yaml))
+        {
+            throw new UserInputException("the scenario is empty");
+        }
+
+        if (yaml.Length > MaxScenarioChars)
+        {
+            throw new UserInputException($"the scenario is {yaml.Length} characters long; the limit is {MaxScenarioChars}");
+        }
+
+        return ScenarioParser.Parse(yaml, name);
     }
 }

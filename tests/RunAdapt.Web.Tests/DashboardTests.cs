@@ -197,6 +197,27 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         await Expect(page.Locator("#compare-error")).ToContainTextAsync("scenario:3:");
     }
 
+    /// <summary>"What should I change?" on the scenario in the editor: the model's ranked answer, and a bad goal as one line.</summary>
+    [Fact]
+    public async Task TheGoalSearchSaysWhatToChangeInThePlanInTheEditor()
+    {
+        var page = await dashboard.OpenAsync();
+        await page.Locator("#scenario-pick").SelectOptionAsync("novice");
+        await Expect(page.Locator("#scenario-yaml")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("weeks"));
+        await page.Locator("#goal-measure").SelectOptionAsync("calves");
+        await page.Locator("#goal-form input[name=target]").FillAsync("5");
+        await page.Locator("#goal-keep").SelectOptionAsync("vo2max");
+        await page.Locator("#goal-form button").ClickAsync();
+        await Expect(page.Locator("#goal-verdict")).ToContainTextAsync("Best: land on the forefoot");
+        await Expect(page.Locator("#goal-table tbody tr").First).ToContainTextAsync("forefoot");
+        Assert.Equal(8, await page.Locator("#goal-table tbody tr").CountAsync());
+        await page.Locator("#goal").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, "goal.png") });
+
+        await page.Locator("#scenario-yaml").FillAsync("weeks: two\nweek: []\n");
+        await page.Locator("#goal-form button").ClickAsync();
+        await Expect(page.Locator("#goal-error")).ToContainTextAsync("scenario:1:");
+    }
+
     [Fact]
     public async Task ServesASelfContainedReportForAScenario()
     {

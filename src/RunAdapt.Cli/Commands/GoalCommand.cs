@@ -82,11 +82,8 @@ internal static class GoalCommand
         var console = OutcomeView.Console(output);
         var keeping = result.Keeps.Count == 0 ? "" : $", keeping {string.Join(" and ", result.Keeps.Select(k => k.Name))}";
         console.MarkupLine(Markup.Escape(I($"Goal for {plan}: {string.Join(", ", result.Wants)}{keeping}. {result.Options.Count} ways of running the plan simulated ({result.Plan.Outcome.Days} days each).")));
-        console.MarkupLine(Markup.Escape(I($"As planned: {Values(result, result.Plan)}; peak injury risk {result.Plan.PeakInjuryRisk:0.00}.")));
-        var best = result.Options[0];
-        console.MarkupLine(Markup.Escape(result.Succeeds(best)
-            ? I($"Best: {best.Description} — {Values(result, best)}; {Minutes(best)}.")
-            : I($"No single change or pair of changes reaches it{(result.Keeps.Count > 0 ? " while keeping " + string.Join(" and ", result.Keeps.Select(k => k.Name)) : "")}. Closest: {best.Description} — {Values(result, best)}{(best.Keeps ? "" : " (loses what you keep)")}{(result.RiskAcceptable(best) ? "" : " (raises injury risk)")}; {Minutes(best)}.")));
+        console.MarkupLine(Markup.Escape(I($"As planned: {result.Values(result.Plan)}; peak injury risk {result.Plan.PeakInjuryRisk:0.00}.")));
+        console.MarkupLine(Markup.Escape(result.Verdict()));
 
         var table = new Table().Title($"Best {Math.Min(top, result.Options.Count)} of {result.Options.Count}");
         table.AddColumn(new TableColumn("change").NoWrap());
@@ -109,7 +106,7 @@ internal static class GoalCommand
                 .. o.KeepValues.Select(v => I($"{v:+0.0;-0.0;0.0}")),
                 I($"{o.PeakInjuryRisk:0.00}"),
                 I($"{o.ExtraMinutesPerWeek:+0;-0;0}"),
-                result.Succeeds(o) ? "yes" : o.Shortfall == 0 ? "cost" : "no",
+                result.Reached(o),
             ]);
         }
 
@@ -117,18 +114,6 @@ internal static class GoalCommand
         console.MarkupLine(Markup.Escape("risk: the peak weekly injury risk (1 = baseline); reached 'cost': the wants are reached but something kept is lost or the risk rises more than 10 %. Changes: " +
             string.Join("; ", result.Options.Take(top).SelectMany(o => o.Changes).DistinctBy(c => c.Name).Select(c => $"{c.Name} = {c.Description}")) + "."));
     }
-
-    private static string Values(GoalSearchResult result, PlanOption option) =>
-        string.Join(", ", result.Wants.Select((w, i) => I($"{w.Measure.Name} {option.WantValues[i]:+0.0;-0.0;0.0} %"))
-            .Concat(result.Keeps.Select((k, i) => I($"{k.Name} {option.KeepValues[i]:+0.0;-0.0;0.0} %"))));
-
-    private static string Minutes(PlanOption option) =>
-        option.ExtraMinutesPerWeek switch
-        {
-            > 0.5 => I($"{option.ExtraMinutesPerWeek:0} more minutes a week"),
-            < -0.5 => I($"{-option.ExtraMinutesPerWeek:0} fewer minutes a week"),
-            _ => "no extra time",
-        };
 
     private static string Json(GoalSearchResult result)
     {

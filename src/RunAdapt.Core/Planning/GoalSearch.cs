@@ -38,6 +38,48 @@ public sealed record GoalSearchResult(IReadOnlyList<Want> Wants, IReadOnlyList<G
         return option.Shortfall == 0 && option.Keeps && RiskAcceptable(option);
     }
 
+    /// <summary>
+    /// The answer in one sentence: the best option and what it gives, or — when none reaches the goal — the closest and
+    /// what it costs.
+    /// </summary>
+    public string Verdict()
+    {
+        var best = Options[0];
+        if (Succeeds(best))
+        {
+            return I($"Best: {best.Description} — {Values(best)}; {Minutes(best)}.");
+        }
+
+        var keeping = Keeps.Count > 0 ? " while keeping " + string.Join(" and ", Keeps.Select(k => k.Name)) : "";
+        return I($"No single change or pair of changes reaches it{keeping}. Closest: {best.Description} — {Values(best)}{(best.Keeps ? "" : " (loses what you keep)")}{(RiskAcceptable(best) ? "" : " (raises injury risk)")}; {Minutes(best)}.");
+    }
+
+    /// <summary>An option's wanted and kept measures in words (<c>glutes +6.1 %, vo2max +12.0 %</c>).</summary>
+    /// <param name="option">An option of this result.</param>
+    public string Values(PlanOption option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        return string.Join(", ", Wants.Select((w, i) => I($"{w.Measure.Name} {option.WantValues[i]:+0.0;-0.0;0.0} %"))
+            .Concat(Keeps.Select((k, i) => I($"{k.Name} {option.KeepValues[i]:+0.0;-0.0;0.0} %"))));
+    }
+
+    /// <summary>Whether an option adds or saves training time, in words.</summary>
+    /// <param name="option">An option.</param>
+    public static string Minutes(PlanOption option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        return option.ExtraMinutesPerWeek switch
+        {
+            > 0.5 => I($"{option.ExtraMinutesPerWeek:0} more minutes a week"),
+            < -0.5 => I($"{-option.ExtraMinutesPerWeek:0} fewer minutes a week"),
+            _ => "no extra time",
+        };
+    }
+
+    /// <summary>How an option fares: <c>yes</c> (succeeds), <c>cost</c> (wants reached, but something kept is lost or risk rises), <c>no</c>.</summary>
+    /// <param name="option">An option of this result.</param>
+    public string Reached(PlanOption option) => Succeeds(option) ? "yes" : option.Shortfall == 0 ? "cost" : "no";
+
     /// <summary>Whether an option's peak injury risk stays within 10 % of the plan's (a change should not buy the goal with a load spike).</summary>
     /// <param name="option">An option of this result.</param>
     public bool RiskAcceptable(PlanOption option)
@@ -45,6 +87,8 @@ public sealed record GoalSearchResult(IReadOnlyList<Want> Wants, IReadOnlyList<G
         ArgumentNullException.ThrowIfNull(option);
         return option.PeakInjuryRisk <= (Plan.PeakInjuryRisk * GoalSearch.RiskAllowance) + 1e-9;
     }
+
+    private static string I(FormattableString s) => s.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>

@@ -162,6 +162,38 @@ $("compare-run").addEventListener("click", async () => {
   }
 });
 
+$("goal-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const button = event.submitter;
+  const target = Number(form.elements.target.value);
+  button.disabled = true;
+  $("goal-error").textContent = "";
+  try {
+    const request = {
+      yaml: $("scenario-yaml").value,
+      want: `${form.elements.measure.value}:${target >= 0 ? "+" : ""}${target}`,
+      keep: form.elements.keep.value ? [form.elements.keep.value] : [],
+    };
+    const view = await api("/api/goal", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) });
+    $("goal-result").hidden = false;
+    $("goal-verdict").textContent = view.verdict;
+    $("goal-plan").textContent = `${view.plan} ${view.tried} ways of running the plan simulated; the best ${view.options.length}:`;
+    $("goal-table").tBodies[0].replaceChildren(...view.options.map((o) => {
+      const tr = element("tr", undefined, `reached-${o.reached}`);
+      const name = element("td", o.name);
+      name.title = o.description;
+      tr.append(name, element("td", o.values), element("td", o.risk.toFixed(2), "num"),
+        element("td", `${o.extra_min_per_week > 0 ? "+" : ""}${o.extra_min_per_week}`, "num"), element("td", o.reached));
+      return tr;
+    }));
+  } catch (e) {
+    $("goal-error").textContent = e.message;
+  } finally {
+    button.disabled = false;
+  }
+});
+
 function fillAthlete(a) {
   const form = $("athlete-form");
   for (const [key, value] of Object.entries(a)) if (form.elements[key]) form.elements[key].value = value;
@@ -200,6 +232,10 @@ async function start() {
   if (names.length > 1) $("compare-second").value = names.includes("novice-sprints") ? "novice-sprints" : names[1];
   if (names.includes("novice")) { $("scenario-pick").value = "novice"; $("compare-first").value = "novice"; }
   if (names.length > 0) await loadScenarioText($("scenario-pick").value);
+  const measures = await api("/api/goal/measures");
+  $("goal-measure").replaceChildren(...measures.map((m) => { const o = element("option", m); o.value = m; return o; }));
+  $("goal-measure").value = "glutes";
+  $("goal-keep").append(...measures.map((m) => { const o = element("option", m); o.value = m; return o; }));
   fillAthlete(await api("/api/athlete"));
   await loadHistory();
   document.body.dataset.ready = "true";
