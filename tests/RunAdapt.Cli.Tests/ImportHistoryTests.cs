@@ -203,9 +203,11 @@ public sealed class ImportHistoryTests
         Run("athlete", "--db", db, "--hr-max", "215", "--hr-rest", "60");
         var file = Fixture("fit", "activity-small-fenix2-run.fit");
         static int Load(string output) => int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"load (\d+) TRIMP").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var withDefault = Load(Run("inspect", file).Output);
+        var inspected = Run("inspect", file).Output;
+        var withDefault = Load(inspected);
         var withProfile = Load(Run("inspect", file, "--db", db).Output);
         Assert.True(withProfile < withDefault, $"{withProfile} vs {withDefault}");
+        Assert.Contains("cadence 163 steps/min", inspected); // the watch's 81–82 strides a minute per foot
     }
 
     [Fact]
@@ -220,6 +222,12 @@ public sealed class ImportHistoryTests
         Assert.True(status == CliApp.Success, error);
         var json = JsonNode.Parse(output)!;
         Assert.Equal(56, (int)json["days"]!);
+
+        // The goal search continues from the history too; its "plan as it is" is what simulate gave.
+        var (goalStatus, goal, goalError) = Run("goal", plan, "--db", db, "--want", "glutes:+3", "--json");
+        Assert.True(goalStatus == CliApp.Success, goalError);
+        var asPlanned = JsonNode.Parse(goal)!["plan"]!["wants"]!["glutes"]!.GetValue<double>();
+        Assert.Equal((double)json["final"]!["muscles"]!["glutes"]!["size_change_pct"]!, asPlanned, 9);
         var (noDb, _, noDbError) = Run("simulate", plan, "--db", Path.Combine(dir, "empty.db"));
         Assert.Equal(CliApp.BadInput, noDb);
         Assert.Contains("from: history", noDbError);

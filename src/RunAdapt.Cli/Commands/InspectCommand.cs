@@ -99,7 +99,7 @@ internal static class InspectCommand
 
         var x = analysed.Analysis;
         var zones = x.HeartRateZoneSeconds.Sum() > 0 ? $", HR zones {string.Join("/", x.HeartRateZoneSeconds.Select(z => (100 * z / x.HeartRateZoneSeconds.Sum()).ToString("0", CultureInfo.InvariantCulture)))} %" : "";
-        output.WriteLine(I($"  analysis: moving {Clock(analysed.MovingSeconds)}, {analysed.DistanceMetres / 1000:0.00} km, gain {analysed.ElevationGainMetres:0} m, load {x.Load.Trimp:0} TRIMP (from {x.Load.Method switch { LoadMethod.HeartRate => "heart rate", LoadMethod.PerceivedEffort => "perceived effort", _ => x.Load.Method.ToString().ToLowerInvariant() }}){zones}; {x.Describe()}"));
+        output.WriteLine(I($"  analysis: moving {Clock(analysed.MovingSeconds)}, {analysed.DistanceMetres / 1000:0.00} km, gain {analysed.ElevationGainMetres:0} m{(x.StepsPerMinute is { } steps ? I($", cadence {steps:0} steps/min") : "")}, load {x.Load.Trimp:0} TRIMP (from {x.Load.Method switch { LoadMethod.HeartRate => "heart rate", LoadMethod.PerceivedEffort => "perceived effort", _ => x.Load.Method.ToString().ToLowerInvariant() }}){zones}; {x.Describe()}"));
         if (x.Features.Repeats.Count > 0)
         {
             var table = new Table().Title("Detected repeats").AddColumns("start", "time", "distance", "pace /km", "rest after", "kind");
