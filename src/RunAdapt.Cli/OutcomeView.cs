@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
 using Spectre.Console;
 
@@ -27,7 +30,7 @@ internal static class OutcomeView
         return console;
     }
 
-    public static void Write(TextWriter output, string title, string? description, SimulationOutcome outcome)
+    public static void Write(TextWriter output, string title, string? description, SimulationOutcome outcome, OutcomeBands? bands = null)
     {
         var console = Console(output);
         console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]") { Justification = Justify.Left });
@@ -40,6 +43,53 @@ internal static class OutcomeView
         console.WriteLine();
         console.Write(MuscleTable(outcome));
         console.Write(BodyTable(outcome));
+        if (bands is not null)
+        {
+            console.Write(BandTable(outcome, bands));
+            console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"How sure: the range is the 10th to 90th percentile of {bands.Samples} simulations with every model parameter drawn from its plausible range (parameters.yaml; many are marked as guesses). Where it spans zero, the model cannot say whether that muscle grows or shrinks.")));
+            var widest = outcome.Final.Muscles.Keys.MaxBy(m => bands.High.Muscles[m].SizeChangePercent - bands.Low.Muscles[m].SizeChangePercent)!;
+            foreach (var measure in new[] { widest, "vo2max" }.Where(m => bands.Drivers[m].Count > 0))
+            {
+                console.MarkupLine(Markup.Escape($"Most of the spread in {measure}{(measure == "vo2max" ? "" : " size")} comes from: " +
+                    string.Join(", ", bands.Drivers[measure].Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Parameter} (ρ {d.RankCorrelation:+0.00;-0.00})"))) + "."));
+            }
+        }
+    }
+
+    /// <summary>The outcome's JSON with the bands added under <c>uncertainty</c> (the rest of the shape unchanged).</summary>
+    public static string Json(SimulationOutcome outcome, OutcomeBands? bands)
+    {
+        if (bands is null)
+        {
+            return outcome.ToJson();
+        }
+
+        var node = JsonNode.Parse(outcome.ToJson())!.AsObject();
+        node["uncertainty"] = JsonSerializer.SerializeToNode(bands);
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static Table BandTable(SimulationOutcome outcome, OutcomeBands bands)
+    {
+        var f = outcome.Final;
+        var table = new Table().Title("How sure (model, and the likely range)").AddColumns("measure", "model", "10th", "median", "90th");
+        foreach (var (name, m) in f.Muscles)
+        {
+            table.AddRow($"{name} size", Signed(m.SizeChangePercent), Signed(bands.Low.Muscles[name].SizeChangePercent), Signed(bands.Median.Muscles[name].SizeChangePercent), Signed(bands.High.Muscles[name].SizeChangePercent));
+        }
+
+        foreach (var (name, m) in f.Muscles)
+        {
+            table.AddRow($"{name} type I", Share(m.Type1Percent), Share(bands.Low.Muscles[name].Type1Percent), Share(bands.Median.Muscles[name].Type1Percent), Share(bands.High.Muscles[name].Type1Percent));
+        }
+
+        table.AddRow("VO2max (ml/kg/min)", N(f.Vo2MaxMillilitresPerKilogramPerMinute), N(bands.Low.Vo2MaxMillilitresPerKilogramPerMinute), N(bands.Median.Vo2MaxMillilitresPerKilogramPerMinute), N(bands.High.Vo2MaxMillilitresPerKilogramPerMinute));
+        table.AddRow("body mass (kg)", N(f.BodyMassKilograms), N(bands.Low.BodyMassKilograms), N(bands.Median.BodyMassKilograms), N(bands.High.BodyMassKilograms));
+        table.AddRow("fat mass (kg)", N(f.FatMassKilograms), N(bands.Low.FatMassKilograms), N(bands.Median.FatMassKilograms), N(bands.High.FatMassKilograms));
+        table.AddRow("bone density (hip, % change)", N(f.BoneDensityChangePercent), N(bands.Low.BoneDensityChangePercent), N(bands.Median.BoneDensityChangePercent), N(bands.High.BoneDensityChangePercent));
+        table.AddRow("injury risk (1 = baseline)", N(f.InjuryRisk), N(bands.Low.InjuryRisk), N(bands.Median.InjuryRisk), N(bands.High.InjuryRisk));
+        return table;
     }
 
     /// <summary>The one-paragraph answer to "what did my training build?", from the numbers.</summary>

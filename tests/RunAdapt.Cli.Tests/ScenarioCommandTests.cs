@@ -29,6 +29,30 @@ public sealed class ScenarioCommandTests
         }
     }
 
+    /// <summary>--uncertainty adds the bands: in the terminal a table and the drivers, in JSON one more key (the rest unchanged).</summary>
+    [Fact]
+    public void SimulateWithUncertaintyShowsHowSureTheModelIs()
+    {
+        var (status, output, error) = Run("simulate", "novice", "--uncertainty", "--samples", "40");
+        Assert.True(status == CliApp.Success, error);
+        Assert.Contains("How sure (model, and the likely range)", output);
+        Assert.Contains("10th to 90th percentile of 40 simulations", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
+        Assert.Contains("vo2.trainability", output);
+
+        var json = JsonNode.Parse(Run("simulate", "novice", "--json", "--uncertainty", "--samples", "40").Output)!.AsObject();
+        Assert.Equal(["days", "start", "final", "series", "uncertainty"], json.Select(p => p.Key));
+        var bands = json["uncertainty"]!;
+        Assert.Equal(40, (int)bands["samples"]!);
+        foreach (var muscle in new[] { "quadriceps", "hamstrings", "calves", "glutes" })
+        {
+            Assert.True((double)bands["p10"]!["muscles"]![muscle]!["size_change_pct"]! <= (double)bands["p90"]!["muscles"]![muscle]!["size_change_pct"]!);
+        }
+
+        var (bad, _, badError) = Run("simulate", "novice", "--uncertainty", "--samples", "5");
+        Assert.Equal(CliApp.BadUsage, bad);
+        Assert.Contains("--samples must be between 10 and 10000", badError);
+    }
+
     [Fact]
     public void SimulateIsDeterministic() =>
         Assert.Equal(Run("simulate", "novice-hills", "--json").Output, Run("simulate", "novice-hills", "--json").Output);

@@ -14,7 +14,8 @@ internal static class HistoryCommand
         var fitnessDays = new Option<double>("--fitness-days") { Description = "Time constant of fitness (CTL), in days.", DefaultValueFactory = _ => Analysis.FitnessFatigue.DefaultFitnessDays };
         var fatigueDays = new Option<double>("--fatigue-days") { Description = "Time constant of fatigue (ATL), in days.", DefaultValueFactory = _ => Analysis.FitnessFatigue.DefaultFatigueDays };
         var sessionsJson = new Option<bool>("--sessions-json") { Description = "Instead of the outcome, print one JSON object per stored activity with its analysis (load, zones, repeats, climbs, best efforts, energy)." };
-        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest, fitnessDays, fatigueDays, sessionsJson };
+        var (uncertainty, samples) = UncertaintyOptions.Create();
+        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest, fitnessDays, fatigueDays, sessionsJson, uncertainty, samples };
         command.SetAction(int (parse) =>
         {
             var (fitness, fatigue) = (parse.GetValue(fitnessDays), parse.GetValue(fatigueDays));
@@ -39,16 +40,17 @@ internal static class HistoryCommand
             var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions);
             var first = input.StartDate;
             var outcome = Simulator.Run(input);
+            var bands = UncertaintyOptions.Bands(parse, uncertainty, samples, input);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                output.WriteLine(outcome.ToJson());
+                output.WriteLine(OutcomeView.Json(outcome, bands));
             }
             else
             {
                 var activities = store.ListActivities();
                 var km = activities.Sum(a => a.DistanceMetres) / 1000;
-                OutcomeView.Write(output, "Your history", $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.", outcome);
+                OutcomeView.Write(output, "Your history", $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.", outcome, bands);
                 HistoryView.Write(output, activities, store.LoggedSessions(), store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue);
             }
 

@@ -14,23 +14,26 @@ internal static class SimulateCommand
         var json = new Option<bool>("--json") { Description = "Print the outcome as one JSON document (days, start, final, weekly series)." };
         var parameters = new Option<FileInfo?>("--parameters") { Description = "A YAML file overriding model parameters (same shape as the built-in parameters.yaml)." };
         var db = StoreOption.Create();
+        var (uncertainty, samples) = UncertaintyOptions.Create();
         var command = new Command("simulate", "Run a scenario (athlete + programme) through the adaptation model and show what it does to the body. A scenario with 'from: history' continues from the imported history (--db).")
         {
-            scenario, json, parameters, db,
+            scenario, json, parameters, db, uncertainty, samples,
         };
         command.SetAction(int (parse) =>
         {
             var model = Scenarios.LoadParameters(parse.GetValue(parameters));
             var loaded = Scenarios.Load(parse.GetValue(scenario)!, model);
-            var outcome = Simulator.Run(Scenarios.Input(loaded, model, parse.GetValue(db)));
+            var input = Scenarios.Input(loaded, model, parse.GetValue(db));
+            var outcome = Simulator.Run(input);
+            var bands = UncertaintyOptions.Bands(parse, uncertainty, samples, input);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                output.WriteLine(outcome.ToJson());
+                output.WriteLine(OutcomeView.Json(outcome, bands));
             }
             else
             {
-                OutcomeView.Write(output, loaded.Name, loaded.Description, outcome);
+                OutcomeView.Write(output, loaded.Name, loaded.Description, outcome, bands);
             }
 
             return CliApp.Success;

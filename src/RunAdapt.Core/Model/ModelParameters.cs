@@ -82,6 +82,35 @@ public sealed class ModelParameters
         return new ModelParameters(merged);
     }
 
+    /// <summary>
+    /// One draw of these parameters from their plausible ranges, for uncertainty analyses: each single-valued parameter
+    /// whose range is finite and not excluded is drawn from a two-piece triangular distribution — mode and median at its
+    /// documented value, falling to zero at its minimum and maximum — so a draw is as likely above the value as below,
+    /// however lopsided the range. Tables (several values) are kept.
+    /// </summary>
+    /// <param name="random">The source of randomness (seeded, for reproducible bands).</param>
+    /// <param name="keep">Whether a parameter stays at its value (e.g. settings that are not physiology).</param>
+    public ModelParameters Sample(Random random, Func<ModelParameter, bool>? keep = null)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var drawn = new Dictionary<string, ModelParameter>(_byName);
+        foreach (var p in _byName.Values)
+        {
+            if (p.Values.Count != 1 || !double.IsFinite(p.Minimum) || !double.IsFinite(p.Maximum) || p.Maximum <= p.Minimum || (keep?.Invoke(p) ?? false))
+            {
+                continue;
+            }
+
+            // Half the draws fall on each side of the value; on a side, a triangle peaking at the value.
+            var (low, high) = random.NextDouble() < 0.5 ? (p.Minimum, p.Value) : (p.Value, p.Maximum);
+            var u = random.NextDouble();
+            var value = low == p.Value ? p.Value + ((high - p.Value) * (1 - Math.Sqrt(u))) : p.Value - ((p.Value - low) * (1 - Math.Sqrt(u)));
+            drawn[p.Name] = p with { Values = [Math.Clamp(value, p.Minimum, p.Maximum)] };
+        }
+
+        return new ModelParameters(drawn);
+    }
+
     private static ModelParameters LoadDefault()
     {
         using var stream = typeof(ModelParameters).Assembly.GetManifestResourceStream("RunAdapt.Core.Model.parameters.yaml")

@@ -1,0 +1,164 @@
+using System.Text.Json.Serialization;
+using RunAdapt.Core.Outcomes;
+
+namespace RunAdapt.Core.Model;
+
+/// <summary>
+/// How sure the model is of an outcome: the final state's 10th, 50th and 90th percentiles over simulations whose
+/// parameters are drawn from their plausible ranges (<see cref="ModelParameters.Sample"/>). Each draw's *change* is
+/// laid on the central estimate's start (the drawn parameters also move the estimated starting VO2max, fat and fibre
+/// shares, which are not what the runner asks about). Each field is its own percentile, so a band's snapshot is not
+/// one consistent body.
+/// </summary>
+/// <param name="Samples">How many simulations the bands rest on.</param>
+/// <param name="Low">The 10th percentile of each final measure.</param>
+/// <param name="Median">The median of each final measure.</param>
+/// <param name="High">The 90th percentile of each final measure.</param>
+/// <param name="Drivers">
+/// For each headline measure (<c>quadriceps</c> … size, <c>vo2max</c>, <c>bone</c>, <c>body_mass</c>), the parameters whose
+/// draws explain most of its spread, by Spearman rank correlation, strongest first (at most three, and only those beyond
+/// chance): what better data would narrow.
+/// </param>
+public sealed record OutcomeBands(
+    [property: JsonPropertyName("samples")] int Samples,
+    [property: JsonPropertyName("p10")] BodySnapshot Low,
+    [property: JsonPropertyName("p50")] BodySnapshot Median,
+    [property: JsonPropertyName("p90")] BodySnapshot High,
+    [property: JsonPropertyName("drivers")] IReadOnlyDictionary<string, IReadOnlyList<Driver>> Drivers);
+
+/// <summary>A parameter that drives an outcome's uncertainty.</summary>
+/// <param name="Parameter">The parameter's name.</param>
+/// <param name="RankCorrelation">Spearman's ρ between its draws and the measure (−1 to 1).</param>
+public sealed record Driver(
+    [property: JsonPropertyName("parameter")] string Parameter,
+    [property: JsonPropertyName("rho")] double RankCorrelation);
+
+/// <summary>Propagates parameter uncertainty through the model by Monte Carlo.</summary>
+public static class Uncertainty
+{
+    /// <summary>The default number of draws: enough for stable 10th/90th percentiles (±1 rank ≈ ±1 %).</summary>
+    public const int DefaultSamples = 100;
+
+    /// <summary>
+    /// Runs the input <paramref name="samples"/> times with drawn parameters and returns the bands of the final state.
+    /// Settings that are not physiology stay fixed: how plans' efforts become speeds (<c>intensity.*</c>, already
+    /// applied when the plan was read) and the Banister fit's bounds (<c>banister.*</c>). Deterministic for a seed.
+    /// </summary>
+    /// <param name="input">What to simulate (its parameters are the centre of the draws).</param>
+    /// <param name="samples">How many draws (10–10 000).</param>
+    /// <param name="seed">The random seed.</param>
+    public static OutcomeBands Of(SimulationInput input, int samples = DefaultSamples, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 10);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(samples, 10_000);
+        var random = new Random(seed);
+        // Drawn up front, in order, so the bands do not depend on how the runs are scheduled.
+        var drawn = Enumerable.Range(0, samples).Select(_ => input.Parameters.Sample(random, Fixed)).ToList();
+        var start = Simulator.Run(input).Start;
+        var finals = drawn.AsParallel().AsOrdered().Select(p => FromStart(start, Simulator.Run(input with { Parameters = p }))).ToList();
+        var measures = finals[0].Muscles.Keys.Select(m => (m, (Func<BodySnapshot, double>)(f => f.Muscles[m].SizeChangePercent)))
+            .Append(("vo2max", f => f.Vo2MaxMillilitresPerKilogramPerMinute))
+            .Append(("bone", f => f.BoneDensityChangePercent))
+            .Append(("body_mass", f => f.BodyMassKilograms));
+        var varied = input.Parameters.All.Where(p => drawn.Any(d => d.Get(p.Name) != p.Value)).Select(p => p.Name).ToList();
+        var parameterRanks = varied.ToDictionary(n => n, n => Ranks([.. drawn.Select(d => d.Get(n))]));
+        // With ~100 parameters some correlate by chance: keep those beyond ≈ a Bonferroni 5 % bound (z 3.5 / √(n − 1)).
+        var significant = 3.5 / Math.Sqrt(samples - 1);
+        var drivers = measures.ToDictionary(
+            m => m.Item1,
+            m =>
+            {
+                var outcomeRanks = Ranks([.. finals.Select(m.Item2)]);
+                return (IReadOnlyList<Driver>)[.. varied.Select(n => new Driver(n, Math.Round(Correlation(parameterRanks[n], outcomeRanks), 3)))
+                    .Where(d => double.IsFinite(d.RankCorrelation) && Math.Abs(d.RankCorrelation) >= significant)
+                    .OrderByDescending(d => Math.Abs(d.RankCorrelation)).ThenBy(d => d.Parameter, StringComparer.Ordinal).Take(3)];
+            });
+        return new OutcomeBands(samples, Percentile(finals, 0.1), Percentile(finals, 0.5), Percentile(finals, 0.9), drivers);
+    }
+
+    /// <summary>Ranks (1 = smallest), ties sharing their mean rank.</summary>
+    private static double[] Ranks(double[] values)
+    {
+        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
+        var ranks = new double[values.Length];
+        for (var i = 0; i < order.Length;)
+        {
+            var j = i;
+            while (j + 1 < order.Length && values[order[j + 1]] == values[order[i]])
+            {
+                j++;
+            }
+
+            for (var k = i; k <= j; k++)
+            {
+                ranks[order[k]] = ((i + j) / 2.0) + 1;
+            }
+
+            i = j + 1;
+        }
+
+        return ranks;
+    }
+
+    /// <summary>Pearson's correlation (of ranks: Spearman's ρ); NaN when either side does not vary.</summary>
+    private static double Correlation(double[] x, double[] y)
+    {
+        var (mx, my) = (x.Average(), y.Average());
+        double sxy = 0, sxx = 0, syy = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+
+        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
+    }
+
+    /// <summary>A draw's final state as its changes from its own start, applied to the central start.</summary>
+    private static BodySnapshot FromStart(BodySnapshot start, SimulationOutcome draw)
+    {
+        var (s, f) = (draw.Start, draw.Final);
+        return f with
+        {
+            Muscles = f.Muscles.ToDictionary(m => m.Key, m => m.Value with
+            {
+                Type1Percent = Math.Clamp(start.Muscles[m.Key].Type1Percent + m.Value.Type1Percent - s.Muscles[m.Key].Type1Percent, 0, 100),
+                Type2APercent = Math.Clamp(start.Muscles[m.Key].Type2APercent + m.Value.Type2APercent - s.Muscles[m.Key].Type2APercent, 0, 100),
+                Type2XPercent = Math.Clamp(start.Muscles[m.Key].Type2XPercent + m.Value.Type2XPercent - s.Muscles[m.Key].Type2XPercent, 0, 100),
+            }),
+            Vo2MaxMillilitresPerKilogramPerMinute = start.Vo2MaxMillilitresPerKilogramPerMinute * f.Vo2MaxMillilitresPerKilogramPerMinute / s.Vo2MaxMillilitresPerKilogramPerMinute,
+            BodyMassKilograms = start.BodyMassKilograms + f.BodyMassKilograms - s.BodyMassKilograms,
+            FatMassKilograms = Math.Max(0, start.FatMassKilograms + f.FatMassKilograms - s.FatMassKilograms),
+        };
+    }
+
+    private static bool Fixed(ModelParameter p) =>
+        p.Name.StartsWith("intensity.", StringComparison.Ordinal) || p.Name.StartsWith("banister.", StringComparison.Ordinal);
+
+    private static BodySnapshot Percentile(IReadOnlyList<BodySnapshot> finals, double q)
+    {
+        double P(Func<BodySnapshot, double> field)
+        {
+            var sorted = finals.Select(field).Order().ToArray();
+            var rank = q * (sorted.Length - 1);
+            var below = (int)Math.Floor(rank);
+            var above = Math.Min(below + 1, sorted.Length - 1);
+            return Math.Round(sorted[below] + ((sorted[above] - sorted[below]) * (rank - below)), 3);
+        }
+
+        return new BodySnapshot
+        {
+            Muscles = finals[0].Muscles.Keys.ToDictionary(m => m, m => new MuscleSnapshot(
+                P(f => f.Muscles[m].SizeChangePercent), P(f => f.Muscles[m].Type1Percent), P(f => f.Muscles[m].Type2APercent),
+                P(f => f.Muscles[m].Type2XPercent), P(f => f.Muscles[m].EnduranceChangePercent), P(f => f.Muscles[m].StrengthChangePercent))),
+            Vo2MaxMillilitresPerKilogramPerMinute = P(f => f.Vo2MaxMillilitresPerKilogramPerMinute),
+            BodyMassKilograms = P(f => f.BodyMassKilograms),
+            FatMassKilograms = P(f => f.FatMassKilograms),
+            BoneDensityChangePercent = P(f => f.BoneDensityChangePercent),
+            JointLoadIndex = P(f => f.JointLoadIndex),
+            InjuryRisk = P(f => f.InjuryRisk),
+        };
+    }
+}
