@@ -49,6 +49,10 @@ public static class HtmlReport
             .Append(Inline(BodyMap.Render(outcome))).Append("</div></section>\n");
 
         html.Append("<section id=\"numbers\"><h2>The numbers</h2>").Append(MuscleTable(outcome)).Append(BodyTable(outcome)).Append("</section>\n");
+        if (input.Bands is { } bands)
+        {
+            html.Append(HowSure(outcome, bands));
+        }
 
         html.Append("<section id=\"charts\"><h2>Week by week</h2><div class=\"charts\">");
         foreach (var chart in charts)
@@ -62,6 +66,33 @@ public static class HtmlReport
         html.Append("<footer>Made by RunAdapt from a mechanistic model; every parameter carries its source. A model is not a measurement: treat the numbers as direction and size, not as a lab result.</footer>\n");
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    private static string HowSure(SimulationOutcome outcome, RunAdapt.Core.Model.OutcomeBands bands)
+    {
+        var f = outcome.Final;
+        var html = new StringBuilder("<section id=\"how-sure\"><h2>How sure</h2><p class=\"note\">")
+            .Append(E(Invariant($"The model's answer, and the range in which 80 % of {bands.Samples} simulations fell when every model parameter was drawn from its plausible range (many are marked as guesses in the evidence below). A range that spans zero means the model cannot say whether that muscle grows or shrinks.")))
+            .Append("</p><table class=\"bands\"><thead><tr><th>Measure</th><th>Model</th><th>10th percentile</th><th>Median</th><th>90th percentile</th></tr></thead><tbody>");
+        void Row(string name, double model, double low, double median, double high, string format, string unit) =>
+            html.Append("<tr><th scope=\"row\">").Append(E(name)).Append("</th>")
+                .Append(Cell(model.ToString(format, CultureInfo.InvariantCulture) + unit)).Append(Cell(low.ToString(format, CultureInfo.InvariantCulture) + unit))
+                .Append(Cell(median.ToString(format, CultureInfo.InvariantCulture) + unit)).Append(Cell(high.ToString(format, CultureInfo.InvariantCulture) + unit)).Append("</tr>");
+        foreach (var name in MuscleNames.Sorted(f.Muscles.Keys))
+        {
+            Row(MuscleNames.Display(name) + " size", f.Muscles[name].SizeChangePercent, bands.Low.Muscles[name].SizeChangePercent, bands.Median.Muscles[name].SizeChangePercent, bands.High.Muscles[name].SizeChangePercent, "+0.0;-0.0;0.0", " %");
+        }
+
+        Row("VO2max", f.Vo2MaxMillilitresPerKilogramPerMinute, bands.Low.Vo2MaxMillilitresPerKilogramPerMinute, bands.Median.Vo2MaxMillilitresPerKilogramPerMinute, bands.High.Vo2MaxMillilitresPerKilogramPerMinute, "0.0", " ml/kg/min");
+        Row("Body mass", f.BodyMassKilograms, bands.Low.BodyMassKilograms, bands.Median.BodyMassKilograms, bands.High.BodyMassKilograms, "0.0", " kg");
+        Row("Bone density (hip)", f.BoneDensityChangePercent, bands.Low.BoneDensityChangePercent, bands.Median.BoneDensityChangePercent, bands.High.BoneDensityChangePercent, "+0.0;-0.0;0.0", " %");
+        html.Append("</tbody></table><p class=\"note\">What drives each range (Spearman ρ between a parameter's draws and the result) — what better data would narrow:</p><ul class=\"drivers\">");
+        foreach (var (measure, drivers) in bands.Drivers.Where(d => d.Value.Count > 0))
+        {
+            html.Append("<li>").Append(E(Invariant($"{measure.Replace('_', ' ')}: ") + string.Join(", ", drivers.Select(d => Invariant($"{d.Parameter} (ρ {d.RankCorrelation:+0.00;-0.00})"))))).Append("</li>");
+        }
+
+        return html.Append("</ul></section>\n").ToString();
     }
 
     private static string MuscleTable(SimulationOutcome outcome)

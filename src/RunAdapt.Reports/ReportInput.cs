@@ -50,6 +50,9 @@ public sealed record ReportInput
     /// <summary>Fitness, fatigue and form day by day, when the sessions' loads are known (drawn as their own chart).</summary>
     public IReadOnlyList<LoadPoint> TrainingLoad { get; init; } = [];
 
+    /// <summary>How sure the model is of the final state (parameter draws), shown as its own section when given.</summary>
+    public RunAdapt.Core.Model.OutcomeBands? Bands { get; init; }
+
     /// <summary>Model parameters and their sources, shown in the evidence table.</summary>
     public IReadOnlyList<EvidenceRow> Evidence { get; init; } = [];
 }

@@ -192,7 +192,8 @@ public sealed class History(string? location)
     }
 
     /// <summary>Runs the model over the history, from the first session to a week after the last.</summary>
-    public ReportInput Simulate()
+    /// <param name="withBands">Also work out how sure the model is (the full report; 100 more simulations).</param>
+    public ReportInput Simulate(bool withBands = false)
     {
         lock (_gate)
         {
@@ -215,6 +216,7 @@ public sealed class History(string? location)
                 SessionRows = [.. store.ListActivities().Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe()))],
                 StartDate = first,
                 Evidence = Evidence.From(ModelParameters.Default),
+                Bands = withBands ? Uncertainty.Of(input) : null,
             };
         }
     }

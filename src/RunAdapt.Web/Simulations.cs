@@ -14,24 +14,33 @@ internal static class Simulations
     /// <summary>The training-load series as the reports draw it.</summary>
     public static IReadOnlyList<LoadPoint> LoadPoints(IEnumerable<LoadDay> days) => [.. days.Select(d => new LoadPoint(d.Date, d.Fitness, d.Fatigue, d.Form))];
 
-    public static ReportInput FromBuiltIn(string name)
+    /// <summary>A built-in scenario run for the page.</summary>
+    /// <param name="name">A built-in scenario's name.</param>
+    /// <param name="withBands">Also work out how sure the model is (the full report).</param>
+    public static ReportInput FromBuiltIn(string name, bool withBands = false)
     {
         var yaml = BuiltInScenarios.Text(name) ?? throw new UserInputException($"{name}: not a built-in scenario");
-        return FromYaml(yaml, name);
+        return FromYaml(yaml, name, withBands);
     }
 
-    public static ReportInput FromYaml(string yaml, string name)
+    /// <summary>Scenario text from the page, run for the page.</summary>
+    /// <param name="yaml">Scenario text.</param>
+    /// <param name="name">The name errors give for it.</param>
+    /// <param name="withBands">Also work out how sure the model is (the full report).</param>
+    public static ReportInput FromYaml(string yaml, string name, bool withBands = false)
     {
         var scenario = Parse(yaml, name);
+        var input = scenario.ToInput();
         return new ReportInput
         {
             Title = scenario.Name,
             Description = scenario.Description,
-            Outcome = Simulator.Run(scenario.ToInput()),
+            Outcome = Simulator.Run(input),
             Sessions = scenario.Sessions,
             StartDate = scenario.StartDate,
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(scenario.Sessions, scenario.Athlete)),
             Evidence = Evidence.From(ModelParameters.Default),
+            Bands = withBands ? Uncertainty.Of(input) : null,
         };
     }
 

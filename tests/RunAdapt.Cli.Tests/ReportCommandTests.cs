@@ -43,7 +43,12 @@ public sealed class ReportCommandTests : IDisposable
         var html = File.ReadAllText(Path.Combine(_out.FullName, "report.html"));
         Assert.DoesNotContain("http", html, StringComparison.Ordinal);
         using var reader = XmlReader.Create(new StringReader(html), new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore });
-        Assert.Equal("novice-hills", XDocument.Load(reader).Descendants("h1").Single().Value);
+        var document = XDocument.Load(reader);
+        Assert.Equal("novice-hills", document.Descendants("h1").Single().Value);
+        // How sure: a row per muscle and the systemic measures, each model value with its 10th–90th percentile.
+        var howSure = document.Descendants("section").Single(e => (string?)e.Attribute("id") == "how-sure");
+        Assert.Equal(7, howSure.Descendants("tbody").Single().Elements("tr").Count());
+        Assert.Contains("vo2.trainability", howSure.Value, StringComparison.Ordinal);
         Assert.Equal("svg", XDocument.Load(Path.Combine(_out.FullName, "body-map.svg")).Root!.Name.LocalName);
         var pngs = Directory.GetFiles(Path.Combine(_out.FullName, "charts"), "*.png");
         Assert.Contains(pngs, p => Path.GetFileName(p) == "weekly-volume.png");

@@ -47,6 +47,20 @@ public sealed class HtmlReportTests
         Assert.DoesNotContain(Parse(HtmlReport.Render(Input())).Descendants("details"), d => (string?)d.Attribute("class") == "each-session");
     }
 
+    /// <summary>Given bands, the report says how sure it is — each muscle and the systemic measures, and what drives the spread; without them, no such section.</summary>
+    [Fact]
+    public void HowSureIsShownWhenTheBandsAreGiven()
+    {
+        var input = Input();
+        var final = input.Outcome.Final;
+        var bands = new OutcomeBands(100, final, final, final with { Vo2MaxMillilitresPerKilogramPerMinute = final.Vo2MaxMillilitresPerKilogramPerMinute + 5 },
+            new Dictionary<string, IReadOnlyList<Driver>> { ["vo2max"] = [new Driver("vo2.trainability", 0.8)], ["quadriceps"] = [] });
+        var section = Parse(HtmlReport.Render(input with { Bands = bands })).Descendants("section").Single(e => (string?)e.Attribute("id") == "how-sure");
+        Assert.Equal(final.Muscles.Count + 3, section.Descendants("tbody").Single().Elements("tr").Count());
+        Assert.Contains("vo2max: vo2.trainability (ρ +0.80)", section.Descendants("li").Select(l => l.Value));
+        Assert.DoesNotContain(Parse(HtmlReport.Render(input)).Descendants("section"), e => (string?)e.Attribute("id") == "how-sure");
+    }
+
     [Fact]
     public void MakesNoReferenceToAnythingOutsideTheFile()
     {

@@ -222,6 +222,7 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
     public async Task ServesASelfContainedReportForAScenario()
     {
         var html = await dashboard.Http.GetStringAsync("/report.html?scenario=novice", TestContext.Current.CancellationToken);
+        Assert.Contains("id=\"how-sure\"", html, StringComparison.Ordinal);
         Assert.Contains("What did my running build?", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
     }

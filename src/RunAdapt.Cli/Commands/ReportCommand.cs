@@ -46,7 +46,8 @@ internal static class ReportCommand
     private static ReportInput FromScenario(string nameOrPath, ModelParameters model)
     {
         var loaded = Scenarios.Load(nameOrPath, model);
-        var outcome = Simulator.Run(loaded.ToInput(model));
+        var input = loaded.ToInput(model);
+        var outcome = Simulator.Run(input);
         return new ReportInput
         {
             Title = loaded.Name,
@@ -56,6 +57,7 @@ internal static class ReportCommand
             StartDate = loaded.StartDate,
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(loaded.Sessions, loaded.Athlete)),
             Evidence = Evidence.From(model),
+            Bands = Uncertainty.Of(input),
         };
     }
 
@@ -84,6 +86,7 @@ internal static class ReportCommand
             SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe()))],
             StartDate = first,
             Evidence = Evidence.From(model),
+            Bands = Uncertainty.Of(input),
         };
     }
 }
