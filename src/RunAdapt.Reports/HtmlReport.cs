@@ -49,6 +49,11 @@ public static class HtmlReport
             .Append(Inline(BodyMap.Render(outcome))).Append("</div></section>\n");
 
         html.Append("<section id=\"numbers\"><h2>The numbers</h2>").Append(MuscleTable(outcome)).Append(BodyTable(outcome)).Append("</section>\n");
+        if (input.Why.Count > 0)
+        {
+            html.Append(WhySection(outcome, input.Why));
+        }
+
         if (input.Bands is { } bands)
         {
             html.Append(HowSure(outcome, bands));
@@ -66,6 +71,42 @@ public static class HtmlReport
         html.Append("<footer>Made by RunAdapt from a mechanistic model; every parameter carries its source. A model is not a measurement: treat the numbers as direction and size, not as a lab result.</footer>\n");
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    private static string WhySection(SimulationOutcome outcome, IReadOnlyList<KindContribution> why)
+    {
+        var f = outcome.Final;
+        var muscles = MuscleNames.Sorted(f.Muscles.Keys).ToList();
+        var html = new StringBuilder("<section id=\"why\"><h2>Why</h2><p class=\"note\">")
+            .Append(E("What each kind of session contributed: the model run again without those sessions, and the difference. Adaptation is not additive (sessions share ceilings and habituation), so the rows need not add up to the total."))
+            .Append("</p><table class=\"why\"><thead><tr><th>Kind of session</th><th>Sessions</th>");
+        foreach (var m in muscles)
+        {
+            html.Append("<th>").Append(E(MuscleNames.Display(m))).Append(" size</th>");
+        }
+
+        html.Append("<th>VO2max</th><th>Bone</th></tr></thead><tbody>");
+        foreach (var c in why)
+        {
+            html.Append("<tr><th scope=\"row\">").Append(E(SessionKinds.Display(c.Kind))).Append("</th>").Append(Cell(c.Sessions.ToString(CultureInfo.InvariantCulture)));
+            foreach (var m in muscles)
+            {
+                var part = f.Muscles[m].SizeChangePercent - c.Without.Muscles[m].SizeChangePercent;
+                html.Append(Cell(Signed(part) + " pp", part));
+            }
+
+            html.Append(Cell(Invariant($"{f.Vo2MaxMillilitresPerKilogramPerMinute - c.Without.Vo2MaxMillilitresPerKilogramPerMinute:+0.0;-0.0;0.0} ml/kg/min")))
+                .Append(Cell(Signed(f.BoneDensityChangePercent - c.Without.BoneDensityChangePercent) + " pp")).Append("</tr>");
+        }
+
+        html.Append("<tr class=\"total\"><th scope=\"row\">Total change</th><td></td>");
+        foreach (var m in muscles)
+        {
+            html.Append(Cell(Signed(f.Muscles[m].SizeChangePercent) + " %", f.Muscles[m].SizeChangePercent));
+        }
+
+        return html.Append(Cell(Invariant($"{f.Vo2MaxMillilitresPerKilogramPerMinute - outcome.Start.Vo2MaxMillilitresPerKilogramPerMinute:+0.0;-0.0;0.0} ml/kg/min")))
+            .Append(Cell(Signed(f.BoneDensityChangePercent) + " %")).Append("</tr></tbody></table></section>\n").ToString();
     }
 
     private static string HowSure(SimulationOutcome outcome, RunAdapt.Core.Model.OutcomeBands bands)

@@ -53,6 +53,9 @@ public sealed record ReportInput
     /// <summary>How sure the model is of the final state (parameter draws), shown as its own section when given.</summary>
     public RunAdapt.Core.Model.OutcomeBands? Bands { get; init; }
 
+    /// <summary>What each kind of session contributed (the model run without it), shown as its own section when given.</summary>
+    public IReadOnlyList<KindContribution> Why { get; init; } = [];
+
     /// <summary>Model parameters and their sources, shown in the evidence table.</summary>
     public IReadOnlyList<EvidenceRow> Evidence { get; init; } = [];
 }

@@ -110,13 +110,13 @@ public static class Dashboard
         }).DisableAntiforgery();
 
         app.MapGet("/report.html", (string? scenario, History history) =>
-            Report(() => scenario is null ? history.Simulate(withBands: true) : Simulations.FromBuiltIn(scenario, withBands: true)));
+            Report(() => scenario is null ? history.Simulate(full: true) : Simulations.FromBuiltIn(scenario, full: true)));
 
         // The scenario as edited on the page (a form post, so the browser opens the report as a page).
         app.MapPost("/report.html", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
-            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", withBands: true));
+            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", full: true));
         }).DisableAntiforgery();
     }
 

@@ -192,8 +192,8 @@ public sealed class History(string? location)
     }
 
     /// <summary>Runs the model over the history, from the first session to a week after the last.</summary>
-    /// <param name="withBands">Also work out how sure the model is (the full report; 100 more simulations).</param>
-    public ReportInput Simulate(bool withBands = false)
+    /// <param name="full">For the full report: also how sure the model is and why (≈ 100 more simulations).</param>
+    public ReportInput Simulate(bool full = false)
     {
         lock (_gate)
         {
@@ -216,7 +216,8 @@ public sealed class History(string? location)
                 SessionRows = [.. store.ListActivities().Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe()))],
                 StartDate = first,
                 Evidence = Evidence.From(ModelParameters.Default),
-                Bands = withBands ? Uncertainty.Of(input) : null,
+                Bands = full ? Uncertainty.Of(input) : null,
+                Why = full ? Why.Of(input) : [],
             };
         }
     }

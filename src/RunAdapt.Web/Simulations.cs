@@ -16,18 +16,18 @@ internal static class Simulations
 
     /// <summary>A built-in scenario run for the page.</summary>
     /// <param name="name">A built-in scenario's name.</param>
-    /// <param name="withBands">Also work out how sure the model is (the full report).</param>
-    public static ReportInput FromBuiltIn(string name, bool withBands = false)
+    /// <param name="full">For the full report: also how sure the model is and why.</param>
+    public static ReportInput FromBuiltIn(string name, bool full = false)
     {
         var yaml = BuiltInScenarios.Text(name) ?? throw new UserInputException($"{name}: not a built-in scenario");
-        return FromYaml(yaml, name, withBands);
+        return FromYaml(yaml, name, full);
     }
 
     /// <summary>Scenario text from the page, run for the page.</summary>
     /// <param name="yaml">Scenario text.</param>
     /// <param name="name">The name errors give for it.</param>
-    /// <param name="withBands">Also work out how sure the model is (the full report).</param>
-    public static ReportInput FromYaml(string yaml, string name, bool withBands = false)
+    /// <param name="full">For the full report: also how sure the model is and why.</param>
+    public static ReportInput FromYaml(string yaml, string name, bool full = false)
     {
         var scenario = Parse(yaml, name);
         var input = scenario.ToInput();
@@ -40,7 +40,8 @@ internal static class Simulations
             StartDate = scenario.StartDate,
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(scenario.Sessions, scenario.Athlete)),
             Evidence = Evidence.From(ModelParameters.Default),
-            Bands = withBands ? Uncertainty.Of(input) : null,
+            Bands = full ? Uncertainty.Of(input) : null,
+            Why = full ? Why.Of(input) : [],
         };
     }
 

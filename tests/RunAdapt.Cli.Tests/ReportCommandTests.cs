@@ -49,6 +49,11 @@ public sealed class ReportCommandTests : IDisposable
         var howSure = document.Descendants("section").Single(e => (string?)e.Attribute("id") == "how-sure");
         Assert.Equal(7, howSure.Descendants("tbody").Single().Elements("tr").Count());
         Assert.Contains("vo2.trainability", howSure.Value, StringComparison.Ordinal);
+        // Why: the plan without its hill sessions has smaller glutes — the hills' row says so.
+        var why = document.Descendants("section").Single(e => (string?)e.Attribute("id") == "why");
+        var hills = why.Descendants("tr").Single(r => r.Element("th")?.Value == "Hills").Elements("td").ToList();
+        Assert.Equal("40", hills[0].Value);
+        Assert.StartsWith("+", hills[1].Value, StringComparison.Ordinal); // glutes (first muscle column)
         Assert.Equal("svg", XDocument.Load(Path.Combine(_out.FullName, "body-map.svg")).Root!.Name.LocalName);
         var pngs = Directory.GetFiles(Path.Combine(_out.FullName, "charts"), "*.png");
         Assert.Contains(pngs, p => Path.GetFileName(p) == "weekly-volume.png");

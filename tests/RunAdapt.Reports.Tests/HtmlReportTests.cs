@@ -61,6 +61,27 @@ public sealed class HtmlReportTests
         Assert.DoesNotContain(Parse(HtmlReport.Render(input)).Descendants("section"), e => (string?)e.Attribute("id") == "how-sure");
     }
 
+    /// <summary>Why: each kind of session is taken out in turn and the model run again; hills carry the glutes' growth.</summary>
+    [Fact]
+    public void WhyTakesEachKindOfSessionOutInTurn()
+    {
+        var sessions = Enumerable.Range(0, 16).SelectMany(w => new[]
+        {
+            TrainingSession.Running(Monday.AddDays(w * 7), new RunSegment(2400, 2.8)),
+            TrainingSession.Running(Monday.AddDays((w * 7) + 3), new RunSegment(1800, 2.6, GradeFraction: 0.08)),
+        }).ToList();
+        var input = new SimulationInput(new Athlete(), Monday, 16 * 7, sessions);
+        var why = Why.Of(input);
+        Assert.Equal([SessionKind.EasyRun, SessionKind.Hills], why.Select(c => c.Kind).Order());
+        Assert.All(why, c => Assert.Equal(16, c.Sessions));
+        var full = Simulator.Run(input).Final;
+        var withoutHills = why.Single(c => c.Kind == SessionKind.Hills).Without;
+        Assert.True(full.Muscles["glutes"].SizeChangePercent > withoutHills.Muscles["glutes"].SizeChangePercent);
+
+        var section = Parse(HtmlReport.Render(Input() with { Outcome = Simulator.Run(input), Why = why })).Descendants("section").Single(e => (string?)e.Attribute("id") == "why");
+        Assert.Equal(3, section.Descendants("tbody").Single().Elements("tr").Count()); // two kinds and the total
+    }
+
     [Fact]
     public void MakesNoReferenceToAnythingOutsideTheFile()
     {

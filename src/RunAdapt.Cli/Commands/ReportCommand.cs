@@ -58,6 +58,7 @@ internal static class ReportCommand
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(loaded.Sessions, loaded.Athlete)),
             Evidence = Evidence.From(model),
             Bands = Uncertainty.Of(input),
+            Why = Why.Of(input),
         };
     }
 
@@ -87,6 +88,7 @@ internal static class ReportCommand
             StartDate = first,
             Evidence = Evidence.From(model),
             Bands = Uncertainty.Of(input),
+            Why = Why.Of(input),
         };
     }
 }
