@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
+using RunAdapt.Reports;
 using Spectre.Console;
 
 namespace RunAdapt.Cli;
@@ -30,7 +31,7 @@ internal static class OutcomeView
         return console;
     }
 
-    public static void Write(TextWriter output, string title, string? description, SimulationOutcome outcome, OutcomeBands? bands = null)
+    public static void Write(TextWriter output, string title, string? description, SimulationOutcome outcome, OutcomeBands? bands = null, IReadOnlyList<KindContribution>? why = null)
     {
         var console = Console(output);
         console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]") { Justification = Justify.Left });
@@ -43,6 +44,12 @@ internal static class OutcomeView
         console.WriteLine();
         console.Write(MuscleTable(outcome));
         console.Write(BodyTable(outcome));
+        if (why is { Count: > 0 })
+        {
+            console.Write(WhyTable(outcome, why));
+            console.MarkupLine(Markup.Escape("Why: each row is what the outcome loses when the model runs again without that kind of session. Adaptation is not additive, so the rows need not add up to the total."));
+        }
+
         if (bands is not null)
         {
             console.Write(BandTable(outcome, bands));
@@ -57,18 +64,55 @@ internal static class OutcomeView
         }
     }
 
-    /// <summary>The outcome's JSON with the bands added under <c>uncertainty</c> (the rest of the shape unchanged).</summary>
-    public static string Json(SimulationOutcome outcome, OutcomeBands? bands)
+    /// <summary>
+    /// The outcome's JSON, with the bands added under <c>uncertainty</c> and the contributions under <c>why</c> when
+    /// asked for (the rest of the shape unchanged).
+    /// </summary>
+    public static string Json(SimulationOutcome outcome, OutcomeBands? bands, IReadOnlyList<KindContribution>? why = null)
     {
-        if (bands is null)
+        if (bands is null && why is null)
         {
             return outcome.ToJson();
         }
 
         var node = JsonNode.Parse(outcome.ToJson())!.AsObject();
-        node["uncertainty"] = JsonSerializer.SerializeToNode(bands);
+        if (bands is not null)
+        {
+            node["uncertainty"] = JsonSerializer.SerializeToNode(bands);
+        }
+
+        if (why is not null)
+        {
+            node["why"] = new JsonArray([.. why.Select(c => (JsonNode)new JsonObject
+            {
+                ["kind"] = SessionKinds.Display(c.Kind),
+                ["sessions"] = c.Sessions,
+                ["without"] = JsonSerializer.SerializeToNode(c.Without),
+            })]);
+        }
+
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
+
+    private static Table WhyTable(SimulationOutcome outcome, IReadOnlyList<KindContribution> why)
+    {
+        var f = outcome.Final;
+        var table = new Table().Title("Why: what each kind of session contributed (size and bone in points, VO2max in ml/kg/min)")
+            .AddColumn(new TableColumn("kind").NoWrap()).AddColumns(["sessions", .. f.Muscles.Keys, "VO2max", "bone"]);
+        foreach (var c in why)
+        {
+            table.AddRow([
+                SessionKinds.Display(c.Kind), c.Sessions.ToString(CultureInfo.InvariantCulture),
+                .. f.Muscles.Keys.Select(m => Points(f.Muscles[m].SizeChangePercent - c.Without.Muscles[m].SizeChangePercent)),
+                (f.Vo2MaxMillilitresPerKilogramPerMinute - c.Without.Vo2MaxMillilitresPerKilogramPerMinute).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture),
+                Points(f.BoneDensityChangePercent - c.Without.BoneDensityChangePercent),
+            ]);
+        }
+
+        return table;
+    }
+
+    private static string Points(double v) => v.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp";
 
     private static Table BandTable(SimulationOutcome outcome, OutcomeBands bands)
     {

@@ -53,6 +53,22 @@ public sealed class ScenarioCommandTests
         Assert.Contains("--samples must be between 10 and 10000", badError);
     }
 
+    /// <summary>--why: each kind of session taken out in turn; the hills carry the glutes' extra growth in novice-hills.</summary>
+    [Fact]
+    public void SimulateWithWhyShowsWhatEachKindOfSessionContributed()
+    {
+        var (status, output, error) = Run("simulate", "novice-hills", "--why");
+        Assert.True(status == CliApp.Success, error);
+        Assert.Contains("Why: what each kind of session contributed", output);
+        Assert.Contains("│ Hills ", output);
+
+        var json = JsonNode.Parse(Run("simulate", "novice-hills", "--json", "--why").Output)!.AsObject();
+        Assert.Equal(["days", "start", "final", "series", "why"], json.Select(p => p.Key));
+        var hills = json["why"]!.AsArray().Single(k => (string)k!["kind"]! == "Hills")!;
+        Assert.Equal(40, (int)hills["sessions"]!);
+        Assert.True((double)json["final"]!["muscles"]!["glutes"]!["size_change_pct"]! > (double)hills["without"]!["muscles"]!["glutes"]!["size_change_pct"]!);
+    }
+
     [Fact]
     public void SimulateIsDeterministic() =>
         Assert.Equal(Run("simulate", "novice-hills", "--json").Output, Run("simulate", "novice-hills", "--json").Output);

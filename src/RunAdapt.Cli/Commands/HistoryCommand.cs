@@ -15,7 +15,8 @@ internal static class HistoryCommand
         var fatigueDays = new Option<double>("--fatigue-days") { Description = "Time constant of fatigue (ATL), in days.", DefaultValueFactory = _ => Analysis.FitnessFatigue.DefaultFatigueDays };
         var sessionsJson = new Option<bool>("--sessions-json") { Description = "Instead of the outcome, print one JSON object per stored activity with its analysis (load, zones, repeats, climbs, best efforts, energy)." };
         var (uncertainty, samples) = UncertaintyOptions.Create();
-        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest, fitnessDays, fatigueDays, sessionsJson, uncertainty, samples };
+        var why = WhyOption.Create();
+        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest, fitnessDays, fatigueDays, sessionsJson, uncertainty, samples, why };
         command.SetAction(int (parse) =>
         {
             var (fitness, fatigue) = (parse.GetValue(fitnessDays), parse.GetValue(fatigueDays));
@@ -41,16 +42,17 @@ internal static class HistoryCommand
             var first = input.StartDate;
             var outcome = Simulator.Run(input);
             var bands = UncertaintyOptions.Bands(parse, uncertainty, samples, input);
+            var contributions = WhyOption.Contributions(parse, why, input);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                output.WriteLine(OutcomeView.Json(outcome, bands));
+                output.WriteLine(OutcomeView.Json(outcome, bands, contributions));
             }
             else
             {
                 var activities = store.ListActivities();
                 var km = activities.Sum(a => a.DistanceMetres) / 1000;
-                OutcomeView.Write(output, "Your history", $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.", outcome, bands);
+                OutcomeView.Write(output, "Your history", $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.", outcome, bands, contributions);
                 HistoryView.Write(output, activities, store.LoggedSessions(), store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue);
             }
 

@@ -15,9 +15,10 @@ internal static class SimulateCommand
         var parameters = new Option<FileInfo?>("--parameters") { Description = "A YAML file overriding model parameters (same shape as the built-in parameters.yaml)." };
         var db = StoreOption.Create();
         var (uncertainty, samples) = UncertaintyOptions.Create();
+        var why = WhyOption.Create();
         var command = new Command("simulate", "Run a scenario (athlete + programme) through the adaptation model and show what it does to the body. A scenario with 'from: history' continues from the imported history (--db).")
         {
-            scenario, json, parameters, db, uncertainty, samples,
+            scenario, json, parameters, db, uncertainty, samples, why,
         };
         command.SetAction(int (parse) =>
         {
@@ -26,14 +27,15 @@ internal static class SimulateCommand
             var input = Scenarios.Input(loaded, model, parse.GetValue(db));
             var outcome = Simulator.Run(input);
             var bands = UncertaintyOptions.Bands(parse, uncertainty, samples, input);
+            var contributions = WhyOption.Contributions(parse, why, input);
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                output.WriteLine(OutcomeView.Json(outcome, bands));
+                output.WriteLine(OutcomeView.Json(outcome, bands, contributions));
             }
             else
             {
-                OutcomeView.Write(output, loaded.Name, loaded.Description, outcome, bands);
+                OutcomeView.Write(output, loaded.Name, loaded.Description, outcome, bands, contributions);
             }
 
             return CliApp.Success;
