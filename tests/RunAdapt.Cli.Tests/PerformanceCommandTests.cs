@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CsCheck;
 using RunAdapt.Analysis;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Scenarios;
@@ -65,6 +66,21 @@ public sealed class PerformanceCommandTests
         Assert.InRange((double)json["tau1_days"]!, 41, 43);
         Assert.InRange((double)json["tau2_days"]!, 7.5, 8.5);
         Assert.Equal(start.AddDays(17).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string)json["fitted"]![0]!["day"]!);
+    }
+
+    /// <summary>Whatever the tests file holds, the command fits it or names the file in one line: it never crashes.</summary>
+    [Fact]
+    public void AHostileTestsFileNeverCrashesTheCommand()
+    {
+        var file = Path.Combine(TempDir(), "tests.csv");
+        string[] headers = ["day,load,performance", "date,performance", "date,load,performance", "performance", ""];
+        var cells = Gen.OneOf<string>("", "1", "-1", "0", "1e308", "NaN", "∞", "2025-01-01", "99999", "1000000", "3.5", "x,y", "\"", " ");
+        Gen.Select(Gen.Int[0, headers.Length - 1], cells.Array[0, 4].Array[0, 40]).Sample((header, rows) =>
+        {
+            File.WriteAllLines(file, [headers[header], .. rows.Select(r => string.Join(',', r))]);
+            var (status, _, error) = Run("performance", file);
+            Assert.True(status == CliApp.Success || (status == CliApp.BadInput && error.StartsWith(file, StringComparison.Ordinal) && error.TrimEnd().Split('\n').Length == 1), $"status {status}: {error}");
+        }, iter: 300);
     }
 
     [Theory]
