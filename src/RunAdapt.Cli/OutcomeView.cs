@@ -97,14 +97,14 @@ internal static class OutcomeView
     private static Table WhyTable(SimulationOutcome outcome, IReadOnlyList<KindContribution> why)
     {
         var f = outcome.Final;
-        var table = new Table().Title("Why: what each kind of session contributed (size and bone in points, VO2max in ml/kg/min)")
-            .AddColumn(new TableColumn("kind").NoWrap()).AddColumns(["sessions", .. f.Muscles.Keys, "VO2max", "bone"]);
+        var table = new Table().Title("Why: what each kind of session contributed (size and bone in % points, VO2max in ml/kg/min)")
+            .AddColumns(["kind", "n", .. f.Muscles.Keys.Select(Short), "VO2max", "bone"]);
         foreach (var c in why)
         {
             table.AddRow([
                 SessionKinds.Display(c.Kind), c.Sessions.ToString(CultureInfo.InvariantCulture),
                 .. f.Muscles.Keys.Select(m => Points(f.Muscles[m].SizeChangePercent - c.Without.Muscles[m].SizeChangePercent)),
-                (f.Vo2MaxMillilitresPerKilogramPerMinute - c.Without.Vo2MaxMillilitresPerKilogramPerMinute).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture),
+                Points(f.Vo2MaxMillilitresPerKilogramPerMinute - c.Without.Vo2MaxMillilitresPerKilogramPerMinute),
                 Points(f.BoneDensityChangePercent - c.Without.BoneDensityChangePercent),
             ]);
         }
@@ -112,7 +112,15 @@ internal static class OutcomeView
         return table;
     }
 
-    private static string Points(double v) => v.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + " pp";
+    private static string Points(double v) => v.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
+
+    /// <summary>A muscle's column heading short enough for an 80-column terminal.</summary>
+    private static string Short(string muscle) => muscle switch
+    {
+        "quadriceps" => "quads",
+        "hamstrings" => "hams",
+        _ => muscle,
+    };
 
     private static Table BandTable(SimulationOutcome outcome, OutcomeBands bands)
     {
