@@ -60,6 +60,14 @@ public static class Dashboard
             return Run(() => View.Of(Simulations.FromYaml(yaml, "scenario")));
         });
 
+        // How sure the model is, and why: ≈ 100 more simulations, so asked for separately from the outcome itself.
+        app.MapPost("/api/simulate/insight", async (HttpRequest request) =>
+        {
+            var yaml = await new StreamReader(request.Body).ReadToEndAsync();
+            return Run(() => Insight.Of(Simulations.FromYaml(yaml, "scenario", full: true)));
+        });
+        app.MapGet("/api/history/insight", (History history) => Run(() => Insight.Of(history.Simulate(full: true))));
+
         app.MapPost("/api/compare", (CompareRequest body) => Run(() =>
         {
             var first = Side(body.First, body.FirstYaml);

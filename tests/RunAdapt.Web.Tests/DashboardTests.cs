@@ -197,6 +197,22 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         await Expect(page.Locator("#compare-error")).ToContainTextAsync("scenario:3:");
     }
 
+    /// <summary>After a scenario runs, "How sure, and why?" shows the bands, their drivers, and each kind of session's part.</summary>
+    [Fact]
+    public async Task HowSureAndWhyFollowTheOutcomeOnShow()
+    {
+        var page = await dashboard.OpenAsync();
+        await page.Locator("#scenario-pick").SelectOptionAsync("novice-hills");
+        await Expect(page.Locator("#scenario-yaml")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("grade_pct"));
+        await page.Locator("#scenario-run").ClickAsync();
+        await Expect(page.Locator("#outcome-title")).ToHaveTextAsync("novice-hills");
+        await page.Locator("#insight-run").ClickAsync();
+        await Expect(page.Locator("#insight-bands tbody tr")).ToHaveCountAsync(7);
+        await Expect(page.Locator("#insight-drivers")).ToContainTextAsync("vo2.trainability");
+        await Expect(page.Locator("#insight-why tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#insight-why tbody")).ToContainTextAsync("Hills");
+    }
+
     /// <summary>"What should I change?" on the scenario in the editor: the model's ranked answer, and a bad goal as one line.</summary>
     [Fact]
     public async Task TheGoalSearchSaysWhatToChangeInThePlanInTheEditor()

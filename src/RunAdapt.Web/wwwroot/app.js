@@ -17,9 +17,15 @@ async function api(path, options) {
   return body;
 }
 
+// What the outcome on show came from: the history, or the scenario text as run (for "how sure, and why").
+let outcomeSource = null;
+
 // The full report: the history by link; a scenario by posting the YAML as run, so edits are reported too.
 function showOutcome(view, scenarioYaml) {
   $("outcome").hidden = false;
+  outcomeSource = scenarioYaml === undefined ? { history: true } : { yaml: scenarioYaml };
+  $("insight").hidden = true;
+  $("insight-error").textContent = "";
   const form = $("outcome-report-form");
   form.hidden = scenarioYaml === undefined;
   $("outcome-report").hidden = scenarioYaml !== undefined;
@@ -157,6 +163,41 @@ $("compare-run").addEventListener("click", async () => {
     $("compare-table").tBodies[0].replaceChildren(...compareRows(view.first, view.second));
   } catch (e) {
     $("compare-error").textContent = e.message;
+  } finally {
+    button.disabled = false;
+  }
+});
+
+const fixed = (n) => (Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
+const signed = (n) => `${n > 0 ? "+" : ""}${n.toFixed(1)}`;
+
+$("insight-run").addEventListener("click", async () => {
+  const button = $("insight-run");
+  button.disabled = true;
+  $("insight-error").textContent = "";
+  try {
+    const view = outcomeSource.history
+      ? await api("/api/history/insight")
+      : await api("/api/simulate/insight", { method: "POST", headers: { "Content-Type": "text/plain" }, body: outcomeSource.yaml });
+    $("insight").hidden = false;
+    $("insight-note").textContent = `The model's value and the range in which 80 % of ${view.samples} simulations fell, with every parameter drawn from its plausible range. A range that spans zero means the model cannot say whether that muscle grows or shrinks.`;
+    $("insight-bands").tBodies[0].replaceChildren(...view.bands.map((b) => {
+      const tr = element("tr");
+      tr.append(element("th", b.measure), ...[b.model, b.p10, b.p50, b.p90].map((v) => element("td", fixed(v), "num")));
+      return tr;
+    }));
+    $("insight-drivers").replaceChildren(...view.drivers.map((d) => element("li", d)));
+    const keys = view.why.length > 0 ? Object.keys(view.why[0].contributions) : [];
+    const head = element("tr");
+    head.append(element("th", "Kind of session"), element("th", "Sessions"), ...keys.map((k) => element("th", k)));
+    $("insight-why").tHead.replaceChildren(head);
+    $("insight-why").tBodies[0].replaceChildren(...view.why.map((w) => {
+      const tr = element("tr");
+      tr.append(element("th", w.kind), element("td", String(w.sessions), "num"), ...keys.map((k) => element("td", signed(w.contributions[k]), "num")));
+      return tr;
+    }));
+  } catch (e) {
+    $("insight-error").textContent = e.message;
   } finally {
     button.disabled = false;
   }
