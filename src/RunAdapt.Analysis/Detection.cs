@@ -58,6 +58,9 @@ public static class Detection
     /// <summary>Sprints (bouts under 20 s) must reach this multiple of the median speed: strides are near top speed, not a surge.</summary>
     public const double SprintSpeedRatio = 1.3;
 
+    /// <summary>The longest moving time analysed second by second: a week (the longest ultra races take under four days).</summary>
+    private const double MaxDetectionSeconds = 7 * 24 * 3600;
+
     /// <summary>Seconds on each side of a bout that its contrast is measured against.</summary>
     private const int ContrastWindowSeconds = 60;
 
@@ -69,6 +72,13 @@ public static class Detection
         if (series.Count < 2 || series.Seconds[^1] < 30)
         {
             return new RunFeatures([], [], false, 0);
+        }
+
+        // The per-second resampling below is sized by the moving time: beyond a week of it the file is damaged or
+        // not one session, and only the long-run flag is worth keeping (memory stays bounded).
+        if (series.Seconds[^1] > MaxDetectionSeconds)
+        {
+            return new RunFeatures([], [], true, 0);
         }
 
         var (distance, altitude) = Resample(series);

@@ -97,6 +97,12 @@ public static class SessionBuilder
     /// <summary>Samples further apart than this are a pause (auto-pause or a stop), not running.</summary>
     private const double PauseSeconds = 10;
 
+    /// <summary>
+    /// A gap longer than this is a stop however far the runner got: smart recording writes a point at least every
+    /// minute or so while moving, so a longer silence is the device off, a lost fix or a damaged file.
+    /// </summary>
+    private const double MaxRecordingGapSeconds = 900;
+
     /// <summary>Faster than this between two fixes is a GPS jump, not running.</summary>
     private const double MaxPlausibleSpeed = 12.5;
 
@@ -233,7 +239,7 @@ public static class SessionBuilder
             }
 
             // A long gap without progress is a pause (auto-pause, a stop); a long gap with progress is smart recording.
-            var paused = dt > PauseSeconds && dd / dt < StationarySpeed;
+            var paused = (dt > PauseSeconds && dd / dt < StationarySpeed) || dt > MaxRecordingGapSeconds;
             if (!paused)
             {
                 // Devices count ascent whenever they record, slow hiking and standing included; so does the gain here.
