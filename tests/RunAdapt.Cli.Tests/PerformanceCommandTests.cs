@@ -68,6 +68,29 @@ public sealed class PerformanceCommandTests
         Assert.Equal(start.AddDays(17).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (string)json["fitted"]![0]!["day"]!);
     }
 
+    /// <summary>Time trials given as distance and time are fitted as speeds: the model that made the times is found again.</summary>
+    [Fact]
+    public void TimeTrialsAreFittedAsTheirSpeed()
+    {
+        var loads = File.ReadAllLines(ClarkeSkiba).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        var speed = new Banister(4.0, 0.0008, 0.0016, 40, 10).Predict(loads);
+        var file = Path.Combine(TempDir(), "trials.csv");
+        File.WriteAllLines(file, ["day,load,distance_km,time", .. loads.Select((w, d) => d % 12 == 5
+            ? string.Create(CultureInfo.InvariantCulture, $"{d},{w},5,{(int)(5000 / speed[d]) / 60}:{5000 / speed[d] % 60:00.00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{d},{w},,"))]);
+        var (status, output, error) = Run("performance", file, "--json");
+        Assert.True(status == CliApp.Success, error);
+        var json = JsonNode.Parse(output)!;
+        Assert.Equal(14, (int)json["tests"]!);
+        Assert.InRange((double)json["r_squared"]!, 0.999, 1);
+        Assert.InRange((double)json["tau1_days"]!, 38, 42);
+        Assert.InRange((double)json["tau2_days"]!, 9, 11);
+        Assert.Matches(@"│ 5   │ \d\.\d{3} ", Run("performance", file).Output); // speeds shown to the mm/s
+
+        File.WriteAllText(file, "day,load,distance_km,time\n1,40,5,fast\n");
+        Assert.Contains(":2: time 'fast' is not M:SS or H:MM:SS", Run("performance", file).Error);
+    }
+
     /// <summary>Whatever the tests file holds, the command fits it or names the file in one line: it never crashes.</summary>
     [Fact]
     public void AHostileTestsFileNeverCrashesTheCommand()

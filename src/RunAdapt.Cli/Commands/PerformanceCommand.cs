@@ -16,7 +16,7 @@ internal static class PerformanceCommand
     {
         var file = new Argument<FileInfo>("TESTS.csv")
         {
-            Description = "Performance tests, comma-separated with a header: 'date,performance' (the loads come from the imported history), or a whole daily series 'day,load,performance' / 'date,load,performance' with the performance left empty on days without a test. Higher is better (watts, speed, a score).",
+            Description = "Performance tests, comma-separated with a header: 'date,performance' (the loads come from the imported history), or a whole daily series 'day,load,performance' / 'date,load,performance' with the performance left empty on days without a test. Higher is better (watts, speed, a score); a time trial may be given as 'distance_km' (or 'distance_m') and 'time' (M:SS or H:MM:SS) instead, and its speed is the performance.",
         };
         var db = StoreOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the fit as one JSON document." };
@@ -105,14 +105,17 @@ internal static class PerformanceCommand
             console.MarkupLine(Markup.Escape(I($"A day's training lowers performance for the first {positive:0} days and helps most {peak:0} days later: before a race, hard sessions count most {positive:0}–{peak:0} days out, and those in the last {positive:0} days still cost more than they give.")));
         }
 
+        // Speeds (a few m/s) need more digits than watts or scores.
+        var digits = series.Tests.Max(t => Math.Abs(t.Performance)) < 50 ? "0.000" : "0.0";
+        string F(double v, bool signed = false) => (signed && v > 0 ? "+" : "") + v.ToString(digits, CultureInfo.InvariantCulture);
         var tests = new Table().Title("Tests").AddColumns("day", "observed", "model", "difference");
         foreach (var t in series.Tests)
         {
-            tests.AddRow(series.Label(t.Day), I($"{t.Performance:0.0}"), I($"{predicted[t.Day]:0.0}"), I($"{t.Performance - predicted[t.Day]:+0.0;-0.0;0.0}"));
+            tests.AddRow(series.Label(t.Day), F(t.Performance), F(predicted[t.Day]), F(t.Performance - predicted[t.Day], signed: true));
         }
 
         console.Write(tests);
-        console.MarkupLine(Markup.Escape(I($"Model performance on the last day ({series.Label(series.Loads.Count - 1)}): {predicted[^1]:0.0}.")));
+        console.MarkupLine(Markup.Escape($"Model performance on the last day ({series.Label(series.Loads.Count - 1)}): {F(predicted[^1])}."));
         if (fit.Observations < 2 * 5)
         {
             console.MarkupLine(Markup.Escape("With fewer than 10 tests for 5 parameters the gains and time constants trade against each other; read the timing of the effect more than the single values."));
@@ -164,9 +167,12 @@ internal static class PerformanceCommand
             var names = header.Text.Split(',').Select(n => n.Trim().ToLowerInvariant()).ToArray();
             int Column(string name) => Array.IndexOf(names, name);
             var (day, date, load, performance) = (Column("day"), Column("date"), Column("load"), Column("performance"));
-            if (performance < 0 || (day < 0 && date < 0))
+            // A time trial may be given as its distance and time instead: the performance is then its speed.
+            var (time, kilometres, metres) = (Column("time"), Column("distance_km"), Column("distance_m"));
+            var timed = performance < 0 && time >= 0 && (kilometres >= 0 || metres >= 0);
+            if ((performance < 0 && !timed) || (day < 0 && date < 0))
             {
-                throw new InputException($"{file}:{header.Line}: the header needs 'performance' and 'date' or 'day' (and 'load' for a whole daily series), not '{header.Text}'");
+                throw new InputException($"{file}:{header.Line}: the header needs 'performance' (or 'time' with 'distance_km' or 'distance_m') and 'date' or 'day' (and 'load' for a whole daily series), not '{header.Text}'");
             }
 
             var rows = new List<TestRow>();
@@ -192,7 +198,19 @@ internal static class PerformanceCommand
                     throw new InputException($"{file}:{number}: load {loadValue} is negative");
                 }
 
-                rows.Add(new TestRow(dayValue, dateValue, loadValue, Number(performance, "performance")));
+                rows.Add(new TestRow(dayValue, dateValue, loadValue, timed ? Speed(number) : Number(performance, "performance")));
+                double? Speed(int line)
+                {
+                    if (Cell(time).Length == 0)
+                    {
+                        return null;
+                    }
+
+                    var seconds = Clock(Cell(time)) ?? throw new InputException($"{file}:{line}: time '{Cell(time)}' is not M:SS or H:MM:SS");
+                    var distance = kilometres >= 0 ? Number(kilometres, "distance_km") * 1000 : Number(metres, "distance_m");
+                    return distance is > 0 && seconds > 0 ? distance / seconds
+                        : throw new InputException($"{file}:{line}: a time trial needs a positive distance and time");
+                }
             }
 
             if (rows.Count == 0)
@@ -201,6 +219,23 @@ internal static class PerformanceCommand
             }
 
             return new TestTable(rows, load >= 0);
+        }
+
+        /// <summary>Seconds in <c>M:SS</c>, <c>H:MM:SS</c> (or plain seconds); <c>null</c> if not a time.</summary>
+        private static double? Clock(string text)
+        {
+            double total = 0;
+            foreach (var part in text.Split(':'))
+            {
+                if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0 || !double.IsFinite(v))
+                {
+                    return null;
+                }
+
+                total = (total * 60) + v;
+            }
+
+            return text.Split(':').Length <= 3 ? total : null;
         }
 
         /// <summary>The file's own daily series; days it skips carry no load.</summary>
