@@ -226,6 +226,8 @@ public static class SessionBuilder
         double segSeconds = 0, segDistance = 0, segClimb = 0, segHr = 0, segHrSeconds = 0, segStrike = 0, segStrikeSeconds = 0, segSteps = 0, segStepSeconds = 0;
         var around = SpeedAround(points);
         var stepsPerCount = StepsPerCadenceCount(points);
+        RunSegment Current() => Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null,
+            MeasuredFootStrike(Covering(segStrike, segStrikeSeconds, segSeconds)), carriedLoadKilograms, Covering(segSteps, segStepSeconds, segSeconds));
         var fastest = activity.Sport == Sport.Cycling ? MaxPlausibleCyclingSpeed : MaxPlausibleSpeed;
         for (var i = 1; i < points.Count; i++)
         {
@@ -281,14 +283,14 @@ public static class SessionBuilder
 
             if (segSeconds >= SegmentSeconds)
             {
-                result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds), carriedLoadKilograms, Covering(segSteps, segStepSeconds, segSeconds)));
+                result.Segments.Add(Current());
                 segSeconds = segDistance = segClimb = segHr = segHrSeconds = segStrike = segStrikeSeconds = segSteps = segStepSeconds = 0;
             }
         }
 
         if (segSeconds >= 10 || (segSeconds > 0 && result.Segments.Count == 0))
         {
-            result.Segments.Add(Segment(segSeconds, segDistance, segClimb, segHrSeconds > 0 ? segHr / segHrSeconds : null, MeasuredFootStrike(segStrike, segStrikeSeconds, segSeconds), carriedLoadKilograms, Covering(segSteps, segStepSeconds, segSeconds)));
+            result.Segments.Add(Current());
         }
         else if (segSeconds > 0)
         {
@@ -380,19 +382,16 @@ public static class SessionBuilder
 
     /// <summary>
     /// The segment's foot strike from a foot pod's score (RunScribe's 1–16 scale: 1–5 rearfoot, 6–10 midfoot,
-    /// 11–16 forefoot, J Athl Train 2020;55(12):1307), when it covers at least half the segment; otherwise <c>null</c>,
-    /// which leaves the athlete's habitual foot strike to the model.
+    /// 11–16 forefoot, J Athl Train 2020;55(12):1307), given its mean over the segment when it covers at least half of
+    /// it (<see cref="Covering"/>); otherwise <c>null</c>, which leaves the athlete's habitual foot strike to the model.
     /// </summary>
-    private static FootStrike? MeasuredFootStrike(double scoreSeconds, double coveredSeconds, double segmentSeconds)
+    private static FootStrike? MeasuredFootStrike(double? score) => score switch
     {
-        if (coveredSeconds < 0.5 * segmentSeconds)
-        {
-            return null;
-        }
-
-        var score = scoreSeconds / coveredSeconds;
-        return score < 5.5 ? FootStrike.Rearfoot : score < 10.5 ? FootStrike.Midfoot : FootStrike.Forefoot;
-    }
+        null => null,
+        < 5.5 => FootStrike.Rearfoot,
+        < 10.5 => FootStrike.Midfoot,
+        _ => FootStrike.Forefoot,
+    };
 
     /// <summary>Orders samples by time, drops duplicates, and fills distance from speed or positions where the file lacks it.</summary>
     private static List<Point> Clean(IReadOnlyList<ActivitySample> samples)
