@@ -35,28 +35,22 @@ public sealed record Banister(double BasePerformance, double FitnessGain, double
     /// guide for how long before a race the last hard session belongs. <c>null</c> when fitness never outweighs
     /// fatigue (τ1 ≤ τ2 or k1 ≤ 0).
     /// </summary>
-    public double? DaysToPeakEffect
-    {
-        get
-        {
-            if (FitnessDays <= FatigueDays || FitnessGain <= 0)
-            {
-                return null;
-            }
-
-            var ratio = FatigueGain * FitnessDays / (FitnessGain * FatigueDays);
-            return ratio <= 1 ? 0 : FitnessDays * FatigueDays / (FitnessDays - FatigueDays) * Math.Log(ratio);
-        }
-    }
+    public double? DaysToPeakEffect => DaysUntil(FatigueGain * FitnessDays / (FitnessGain * FatigueDays));
 
     /// <summary>
     /// Days after a single training dose before its net effect on performance turns positive:
     /// <c>τ1τ2/(τ1−τ2)·ln(k2/k1)</c>; 0 when fitness outweighs fatigue from the start.
     /// </summary>
-    public double? DaysUntilPositiveEffect =>
+    public double? DaysUntilPositiveEffect => DaysUntil(FatigueGain / FitnessGain);
+
+    /// <summary>
+    /// <c>τ1τ2/(τ1−τ2)·ln(ratio)</c>: the day a dose's fitness-over-fatigue reaches the given ratio's balance; 0 when
+    /// already there on the first day, <c>null</c> when fitness never outweighs fatigue (τ1 ≤ τ2 or k1 ≤ 0).
+    /// </summary>
+    private double? DaysUntil(double ratio) =>
         FitnessDays <= FatigueDays || FitnessGain <= 0 ? null
-        : FatigueGain <= FitnessGain ? 0
-        : FitnessDays * FatigueDays / (FitnessDays - FatigueDays) * Math.Log(FatigueGain / FitnessGain);
+        : ratio <= 1 ? 0
+        : FitnessDays * FatigueDays / (FitnessDays - FatigueDays) * Math.Log(ratio);
 
     /// <summary>The exponentially decaying sum of the loads up to and including each day.</summary>
     internal static double[] Response(IReadOnlyList<double> dailyLoads, double days)

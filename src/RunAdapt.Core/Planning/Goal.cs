@@ -88,8 +88,12 @@ public sealed record Want(GoalMeasure Measure, double TargetPercent)
 
     /// <summary>How far a value falls short of the target, as a fraction of it (0 when reached).</summary>
     /// <param name="value">The measure's value.</param>
-    public double Shortfall(double value) =>
-        Math.Max(0, TargetPercent > 0 ? TargetPercent - value : value - TargetPercent) / Math.Max(1, Math.Abs(TargetPercent));
+    public double Shortfall(double value) => Math.Max(0, -Margin(value));
+
+    /// <summary>How far a value is past the target (negative: short of it), as a fraction of the target.</summary>
+    /// <param name="value">The measure's value.</param>
+    public double Margin(double value) =>
+        (TargetPercent > 0 ? value - TargetPercent : TargetPercent - value) / Math.Max(1, Math.Abs(TargetPercent));
 
     /// <inheritdoc/>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Measure.Name} {TargetPercent:+0.##;-0.##} %");

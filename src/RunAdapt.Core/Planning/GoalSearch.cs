@@ -156,7 +156,7 @@ public static class GoalSearch
             .ThenByDescending(o => o.Keeps)
             .ThenByDescending(result.RiskAcceptable)
             .ThenBy(o => Math.Max(0, o.ExtraMinutesPerWeek))
-            .ThenByDescending(o => wants.Select((w, i) => Math.Sign(w.TargetPercent) * (o.WantValues[i] - w.TargetPercent) / Math.Max(1, Math.Abs(w.TargetPercent))).Sum())
+            .ThenByDescending(o => wants.Select((w, i) => w.Margin(o.WantValues[i])).Sum())
             .ThenBy(o => o.Changes.Count)
             .ThenBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
