@@ -59,7 +59,7 @@ internal static class OutcomeView
             foreach (var measure in new[] { widest, "vo2max" }.Where(m => bands.Drivers[m].Count > 0))
             {
                 console.MarkupLine(Markup.Escape($"Most of the spread in {measure}{(measure == "vo2max" ? "" : " size")} comes from: " +
-                    string.Join(", ", bands.Drivers[measure].Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Parameter} (ρ {d.RankCorrelation:+0.00;-0.00})"))) + "."));
+                    string.Join(", ", bands.Drivers[measure]) + "."));
             }
         }
     }

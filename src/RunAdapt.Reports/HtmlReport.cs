@@ -130,7 +130,7 @@ public static class HtmlReport
         html.Append("</tbody></table><p class=\"note\">What drives each range (Spearman ρ between a parameter's draws and the result) — what better data would narrow:</p><ul class=\"drivers\">");
         foreach (var (measure, drivers) in bands.Drivers.Where(d => d.Value.Count > 0))
         {
-            html.Append("<li>").Append(E(Invariant($"{measure.Replace('_', ' ')}: ") + string.Join(", ", drivers.Select(d => Invariant($"{d.Parameter} (ρ {d.RankCorrelation:+0.00;-0.00})"))))).Append("</li>");
+            html.Append("<li>").Append(E(Invariant($"{measure.Replace('_', ' ')}: ") + string.Join(", ", drivers))).Append("</li>");
         }
 
         return html.Append("</ul></section>\n").ToString();

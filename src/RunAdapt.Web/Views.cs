@@ -96,7 +96,7 @@ internal static class Insight
             .Append(new BandRow("body mass, kg", f.BodyMassKilograms, b.Low.BodyMassKilograms, b.Median.BodyMassKilograms, b.High.BodyMassKilograms))
             .Append(new BandRow("bone density, %", f.BoneDensityChangePercent, b.Low.BoneDensityChangePercent, b.Median.BoneDensityChangePercent, b.High.BoneDensityChangePercent));
         var drivers = b.Drivers.Where(d => d.Value.Count > 0)
-            .Select(d => $"{d.Key.Replace('_', ' ')}: " + string.Join(", ", d.Value.Select(x => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{x.Parameter} (ρ {x.RankCorrelation:+0.00;-0.00})"))));
+            .Select(d => $"{d.Key.Replace('_', ' ')}: " + string.Join(", ", d.Value));
         var why = input.Why.Select(c => new WhyRow(SessionKinds.Display(c.Kind), c.Sessions,
             f.Muscles.Keys.ToDictionary(m => m, m => Math.Round(f.Muscles[m].SizeChangePercent - c.Without.Muscles[m].SizeChangePercent, 2))
                 .Append(new KeyValuePair<string, double>("vo2max", Math.Round(f.Vo2MaxMillilitresPerKilogramPerMinute - c.Without.Vo2MaxMillilitresPerKilogramPerMinute, 2)))

@@ -31,7 +31,11 @@ public sealed record OutcomeBands(
 /// <param name="RankCorrelation">Spearman's ρ between its draws and the measure (−1 to 1).</param>
 public sealed record Driver(
     [property: JsonPropertyName("parameter")] string Parameter,
-    [property: JsonPropertyName("rho")] double RankCorrelation);
+    [property: JsonPropertyName("rho")] double RankCorrelation)
+{
+    /// <summary>The driver as every face shows it: <c>vo2.trainability (ρ +0.80)</c>.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Parameter} (ρ {RankCorrelation:+0.00;-0.00})");
+}
 
 /// <summary>Propagates parameter uncertainty through the model by Monte Carlo.</summary>
 public static class Uncertainty
