@@ -95,13 +95,19 @@ public sealed class PerformanceCommandTests
     [Fact]
     public void AHostileTestsFileNeverCrashesTheCommand()
     {
-        var file = Path.Combine(TempDir(), "tests.csv");
+        var dir = TempDir();
+        var file = Path.Combine(dir, "tests.csv");
+        // Dated tests take their loads from a store: a store of its own with a few logged runs (never the user's).
+        var db = Path.Combine(dir, "h.db");
+        var log = Path.Combine(dir, "runs.yaml");
+        File.WriteAllLines(log, ["sessions:", .. Enumerable.Range(0, 12).Select(k => $"  - {{ date: {new DateOnly(2024, 12, 2).AddDays(3 * k):yyyy-MM-dd}, run: {{ minutes: 40, pace: \"5:30/km\" }} }}")]);
+        Assert.Equal(CliApp.Success, Run("log", log, "--db", db).Status);
         string[] headers = ["day,load,performance", "date,performance", "date,load,performance", "performance", ""];
         var cells = Gen.OneOf<string>("", "1", "-1", "0", "1e308", "NaN", "∞", "2025-01-01", "99999", "1000000", "3.5", "x,y", "\"", " ");
         Gen.Select(Gen.Int[0, headers.Length - 1], cells.Array[0, 4].Array[0, 40]).Sample((header, rows) =>
         {
             File.WriteAllLines(file, [headers[header], .. rows.Select(r => string.Join(',', r))]);
-            var (status, _, error) = Run("performance", file);
+            var (status, _, error) = Run("performance", file, "--db", db);
             Assert.True(status == CliApp.Success || (status == CliApp.BadInput && error.StartsWith(file, StringComparison.Ordinal) && error.TrimEnd().Split('\n').Length == 1), $"status {status}: {error}");
         }, iter: 300);
     }
