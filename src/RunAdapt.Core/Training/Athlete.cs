@@ -82,4 +82,13 @@ public sealed record Athlete
     /// exercise energy is eaten back and intake never catches up, so all of it is a deficit.
     /// </summary>
     public bool IntakeUnchanged { get; init; }
+
+    /// <summary>
+    /// Running the athlete did per week before the simulated days, in kilometres, if known; otherwise the model
+    /// takes the habitual volume its <see cref="TrainingStatus"/> implies. The body starts adapted to it.
+    /// </summary>
+    public double? HabitualKilometresPerWeek { get; init; }
+
+    /// <summary>Resistance-training sessions per week before the simulated days, if known (else implied by <see cref="LiftingStatus"/>).</summary>
+    public double? HabitualStrengthSessionsPerWeek { get; init; }
 }
