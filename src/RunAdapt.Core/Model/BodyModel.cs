@@ -156,6 +156,8 @@ internal sealed class BodyModel
             Week = week,
             Muscles = muscles,
             Vo2MaxMillilitresPerKilogramPerMinute = Math.Round(Vo2Relative, 2),
+            Vo2MaxMillilitresPerMinute = Math.Round(_vo2AbsoluteMlPerMin, 0),
+            LeanMassKilograms = Math.Round(BodyMass - _fatMass, 2),
             BodyMassKilograms = Math.Round(BodyMass, 2),
             FatMassKilograms = Math.Round(_fatMass, 2),
             BoneDensityChangePercent = Math.Round((((1 + _boneChange) / (1 + _boneReference)) - 1) * 100, 2),

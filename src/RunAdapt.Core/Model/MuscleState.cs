@@ -15,6 +15,7 @@ internal sealed class MuscleState
     private readonly double[] _accretion = new double[3];
     private readonly double _untrainedSize, _walkingDemand, _unloadingScale;
     private readonly double[] _startShare = new double[3];
+    private readonly double[] _startArea = new double[3];
     private readonly double[] _baselineShare = new double[3];
     private double _startSize;
     private double _neural, _endurance, _neuralHabitual, _enduranceHabitual;
@@ -38,6 +39,7 @@ internal sealed class MuscleState
 
         _untrainedSize = WeightedArea(_referenceArea);
         _startSize = WeightedArea(_area);
+        _area.CopyTo(_startArea, 0);
         StrengthRelative = SizeOverUntrained;
         _walkingDemand = walkingDemand;
         _unloadingScale = unloadingScale;
@@ -70,6 +72,7 @@ internal sealed class MuscleState
     public void Rebase()
     {
         _startSize = WeightedArea(_area);
+        _area.CopyTo(_startArea, 0);
         _share.CopyTo(_startShare, 0);
         _neuralHabitual = _neural;
         _enduranceHabitual = _endurance;
@@ -147,7 +150,20 @@ internal sealed class MuscleState
         Math.Round(_share[TypeIIa] * 100, 2),
         Math.Round(_share[TypeIIx] * 100, 2),
         Math.Round(((((1 + _endurance) / (1 + _enduranceHabitual)) * (1 + _share[TypeI] - _startShare[TypeI])) - 1) * 100, 2),
-        Math.Round(((((1 + _neural) / (1 + _neuralHabitual)) * Size) - 1) * 100, 2));
+        Math.Round(((((1 + _neural) / (1 + _neuralHabitual)) * Size) - 1) * 100, 2))
+    {
+        FibreAreaType1ChangePercent = Math.Round(((_area[TypeI] / _startArea[TypeI]) - 1) * 100, 2),
+        FibreAreaType2ChangePercent = Math.Round(((Type2Area(_area, _share) / Type2Area(_startArea, _startShare)) - 1) * 100, 2),
+        FibreAreaMeanChangePercent = Math.Round(((MeanArea(_area, _share) / MeanArea(_startArea, _startShare)) - 1) * 100, 2),
+    };
+
+    private static double Type2Area(double[] area, double[] share) =>
+        share[TypeIIa] + share[TypeIIx] > 0
+            ? ((share[TypeIIa] * area[TypeIIa]) + (share[TypeIIx] * area[TypeIIx])) / (share[TypeIIa] + share[TypeIIx])
+            : area[TypeIIa];
+
+    private static double MeanArea(double[] area, double[] share) =>
+        (share[TypeI] * area[TypeI]) + (share[TypeIIa] * area[TypeIIa]) + (share[TypeIIx] * area[TypeIIx]);
 
     /// <summary>IIx → IIa with any training (fast when IIx fibres are recruited), IIa → I with volume, I → IIa with sprinting, all drifting back without training.</summary>
     private void ShiftFibreTypes(Constants k)

@@ -16,7 +16,20 @@ public sealed record MuscleSnapshot(
     [property: JsonPropertyName("type2a_pct")] double Type2APercent,
     [property: JsonPropertyName("type2x_pct")] double Type2XPercent,
     [property: JsonPropertyName("endurance_change_pct")] double EnduranceChangePercent,
-    [property: JsonPropertyName("strength_change_pct")] double StrengthChangePercent);
+    [property: JsonPropertyName("strength_change_pct")] double StrengthChangePercent)
+{
+    /// <summary>Change in the mean cross-sectional area of type I fibres (what a biopsy measures), percent of the start.</summary>
+    [JsonPropertyName("fibre_area_type1_change_pct")]
+    public double FibreAreaType1ChangePercent { get; init; }
+
+    /// <summary>Change in the mean cross-sectional area of type II (IIa and IIx) fibres, percent of the start.</summary>
+    [JsonPropertyName("fibre_area_type2_change_pct")]
+    public double FibreAreaType2ChangePercent { get; init; }
+
+    /// <summary>Change in the mean area of all fibres, percent of the start (fibre size, not whole-muscle size: a muscle can hold more or fewer fibres' worth of tissue than its fibre areas say).</summary>
+    [JsonPropertyName("fibre_area_mean_change_pct")]
+    public double FibreAreaMeanChangePercent { get; init; }
+}
 
 /// <summary>The whole body at a point in time: per-muscle state plus the systemic measures.</summary>
 public sealed record BodySnapshot
@@ -34,6 +47,10 @@ public sealed record BodySnapshot
     [JsonPropertyName("vo2max_ml_kg_min")]
     public required double Vo2MaxMillilitresPerKilogramPerMinute { get; init; }
 
+    /// <summary>Maximal oxygen uptake, in ml/min (absolute).</summary>
+    [JsonPropertyName("vo2max_ml_min")]
+    public double Vo2MaxMillilitresPerMinute { get; init; }
+
     /// <summary>Body mass, in kilograms.</summary>
     [JsonPropertyName("body_mass_kg")]
     public required double BodyMassKilograms { get; init; }
@@ -41,6 +58,10 @@ public sealed record BodySnapshot
     /// <summary>Fat mass, in kilograms.</summary>
     [JsonPropertyName("fat_mass_kg")]
     public required double FatMassKilograms { get; init; }
+
+    /// <summary>Lean (fat-free) mass, in kilograms: body mass minus fat mass.</summary>
+    [JsonPropertyName("lean_mass_kg")]
+    public double LeanMassKilograms { get; init; }
 
     /// <summary>Change in bone mineral density at the loaded sites (hip), percent of the start.</summary>
     [JsonPropertyName("bone_density_change_pct")]
