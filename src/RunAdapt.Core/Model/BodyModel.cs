@@ -78,6 +78,13 @@ internal sealed class BodyModel
 
     private double Vo2Relative => Vo2AbsoluteMillilitresPerMinute / BodyMass;
 
+    /// <summary>
+    /// The fraction of VO2max above which fatigue recruits fast fibres (the lactate threshold): low in untrained
+    /// people, higher as the trained part of VO2max grows.
+    /// </summary>
+    private double MetabolicThreshold =>
+        _k.MetabolicStart + ((_k.MetabolicStartTrained - _k.MetabolicStart) * Math.Clamp((_incFast + _incMedium + _incSlow) / Math.Max(1, _vo2GainMax), 0, 1));
+
     /// <summary>Body mass today: the energy-balance mass plus the change in leg muscle (updated once a day).</summary>
     private double BodyMass { get; set; }
 
@@ -320,7 +327,7 @@ internal sealed class BodyModel
     /// <summary>Effective effort: mechanical demand over the muscle's strength, plus fatigue-driven recruitment at high intensity.</summary>
     private double Effort(Muscle muscle, double demand, double vo2)
     {
-        var metabolic = _k.MetabolicGain * Math.Max(0, Math.Min(1.1, vo2 / Vo2Relative) - _k.MetabolicStart);
+        var metabolic = _k.MetabolicGain * Math.Max(0, Math.Min(1.1, vo2 / Vo2Relative) - MetabolicThreshold);
         return Math.Min(1.2, (demand / _muscles[(int)muscle].StrengthRelative) + metabolic);
     }
 

@@ -9,6 +9,7 @@ internal sealed class Constants(ModelParameters p)
     public double Type2xStart { get; } = p.Get("recruit.type2x_start");
     public double RecruitSpan { get; } = p.Get("recruit.span");
     public double MetabolicStart { get; } = p.Get("recruit.metabolic_start");
+    public double MetabolicStartTrained { get; } = p.Get("recruit.metabolic_start_trained");
     public double MetabolicGain { get; } = p.Get("recruit.metabolic_gain");
     public double TensionThreshold { get; } = p.Get("growth.tension_threshold");
     public double TensionRate { get; } = p.Get("growth.tension_rate");
