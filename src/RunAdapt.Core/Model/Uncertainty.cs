@@ -56,9 +56,8 @@ public static class Uncertainty
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 10);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(samples, 10_000);
-        var random = new Random(seed);
         // Drawn up front, in order, so the bands do not depend on how the runs are scheduled.
-        var drawn = Enumerable.Range(0, samples).Select(_ => input.Parameters.Sample(random, Fixed)).ToList();
+        var drawn = Draws(input.Parameters, samples, seed);
         var start = Simulator.Run(input).Start;
         var finals = drawn.AsParallel().AsOrdered().Select(p => FromStart(start, Simulator.Run(input with { Parameters = p }))).ToList();
         var measures = finals[0].Muscles.Keys.Select(m => (m, (Func<BodySnapshot, double>)(f => f.Muscles[m].SizeChangePercent)))
@@ -79,6 +78,22 @@ public static class Uncertainty
                     .OrderByDescending(d => Math.Abs(d.RankCorrelation)).ThenBy(d => d.Parameter, StringComparer.Ordinal).Take(3)];
             });
         return new OutcomeBands(samples, Percentile(finals, 0.1), Percentile(finals, 0.5), Percentile(finals, 0.9), drivers);
+    }
+
+    /// <summary>
+    /// The parameter draws the bands rest on: <paramref name="samples"/> draws about <paramref name="centre"/> from the
+    /// plausible ranges (<see cref="ModelParameters.Sample"/>), with the settings that are not physiology kept.
+    /// Deterministic for a seed; other callers (the evidence library's coverage) use the same draws.
+    /// </summary>
+    /// <param name="centre">The parameters the draws centre on.</param>
+    /// <param name="samples">How many draws.</param>
+    /// <param name="seed">The random seed.</param>
+    public static IReadOnlyList<ModelParameters> Draws(ModelParameters centre, int samples, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(centre);
+        ArgumentOutOfRangeException.ThrowIfNegative(samples);
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, samples).Select(_ => centre.Sample(random, Fixed))];
     }
 
     /// <summary>Ranks (1 = smallest), ties sharing their mean rank.</summary>
