@@ -276,6 +276,11 @@ public sealed class EvidenceLibrary
                 throw Fail($"{where}: injury_risk is a comparison: give 'versus: <arm id>'");
             }
 
+            if (unit == Unit.Ratio && versus is null)
+            {
+                throw Fail($"{where}: a ratio compares two arms: give 'versus: <arm id>'");
+            }
+
             double? week = node.Children.ContainsKey(new YamlScalarNode("week")) ? Number(node, "week", where) : null;
             if (week is { } w && (w < 1 || w > 10_000 || w != Math.Floor(w)))
             {

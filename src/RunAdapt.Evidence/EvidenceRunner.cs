@@ -81,7 +81,14 @@ public static class EvidenceRunner
 
         if (outcome.Unit == Unit.Ratio)
         {
-            return Risk(run, outcome.Week) / Risk(reference, outcome.Week);
+            if (outcome.Measure.Kind == MeasureKind.InjuryRisk)
+            {
+                return Risk(run, outcome.Week) / Risk(reference, outcome.Week);
+            }
+
+            // The ratio of the two arms' changes, each in the measure's natural unit.
+            var natural = outcome with { Unit = outcome.Measure.AllowedUnits[0] };
+            return Change(natural, run) / Change(natural, reference);
         }
 
         return Change(outcome, run) - Change(outcome, reference);

@@ -130,15 +130,18 @@ public sealed record Measure(string Name, MeasureKind Kind, string? Muscle)
             : null;
     }
 
-    /// <summary>The units this measure may be given in.</summary>
+    /// <summary>
+    /// The units this measure may be given in, its natural unit first; <see cref="Unit.Ratio"/> (last) only with
+    /// <c>versus:</c>, as the ratio of the two arms' changes in the natural unit (for injury risk, of the risks).
+    /// </summary>
     public IReadOnlyList<Unit> AllowedUnits => Kind switch
     {
-        MeasureKind.Type1 or MeasureKind.Type2A or MeasureKind.Type2X => [Unit.Points, Unit.Pct],
-        MeasureKind.Vo2Max => [Unit.Pct, Unit.MlKgMin],
-        MeasureKind.Vo2MaxAbsolute => [Unit.Pct, Unit.MlMin],
-        MeasureKind.BodyMass or MeasureKind.FatMass or MeasureKind.LeanMass => [Unit.Kg, Unit.Pct],
+        MeasureKind.Type1 or MeasureKind.Type2A or MeasureKind.Type2X => [Unit.Points, Unit.Pct, Unit.Ratio],
+        MeasureKind.Vo2Max => [Unit.Pct, Unit.MlKgMin, Unit.Ratio],
+        MeasureKind.Vo2MaxAbsolute => [Unit.Pct, Unit.MlMin, Unit.Ratio],
+        MeasureKind.BodyMass or MeasureKind.FatMass or MeasureKind.LeanMass => [Unit.Kg, Unit.Pct, Unit.Ratio],
         MeasureKind.InjuryRisk => [Unit.Ratio],
-        _ => [Unit.Pct],
+        _ => [Unit.Pct, Unit.Ratio],
     };
 
     /// <summary>The measure's name.</summary>
