@@ -89,7 +89,7 @@ public static class Calibration
             try
             {
                 NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Objective), Vector<double>.Build.DenseOfArray(z0),
-                    Vector<double>.Build.Dense(z0.Length, 0.5), convergenceTolerance: 1e-3, maximumIterations: evaluations);
+                    Vector<double>.Build.Dense(z0.Length, 0.5), convergenceTolerance: 1e-6, maximumIterations: evaluations);
             }
             catch (MaximumIterationsException)
             {

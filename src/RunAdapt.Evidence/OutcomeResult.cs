@@ -17,6 +17,19 @@ public sealed record OutcomeResult(Study Study, Arm Arm, Outcome Outcome, double
     /// <summary>(model − published) / the band's half-width on the model's side; <c>null</c> when not modelled.</summary>
     public double? StandardizedError => Model is { } m ? (m - Band.Mean) / Math.Max(Band.HalfWidthToward(m), 1e-12) : null;
 
-    /// <summary>A stable key of the outcome: study/arm/measure[@week][~versus].</summary>
-    public string Key => $"{Study.Id}/{Arm.Id}/{Outcome.Measure}{(Outcome.Week is { } w ? $"@{w}" : "")}{(Outcome.Versus is { } v ? $"~{v}" : "")}";
+    /// <summary>A stable, unique key of the outcome: study/arm/position in the arm:measure (an arm may report a measure twice, measured two ways).</summary>
+    public string Key => $"{Study.Id}/{Arm.Id}/{IndexInArm()}:{Outcome.Measure}";
+
+    private int IndexInArm()
+    {
+        for (var i = 0; i < Arm.Outcomes.Count; i++)
+        {
+            if (ReferenceEquals(Arm.Outcomes[i], Outcome))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }
