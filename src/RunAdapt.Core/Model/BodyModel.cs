@@ -49,14 +49,16 @@ internal sealed class BodyModel
         var type1 = athlete.Type1Percent / 100 ?? _k.Type1Untrained;
         var type2x = Math.Min(_k.Type2xUntrained, (1 - type1) / 3);
         var liftingStart = athlete.LiftingStatus >= TrainingStatus.Trained ? _k.LiftingTrainingAge * _k.Ceiling : 0;
-        var quality = StrengthQuality(athlete, _k);
+        var ageQuality = Math.Exp(-_k.StrengthAgeLoss * Math.Pow(Math.Max(0, athlete.AgeYears - 40), 2) / 2);
+        var quality = (athlete.Sex == Sex.Female ? _k.StrengthFemaleFactor : 1) * ageQuality;
         var sizeAge = Math.Exp(-_k.MuscleAgeLoss * Math.Pow(Math.Max(0, athlete.AgeYears - 40), 2) / 2);
+        // Force per unit of size relative to a young man's: lower in women (per kg of body mass) and with age.
         var quadricepsWalking = _bio.Demand(Muscle.Quadriceps, WalkingSpeedMetresPerSecond, 0, FootStrike.Rearfoot, _startMass, 0);
         for (var m = 0; m < 4; m++)
         {
             // Unloading costs each muscle in proportion to the daily walking load it loses (quadriceps = 1).
             var walking = _bio.Demand((Muscle)m, WalkingSpeedMetresPerSecond, 0, FootStrike.Rearfoot, _startMass, 0);
-            _muscles[m] = new MuscleState(type1, 1 - type1 - type2x, type2x, _k.Type2AreaRatio, sizeAge, 1 + liftingStart, quality, walking, walking / quadricepsWalking);
+            _muscles[m] = new MuscleState(type1, 1 - type1 - type2x, type2x, _k.Type2AreaRatio, sizeAge, 1 + liftingStart, quality, 1 - ageQuality, walking, walking / quadricepsWalking);
         }
 
         _vo2Initial = _phys.InitialVo2Max(athlete) * _startMass;
@@ -444,10 +446,6 @@ internal sealed class BodyModel
 
         return aerobic;
     }
-
-    /// <summary>Force per unit of muscle size relative to a young man's: lower in women (per kg of body mass) and with age.</summary>
-    private static double StrengthQuality(Athlete athlete, Constants k) =>
-        (athlete.Sex == Sex.Female ? k.StrengthFemaleFactor : 1) * Math.Exp(-k.StrengthAgeLoss * Math.Pow(Math.Max(0, athlete.AgeYears - 40), 2) / 2);
 
     private static double DefaultFat(Athlete athlete, ModelParameters p)
     {

@@ -53,6 +53,9 @@ internal sealed class Constants(ModelParameters p)
     public double NeuralMax { get; } = p.Get("strength.neural_max");
     public double NeuralDays { get; } = p.Get("strength.neural_days");
     public double NeuralDecayDays { get; } = p.Get("strength.neural_decay_days");
+    public double DisuseNeuralLoss { get; } = p.Get("strength.disuse_neural_loss");
+    public double DisuseNeuralDays { get; } = p.Get("strength.disuse_neural_days");
+    public double AgeActivationRoom { get; } = p.Get("strength.age_activation_room");
     public double EnduranceGainMax { get; } = p.Get("endurance.gain_max");
     public double EnduranceHalfVolume { get; } = p.Get("endurance.half_volume");
     public double EnduranceDays { get; } = p.Get("endurance.days");

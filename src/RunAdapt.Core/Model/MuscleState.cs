@@ -18,6 +18,7 @@ internal sealed class MuscleState
     private readonly double[] _remodel = [1, 1, 1];
     private readonly double[] _startRemodel = [1, 1, 1];
     private readonly double _walkingDemand, _unloadingScale;
+    private readonly double _activationDeficit;
     private double _untrainedSize, _quality;
     private readonly double[] _startShare = new double[3];
     private readonly double[] _startArea = new double[3];
@@ -35,9 +36,10 @@ internal sealed class MuscleState
     /// <param name="referenceScale">The untrained size at this age over a young adult's (muscle lost to ageing).</param>
     /// <param name="sizeOverUntrained">Size at the start over the untrained size at this age (trained lifters larger).</param>
     /// <param name="quality">Force per unit size relative to a young man's (sex, age).</param>
+    /// <param name="activationDeficit">The part of the force per size lost to age (0 for the young): activation training can regain.</param>
     /// <param name="walkingDemand">Demand of a walking stride on this muscle (of a young man's maximal force).</param>
     /// <param name="unloadingScale">How much of the quadriceps' walking load this muscle loses when unloaded.</param>
-    public MuscleState(double type1, double type2a, double type2x, double type2AreaRatio, double referenceScale, double sizeOverUntrained, double quality, double walkingDemand, double unloadingScale)
+    public MuscleState(double type1, double type2a, double type2x, double type2AreaRatio, double referenceScale, double sizeOverUntrained, double quality, double activationDeficit, double walkingDemand, double unloadingScale)
     {
         _share[TypeI] = type1;
         _share[TypeIIa] = type2a;
@@ -55,6 +57,7 @@ internal sealed class MuscleState
         _startSize = WeightedArea(_area);
         _area.CopyTo(_startArea, 0);
         _quality = _startQuality = quality * referenceScale;
+        _activationDeficit = activationDeficit;
         StrengthRelative = SizeOverUntrained * _quality;
         _unloadingScale = unloadingScale;
 
@@ -139,8 +142,12 @@ internal sealed class MuscleState
             Accustomed += (_walkingDemand - Accustomed) / k.DehabituationDays;
         }
 
-        var neuralTarget = k.NeuralMax * (1 - Math.Exp(-(_tensionWeekly + (k.EccentricWeight * _eccentricWeekly))));
-        _neural += (neuralTarget - _neural) / (neuralTarget > _neural ? k.NeuralDays : k.NeuralDecayDays);
+        // Neural drive: heavy and eccentric loading raise it (older muscles have more activation to regain);
+        // disuse takes activation away within days, beyond what size loses.
+        var neuralTarget = unloaded
+            ? -k.DisuseNeuralLoss
+            : (k.NeuralMax + (k.AgeActivationRoom * _activationDeficit)) * (1 - Math.Exp(-(_tensionWeekly + (k.EccentricWeight * _eccentricWeekly))));
+        _neural += (neuralTarget - _neural) / (unloaded ? k.DisuseNeuralDays : neuralTarget > _neural ? k.NeuralDays : k.NeuralDecayDays);
         var enduranceTarget = k.EnduranceGainMax * _volumeWeekly / (_volumeWeekly + k.EnduranceHalfVolume);
         _endurance += (enduranceTarget - _endurance) / k.EnduranceDays;
         // Fibre-level remodelling: high endurance volume shrinks fibres (Trappe 2006) toward a floor, more the higher
