@@ -335,10 +335,13 @@ internal sealed class BodyModel
 
     /// <summary>
     /// The aerobic load of a bout: Banister's TRIMP at the heart rate the intensity brings (capped at the maximum),
-    /// plus the work above VO2max that heart rate cannot show (sprint intervals).
+    /// plus time near VO2max, the strongest stimulus (ramping in above a high intensity), plus the work above VO2max
+    /// that heart rate cannot show (sprint intervals).
     /// </summary>
     private double AerobicLoad(double minutes, double fractionOfVo2Max, double reserve) =>
-        _phys.Trimp(minutes, reserve, _athlete.Sex) + (_k.SupramaximalWeight * minutes * Math.Max(0, fractionOfVo2Max - 1));
+        _phys.Trimp(minutes, reserve, _athlete.Sex)
+        + (_k.HighIntensityWeight * minutes * Math.Clamp((fractionOfVo2Max - _k.HighIntensityStart) / (1 - _k.HighIntensityStart), 0, 1))
+        + (_k.SupramaximalWeight * minutes * Math.Max(0, fractionOfVo2Max - 1));
 
     /// <summary>Adds one session's stimulus to the day's drives and tissue loads; returns its aerobic load.</summary>
     private double Session(TrainingSession session, Span<Drive> drives, Span<double> tissue, ref double kcal, ref double bone, ref double runMetres)
