@@ -107,6 +107,7 @@ internal sealed class Constants(ModelParameters p)
     public double CartilageOverloadGain { get; } = p.Get("joint.cartilage_overload_gain");
     public double CartilageDisuse { get; } = p.Get("joint.cartilage_disuse");
     public double CartilageDays { get; } = p.Get("joint.cartilage_days");
+    public double CartilageStrain { get; } = p.Get("joint.cartilage_strain");
     public double AcuteDays { get; } = p.Get("joint.acute_days");
     public double ChronicDays { get; } = p.Get("joint.chronic_days");
     public double InjuryBeta { get; } = p.Get("injury.beta");
