@@ -84,7 +84,7 @@ internal static class ReportCommand
             Outcome = Simulator.Run(input),
             Sessions = sessions,
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
-            SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe()))],
+            SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe() ?? a.Problem))],
             StartDate = first,
             Evidence = Evidence.From(model),
             Bands = Uncertainty.Of(input),
