@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using RunAdapt.Activities;
 using RunAdapt.Analysis;
+using RunAdapt.Core.Training;
 
 namespace RunAdapt.Storage;
 
@@ -39,6 +40,12 @@ public static class ActivityImporter
             if (usable.Count == 0)
             {
                 return new PreparedFile(input.Name, sha, null, null, null); // a settings, workout or monitoring file: nothing to import, nothing wrong
+            }
+
+            // A damaged or unset clock (a GPX dated 9999, a route dated 1901) would stretch the history over centuries.
+            if (usable.Select(a => DateOnly.FromDateTime(a.StartTimeUtc ?? a.Samples[0].TimestampUtc)).Where(d => !PlausibleDates.Contains(d)).Select(d => (DateOnly?)d).FirstOrDefault() is { } far)
+            {
+                return new PreparedFile(input.Name, sha, null, null, $"{input.Name}: dated {far:yyyy-MM-dd}, not {PlausibleDates.Window} (a damaged or unset clock)");
             }
 
             return new PreparedFile(input.Name, sha, [.. usable.Select(a =>

@@ -102,6 +102,7 @@ public sealed class AthleteStore : IAthleteStore
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly DbConnection _connection;
     private readonly bool _postgres;
+    private readonly List<string> _notes = [];
 
     private AthleteStore(DbConnection connection, bool postgres)
     {
@@ -143,6 +144,28 @@ public sealed class AthleteStore : IAthleteStore
         return store;
     }
 
+    /// <summary>
+    /// What reads left out, one line each: rows dated outside <see cref="PlausibleDates"/> (written before imports
+    /// checked dates), so a command can say so while it shows the rest.
+    /// </summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    private bool Plausible(DateOnly date, string what)
+    {
+        if (PlausibleDates.Contains(date))
+        {
+            return true;
+        }
+
+        var note = $"{what} dated {date:yyyy-MM-dd} is left out (not {PlausibleDates.Window})";
+        if (!_notes.Contains(note))
+        {
+            _notes.Add(note);
+        }
+
+        return false;
+    }
+
     /// <inheritdoc/>
     public bool HasFile(string sha256) =>
         _connection.ExecuteScalar<long>("select count(*) from files where sha256 = @sha256", new { sha256 }) > 0;
@@ -170,7 +193,7 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public IReadOnlyList<TrainingSession> LoggedSessions() =>
-        [.. _connection.Query<string>("select data from sessions where activity_id is null order by date, id").Select(ReadSession).OfType<TrainingSession>()];
+        [.. _connection.Query<string>("select data from sessions where activity_id is null order by date, id").Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a logged session"))];
 
     /// <inheritdoc/>
     /// <remarks>
@@ -256,7 +279,7 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public IReadOnlyList<TrainingSession> LoadSessions() =>
-        [.. _connection.Query<string>("select data from sessions order by date, id").Select(ReadSession).OfType<TrainingSession>()];
+        [.. _connection.Query<string>("select data from sessions order by date, id").Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a session"))];
 
     /// <summary>A stored session, or <c>null</c> when its row is damaged (that session is left out, the rest are read).</summary>
     private static TrainingSession? ReadSession(string json)
@@ -279,7 +302,7 @@ public sealed class AthleteStore : IAthleteStore
             {
                 var (analysis, problem) = r.Analysis is null ? (null, r.Problem) : ReadAnalysis(r.Analysis);
                 return new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name, r.Title, analysis, problem);
-            })];
+            }).Where(a => Plausible(DateOnly.FromDateTime(a.StartUtc), $"{a.SourceName}: an activity"))];
 
     /// <summary>A stored analysis, or why it cannot be read (a damaged row is one activity shown as such, not a failed listing).</summary>
     private static (ActivityAnalysis? Analysis, string? Problem) ReadAnalysis(string json)

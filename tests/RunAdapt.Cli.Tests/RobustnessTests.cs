@@ -69,4 +69,68 @@ public sealed class RobustnessTests
         using var store = AthleteStore.Open(db);
         Assert.Equal(2, store.ListActivities().Count);
     }
+
+    /// <summary>A file or log entry dated outside 1989 … tomorrow is refused with one line naming the file; nothing is stored.</summary>
+    [Fact]
+    public void FarDatesAreRefusedAtImportAndAtLogTime()
+    {
+        var dir = TempDir();
+        var gpx = Path.Combine(dir, "far.gpx");
+        File.WriteAllText(gpx, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(Fixture("gpx", "cerknicko-jezero-no-creator.gpx")), @"<time>\d{4}", "<time>9999"));
+        var db = Path.Combine(dir, "far.db");
+        var (status, _, error) = Run("import", gpx, "--db", db);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Matches(@"far\.gpx: dated 9999-\d\d-\d\d, not between 1989-01-01 and tomorrow", error.TrimEnd());
+        Assert.Single(error.TrimEnd().Split('\n'));
+
+        var log = Path.Combine(dir, "log.yaml");
+        File.WriteAllText(log, "sessions:\n  - { date: 2205-03-01, strength: [ { exercise: back_squat, sets: 3, reps: 8, load_pct_1rm: 70 } ] }\n");
+        (status, _, error) = Run("log", log, "--db", db);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Contains("log.yaml", error);
+        Assert.Contains("date 2205-03-01 is not between 1989-01-01", error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    /// <summary>A store that already holds far-dated rows (written before dates were checked) still reads: they are skipped with a note.</summary>
+    [Fact]
+    public void AStoreWithFarDatedRowsIsReadWithANote()
+    {
+        var db = Path.Combine(TempDir(), "old.db");
+        Assert.Equal(CliApp.Success, Run("import", Path.Combine(Root, "samples", "activities"), "--db", db).Status);
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=false"))
+        {
+            connection.Open();
+            using var damage = connection.CreateCommand();
+            damage.CommandText = """
+                insert into sessions (activity_id, date, data)
+                    select null, '2205-03-01', replace(data, substr(data, instr(data, '"Date":"') + 8, 10), '2205-03-01') from sessions limit 1;
+                update activities set start_utc = '9999-01-01T00:00:00.0000000Z' where id = (select max(id) from activities);
+                update sessions set data = replace(data, substr(data, instr(data, '"Date":"') + 8, 10), '9999-01-01'), date = '9999-01-01'
+                    where activity_id = (select max(id) from activities);
+                """;
+            damage.ExecuteNonQuery();
+        }
+
+        EveryReadingCommandSucceeds(db);
+        var (_, text, error) = Run("history", "--db", db);
+        Assert.Contains("1 activities", text);
+        Assert.Contains("runadapt: note: a session dated 2205-03-01 is left out", error);
+        Assert.Contains("an activity dated 9999-01-01 is left out", error);
+    }
+
+    /// <summary>A scenario past the year 9999 or with an absurd pace is one line and exit 1, not an internal error.</summary>
+    [Theory]
+    [InlineData("start: 9999-12-01\nweeks: 10\nweek:\n  - { day: mon, run: { km: 5, effort: easy } }\n", "past the year 9999")]
+    [InlineData("weeks: 2\nweek:\n  - { day: mon, run: { km: 5, pace: \"99999999999:00/km\" } }\n", "is not between 1:31/km and 33:20/km")]
+    [InlineData("weeks: 2\nweek:\n  - { day: mon, run: { km: 5, pace: \"0:00.001/km\" } }\n", "is not between 1:31/km and 33:20/km")]
+    public void AnAbsurdScenarioIsOneLineAndExitOne(string body, string expected)
+    {
+        var path = Path.Combine(TempDir(), "absurd.yaml");
+        File.WriteAllText(path, "athlete: { sex: male, age: 30, mass_kg: 70 }\n" + body);
+        var (status, _, error) = Run("simulate", path);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Contains(expected, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
 }

@@ -11,6 +11,15 @@ internal static class StoreOption
         Description = "The athlete store: an SQLite file (default: ~/.local/share/runadapt/runadapt.db) or a PostgreSQL connection string (Host=...;Username=...;Database=... or postgres://...).",
     };
 
+    /// <summary>Says on the error stream what the store's reads left out (far-dated rows), one note a line.</summary>
+    public static void WriteNotes(AthleteStore store, TextWriter error)
+    {
+        foreach (var note in store.Notes)
+        {
+            error.WriteLine($"runadapt: note: {note}");
+        }
+    }
+
     public static AthleteStore Open(string? location)
     {
         try

@@ -28,6 +28,12 @@ public sealed partial class ScenarioParser
     private static readonly string[] Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     private static readonly string[] Efforts = ["easy", "steady", "tempo", "threshold", "interval", "sprint"];
 
+    /// <summary>The fastest pace a scenario may ask for, 11 m/s (1:31/km; Bolt's top speed is 12.4 m/s).</summary>
+    private const double FastestPaceSpeed = 11;
+
+    /// <summary>The slowest pace a scenario may ask for, 0.5 m/s (33:20/km, a stroll).</summary>
+    private const double SlowestPaceSpeed = 0.5;
+
     private readonly string _file;
     private readonly Physiology _physiology;
     private readonly ModelParameters _parameters;
@@ -73,7 +79,12 @@ public sealed partial class ScenarioParser
         {
             var entry = parser.Mapping(node, "session");
             parser.CheckKeys(entry, LogKeys);
-            return parser.ParseSessionBody(entry, athlete, vo2max) with { Date = parser.ParseDate(parser.Required(entry, "date")) };
+            var dateNode = parser.Required(entry, "date");
+            var date = parser.ParseDate(dateNode);
+            // A log records what was done: a far date is a typo, and would stretch the history over centuries.
+            return PlausibleDates.Contains(date)
+                ? parser.ParseSessionBody(entry, athlete, vo2max) with { Date = date }
+                : throw parser.Error(dateNode, $"date {parser.Scalar(dateNode)} is not {PlausibleDates.Window}");
         })];
     }
 
@@ -126,6 +137,11 @@ public sealed partial class ScenarioParser
         {
             var weeks = Required(root, "weeks");
             phases.Add((root, Integer(weeks, 1, 5200), WeekList(Get(root, "week")), topProgression, false));
+        }
+
+        if (start.DayNumber + (7L * phases.Sum(p => (long)p.Weeks)) > DateOnly.MaxValue.DayNumber)
+        {
+            throw Error(Get(root, "start") ?? root, "the scenario would run past the year 9999; start it earlier or make it shorter");
         }
 
         var vo2max = _physiology.InitialVo2Max(athlete);
@@ -374,14 +390,23 @@ public sealed partial class ScenarioParser
             throw Error(node, $"pace '{text}' is not of the form 'M:SS/km', 'M:SS/mi' or 'M:SS/200m'");
         }
 
-        var seconds = (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * 60) + double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        var seconds = (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * 60) + double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
         var metres = match.Groups[3].Value switch
         {
             "km" => 1000.0,
             "mi" => 1609.344,
             var m => double.Parse(m.TrimEnd('m'), CultureInfo.InvariantCulture),
         };
-        return seconds > 0 ? metres / seconds : throw Error(node, "a pace must be longer than zero");
+        if (!(seconds > 0))
+        {
+            throw Error(node, "a pace must be longer than zero");
+        }
+
+        // Faster than a sprinter or slower than a stroll is a typo, and the model is not fitted there.
+        var speed = metres / seconds;
+        return speed is >= SlowestPaceSpeed and <= FastestPaceSpeed
+            ? speed
+            : throw Error(node, $"pace '{text}' is not between 1:31/km and 33:20/km");
     }
 
     private double Duration(YamlNode node)
