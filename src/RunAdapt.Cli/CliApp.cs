@@ -65,6 +65,12 @@ public static class CliApp
             error.WriteLine(e.Message);
             return BadInput;
         }
+        catch (System.Data.Common.DbException e)
+        {
+            // A read-only, full, busy or damaged store is not a bug: say which store and what to do.
+            error.WriteLine(StoreOption.Fault(StoreLocation(parse), e));
+            return BadInput;
+        }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
             error.WriteLine($"runadapt: {e.Message}");
@@ -82,6 +88,10 @@ public static class CliApp
             return InternalError;
         }
     }
+
+    /// <summary>The <c>--db</c> the command was given, if it takes one.</summary>
+    private static string? StoreLocation(ParseResult parse) =>
+        parse.CommandResult.Command.Options.Any(o => o.Name == "--db") ? parse.GetValue<string?>("--db") : null;
 }
 
 /// <summary>A mistake in how the program was called; exit status 2.</summary>

@@ -36,6 +36,19 @@ public static class Dashboard
         builder.Services.AddSingleton(new History(builder.Configuration["db"]));
 
         var app = builder.Build();
+        // A read-only, full, busy or damaged store is not a bug: every endpoint says so in one line.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (System.Data.Common.DbException e) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await context.Response.WriteAsJsonAsync(new Problem($"the athlete store {Storage.StoreFaults.Describe(e)}"));
+            }
+        });
         MapPages(app);
         MapApi(app);
         return app;

@@ -133,4 +133,36 @@ public sealed class RobustnessTests
         Assert.Contains(expected, error);
         Assert.Single(error.TrimEnd().Split('\n'));
     }
+
+    /// <summary>A damaged store, or a file that is no store, is one line naming it (exit 1), not an internal error.</summary>
+    [Fact]
+    public void ADamagedStoreIsOneLineNamingIt()
+    {
+        var db = Path.Combine(TempDir(), "damaged.db");
+        Assert.Equal(CliApp.Success, Run("import", Path.Combine(Root, "samples", "activities"), "--db", db).Status);
+        using (var file = File.OpenWrite(db))
+        {
+            file.Position = 8192;
+            file.Write(Enumerable.Repeat((byte)0xff, 4096).ToArray());
+        }
+
+        var (status, _, error) = Run("history", "--db", db);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Equal($"runadapt: {db}: the athlete store is damaged or not a RunAdapt store: restore a backup, or import again into a new store (--db NEW)", error.TrimEnd());
+
+        var noStore = Path.Combine(TempDir(), "notes.db");
+        File.WriteAllText(noStore, new string('x', 5000));
+        (status, _, error) = Run("history", "--db", noStore);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.StartsWith($"runadapt: {noStore}: the athlete store is damaged or not a RunAdapt store", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    /// <summary>A read-only or full store (the tests run as root, so these are raised, not provoked) reads as what to do.</summary>
+    [Theory]
+    [InlineData(8, "is read-only: check the permissions of the file and of its folder")]
+    [InlineData(13, "cannot grow: the disk is full")]
+    [InlineData(5, "is busy: another runadapt is writing to it; try again when it has finished")]
+    public void StoreFaultsSayWhatToDo(int code, string expected) =>
+        Assert.Equal(expected, StoreFaults.Describe(new SqliteException("raised", code)));
 }

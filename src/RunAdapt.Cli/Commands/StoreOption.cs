@@ -26,9 +26,26 @@ internal static class StoreOption
         {
             return AthleteStore.Open(location);
         }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+        catch (System.Data.Common.DbException e)
+        {
+            throw new InputException(Fault(location, e), e);
+        }
+        catch (System.Net.Sockets.SocketException e)
         {
             throw new InputException($"{location ?? AthleteStore.DefaultPath}: cannot open the athlete store ({e.Message})", e);
         }
+    }
+
+    /// <summary>A store fault as one line naming the store.</summary>
+    public static string Fault(string? location, System.Data.Common.DbException e) =>
+        $"runadapt: {Name(location)}: the athlete store {StoreFaults.Describe(e)}";
+
+    /// <summary>The store's name for messages: the file, or a connection string without its password.</summary>
+    private static string Name(string? location)
+    {
+        location ??= AthleteStore.DefaultPath;
+        return location.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase)
+            ? "the PostgreSQL store"
+            : location;
     }
 }
