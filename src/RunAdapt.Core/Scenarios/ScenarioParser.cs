@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Training;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace RunAdapt.Core.Scenarios;
@@ -93,6 +94,7 @@ public sealed partial class ScenarioParser
         var stream = new YamlStream();
         try
         {
+            CheckExpansion(text);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -101,6 +103,73 @@ public sealed partial class ScenarioParser
         }
 
         return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root ? root : throw new ScenarioException(_file, 1, 1, expected);
+    }
+
+    /// <summary>The most nodes a scenario or log may hold with every alias expanded (the longest built-in has a few thousand).</summary>
+    private const int MaxExpandedNodes = 200_000;
+
+    /// <summary>
+    /// Refuses what makes aliases amplify before the tree is built: an alias used as a key (keys are compared by
+    /// content, so nested aliased keys took minutes of CPU from a 595-byte file) and more nodes, aliases expanded, than
+    /// <see cref="MaxExpandedNodes"/> (each alias is walked again wherever it is used).
+    /// </summary>
+    private void CheckExpansion(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var open = new Stack<(bool Mapping, bool AtKey, long Start, string? Anchor)>();
+        long expanded = 0;
+        void Next()
+        {
+            if (open.Count > 0 && open.Peek() is { Mapping: true } top)
+            {
+                open.Pop();
+                open.Push(top with { AtKey = !top.AtKey });
+            }
+        }
+
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case AnchorAlias alias:
+                    if (open.Count > 0 && open.Peek() is { Mapping: true, AtKey: true })
+                    {
+                        throw new ScenarioException(_file, alias.Start.Line, alias.Start.Column, $"the alias *{alias.Value} is used as a key; write the key out");
+                    }
+
+                    expanded += sizes.GetValueOrDefault(alias.Value.Value, 1);
+                    Next();
+                    break;
+                case YamlDotNet.Core.Events.Scalar scalar:
+                    expanded++;
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        sizes[scalar.Anchor.Value] = 1;
+                    }
+
+                    Next();
+                    break;
+                case NodeEvent start and (MappingStart or SequenceStart):
+                    expanded++;
+                    open.Push((start is MappingStart, true, expanded, start.Anchor.IsEmpty ? null : start.Anchor.Value));
+                    break;
+                case MappingEnd or SequenceEnd:
+                    var (_, _, from, name) = open.Pop();
+                    if (name is not null)
+                    {
+                        sizes[name] = expanded - from + 1;
+                    }
+
+                    Next();
+                    break;
+            }
+
+            if (expanded > MaxExpandedNodes)
+            {
+                throw new ScenarioException(_file, parser.Current!.Start.Line, parser.Current.Start.Column, $"more than {MaxExpandedNodes} values once its aliases are expanded; write it out without aliases");
+            }
+        }
     }
 
     private Scenario ParseText(string text)
