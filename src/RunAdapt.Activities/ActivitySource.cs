@@ -25,6 +25,12 @@ public static class ActivitySource
     /// <summary>The largest decompressed activity file accepted, in bytes.</summary>
     public const long MaxEntryBytes = 256L * 1024 * 1024;
 
+    /// <summary>
+    /// The largest file the importer takes, in bytes: a whole export as one zip (its entries are streamed). The
+    /// dashboard's upload limit is the same, so an upload it accepts is never refused by the importer for its size.
+    /// </summary>
+    public const long MaxInputBytes = 8L * 1024 * 1024 * 1024;
+
     /// <summary>The most entries read from one archive.</summary>
     public const int MaxEntries = 200_000;
 
@@ -72,7 +78,9 @@ public static class ActivitySource
     {
         if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            return FromZip(path, () => File.OpenRead(path), new ArchiveBudget(), depth: 1);
+            return new FileInfo(path).Length > MaxInputBytes
+                ? [new ActivityInput(path, () => throw new InvalidActivityFileException(path, 0, $"the file is larger than the {MaxInputBytes} byte limit"))]
+                : FromZip(path, () => File.OpenRead(path), new ArchiveBudget(), depth: 1);
         }
 
         return explicitlyNamed || IsCandidate(path) ? [new ActivityInput(path, () => ReadFile(path))] : [];

@@ -107,13 +107,12 @@ public sealed class History(string? location)
             {
                 using var store = AthleteStore.Open(location);
                 var athlete = store.LoadAthlete();
-                var prefix = folder.FullName + Path.DirectorySeparatorChar;
-                return [.. ActivitySource.Enumerate(path).Select(input => ImportOne(store, athlete, input, input.Name.Replace(prefix, string.Empty, StringComparison.Ordinal)))];
+                return [.. ActivitySource.Enumerate(path).Select(input => ImportOne(store, athlete, input, Scrub(input.Name, folder), folder))];
             }
         }
         catch (ActivityFormatException e)
         {
-            return [new UploadResult(fileName, "rejected", e.UserMessage)];
+            return [new UploadResult(fileName, "rejected", Scrub(e.UserMessage, folder))];
         }
         finally
         {
@@ -224,9 +223,14 @@ public sealed class History(string? location)
         }
     }
 
-    private static UploadResult ImportOne(AthleteStore store, Core.Training.Athlete athlete, ActivityInput input, string name)
+    /// <summary>A name or message without the server's temporary folder: the client sees its own file names only.</summary>
+    private static string Scrub(string text, DirectoryInfo folder) =>
+        text.Replace(folder.FullName + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal).Replace(folder.FullName, "upload", StringComparison.Ordinal);
+
+    private static UploadResult ImportOne(AthleteStore store, Core.Training.Athlete athlete, ActivityInput input, string name, DirectoryInfo folder)
     {
         var file = ActivityImporter.Prepare(input with { Name = name }, new HashSet<string>(), athlete, Analysis.ThresholdHistory.From(store.LoadThresholds()));
+        file = file with { Problem = file.Problem is { } problem ? Scrub(problem, folder) : null };
         return ActivityImporter.Store(store, file) switch
         {
             StoreResult.Imported => new UploadResult(name, "imported", null),
