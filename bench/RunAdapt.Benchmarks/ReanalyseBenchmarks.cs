@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using RunAdapt.Activities;
 using RunAdapt.Analysis;
 using RunAdapt.Core.Training;
@@ -8,7 +7,6 @@ using RunAdapt.Storage;
 namespace RunAdapt.Benchmarks;
 
 /// <summary>Re-analysis of every stored activity after a profile change (what saving the athlete does), by store size: linear is the aim.</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
 public class ReanalyseBenchmarks
 {
     private string _path = "";

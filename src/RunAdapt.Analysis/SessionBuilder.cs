@@ -177,18 +177,27 @@ public static class SessionBuilder
         // holds sessions of another sport (a multisport file).
         var running = activity.Sport is Sport.Running || (activity.Sport is Sport.Other && Median(walk.Segments) <= FastestRunningSpeed
             && !activity.Summaries.Any(s => s.Kind == SummaryKind.Session && s.Sport is not (null or Sport.Running or Sport.Other)));
+        // A multisport file (triathlon, duathlon) holds one session per leg, whatever sport the file or its export
+        // names: best efforts come from the running legs only (a bike leg gave a 400 m in 0:36).
+        var efforts = walk.Series;
+        if (RunningLegs(activity) is { } legs)
+        {
+            running = true;
+            efforts = Walk(activity with { Sport = Sport.Running, Samples = legs }, 0)?.Series ?? new MovingSeries();
+        }
+
         var moving = new TrainingSession(date, walk.Segments, [], []);
         var analysis = new ActivityAnalysis(
             load,
             Zones.TimeInHeartRateZones(moving, onDay),
             running ? Zones.TimeInPaceZones(moving, onDay) : new double[5],
             Detection.Detect(walk.Series),
-            running ? BestEfforts.ByDistance(walk.Series) : [],
+            running ? BestEfforts.ByDistance(efforts) : [],
             walk.Segments.Any(s => s.FootStrike is not null),
             running ? GradeAdjustedPace.SessionEnergyKilojoules(moving, athlete.MassKilograms) : 0,
             carriedLoadKilograms,
             activity.PerceivedExertion,
-            running ? BestEfforts.ByDuration(walk.Series) : [],
+            running ? BestEfforts.ByDuration(efforts) : [],
             running ? MeanCadence(walk.Segments) : null);
         return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, heartRate)
         {
@@ -224,6 +233,23 @@ public static class SessionBuilder
         }
 
         return (analysed, null);
+    }
+
+    /// <summary>
+    /// The samples of a multisport file's running legs, or <c>null</c> when the file is not multisport (one session, or
+    /// every session of one sport) or has no running leg.
+    /// </summary>
+    private static List<ActivitySample>? RunningLegs(Activity activity)
+    {
+        var legs = activity.Summaries.Where(s => s.Kind == SummaryKind.Session && s.StartTimeUtc is not null).ToList();
+        if (legs.Select(l => l.Sport).Distinct().Count() < 2 || !legs.Any(l => l.Sport == Sport.Running))
+        {
+            return null;
+        }
+
+        var runs = legs.Where(l => l.Sport == Sport.Running)
+            .Select(l => (From: l.StartTimeUtc!.Value, To: l.TimestampUtc ?? l.StartTimeUtc!.Value.AddSeconds(l.TotalElapsedSeconds ?? 0))).ToList();
+        return [.. activity.Samples.Where(x => runs.Any(r => x.TimestampUtc >= r.From && x.TimestampUtc <= r.To))];
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ public static class CliApp
     /// <summary>Exit status for bad usage (unknown command or option, missing argument).</summary>
     public const int BadUsage = 2;
 
+    /// <summary>Exit status when the user stopped the program (Ctrl-C): 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>Exit status for an internal error (a bug).</summary>
     public const int InternalError = 70;
 

@@ -278,6 +278,38 @@ public sealed class ImportHistoryTests
         Assert.Equal(Files, store.LoadSessions().Count);
     }
 
+    /// <summary>Ctrl-C stops an import between two files and exits 130, not 0 (a script took it for a finished import).</summary>
+    [Fact]
+    public void CtrlCStopsAnImportWithExitStatus130()
+    {
+        var dir = TempDir();
+        const int Files = 400;
+        for (var i = 0; i < Files; i++)
+        {
+            File.WriteAllText(Path.Combine(dir, $"run{i:000}.gpx"), SyntheticRun(new DateTime(2020, 1, 1, 7, 0, 0, DateTimeKind.Utc).AddDays(i)));
+        }
+
+        var db = Path.Combine(dir, "interrupt.db");
+        var runadapt = Path.Combine(AppContext.BaseDirectory, "runadapt.dll");
+        using var child = Process.Start(new ProcessStartInfo("dotnet", ["exec", runadapt, "import", dir, "--db", db]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60) && !child.HasExited && Count(db) < 20)
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.False(child.HasExited, "the import finished before it could be interrupted: make the synthetic export larger");
+        using (var signal = Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            signal.WaitForExit();
+        }
+
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        Assert.Equal(CliApp.Interrupted, child.ExitCode);
+        Assert.Contains("(interrupted; run again to finish)", output);
+    }
+
     private static int Count(string db)
     {
         if (!File.Exists(db))

@@ -134,7 +134,8 @@ internal static class ImportCommand
                 console.Write(reasons);
             }
 
-            return rejected.Count == 0 ? CliApp.Success : CliApp.BadInput;
+            // A script must not take a stopped import for a finished one.
+            return cancelled ? CliApp.Interrupted : rejected.Count == 0 ? CliApp.Success : CliApp.BadInput;
         });
         return command;
     }
