@@ -12,7 +12,8 @@ public sealed class ArchitectureTests
         ["RunAdapt.Analysis"] = ["RunAdapt.Core", "RunAdapt.Activities"],
         ["RunAdapt.Storage"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis"],
         ["RunAdapt.Reports"] = ["RunAdapt.Core"],
-        ["RunAdapt.Cli"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Reports"],
+        ["RunAdapt.Evidence"] = ["RunAdapt.Core"],
+        ["RunAdapt.Cli"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Reports", "RunAdapt.Evidence"],
         ["RunAdapt.Web"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Reports"],
     };
 

@@ -19,13 +19,16 @@ public sealed class ScenarioCommandTests
         foreach (var snapshot in new[] { json["start"]!, json["final"]!, series[10]! })
         {
             Assert.Equal(["quadriceps", "hamstrings", "calves", "glutes"], snapshot["muscles"]!.AsObject().Select(p => p.Key));
-            foreach (var key in new[] { "vo2max_ml_kg_min", "body_mass_kg", "fat_mass_kg", "bone_density_change_pct", "joint_load_index", "injury_risk" })
+            foreach (var key in new[] { "vo2max_ml_kg_min", "vo2max_ml_min", "body_mass_kg", "fat_mass_kg", "lean_mass_kg", "bone_density_change_pct", "joint_load_index", "injury_risk", "knee_cartilage_change_pct", "tissue_loads" })
             {
                 Assert.NotNull(snapshot[key]);
             }
 
             var muscle = snapshot["muscles"]!["calves"]!.AsObject();
-            Assert.Equal(["size_change_pct", "type1_pct", "type2a_pct", "type2x_pct", "endurance_change_pct", "strength_change_pct"], muscle.Select(p => p.Key));
+            // DESIGN's keys first, then what matches what studies measure (fibre area by biopsy).
+            Assert.Equal(["size_change_pct", "type1_pct", "type2a_pct", "type2x_pct", "endurance_change_pct", "strength_change_pct",
+                "fibre_area_type1_change_pct", "fibre_area_type2_change_pct", "fibre_area_mean_change_pct"], muscle.Select(p => p.Key));
+            Assert.Equal(["knee", "achilles", "tibia"], snapshot["tissue_loads"]!.AsObject().Select(p => p.Key));
         }
     }
 

@@ -47,7 +47,8 @@ public sealed class GoalSearchTests
     [Fact]
     public void CalvesComeFromForefootLandingWithoutExtraTime()
     {
-        var result = GoalSearch.Search(Plan(Novice), [Want.Parse("calves:+5")], []);
+        // The plan alone grows the calves ≈ 5 %; forefoot landing ≈ 8.7 %, a vest ≈ 7 %.
+        var result = GoalSearch.Search(Plan(Novice), [Want.Parse("calves:+7.5")], []);
         var best = result.Options[0];
         Assert.True(result.Succeeds(best));
         Assert.Equal("forefoot", best.Name);

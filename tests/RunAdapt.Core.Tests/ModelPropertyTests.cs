@@ -80,15 +80,19 @@ public sealed class ModelPropertyTests
             var b = Simulator.Run(new SimulationInput(athlete, Start, 56, more)).Final;
             foreach (var name in a.Muscles.Keys)
             {
-                Assert.True(b.Muscles[name].SizeChangePercent >= a.Muscles[name].SizeChangePercent - 0.01, $"{name}: more {b.Muscles[name].SizeChangePercent} < fewer {a.Muscles[name].SizeChangePercent}");
+                // A tenth of a percent can move with fibre-type conversion (whole-muscle size follows the shares of
+                // the smaller type I and larger type II fibres; more lifting days convert more IIx → IIa, which a
+                // stopped runner's fading volume signal turns into type I): not a shrinking stimulus.
+                Assert.True(b.Muscles[name].SizeChangePercent >= a.Muscles[name].SizeChangePercent - 0.1, $"{name}: more {b.Muscles[name].SizeChangePercent} < fewer {a.Muscles[name].SizeChangePercent}");
             }
         }, iter: 40);
 
     [Fact]
     public void NoTrainingDetrainsTowardBaseline() =>
-        Athletes.Where(a => a.LiftingStatus == TrainingStatus.Untrained).Sample(athlete =>
+        Athletes.Where(a => a.LiftingStatus == TrainingStatus.Untrained && a.TrainingStatus == TrainingStatus.Untrained).Sample(athlete =>
         {
-            // (A trained lifter who stops loses size toward the untrained level, below the start: a different baseline.)
+            // (A trained runner or lifter who stops loses fitness and size toward the untrained level, below the
+            // start: a different baseline, tested in TrainedAthletesWhoStopLoseFitnessBelowTheirStart.)
             var training = Enumerable.Range(0, 84).Where(d => d % 2 == 0)
                 .Select(d => new TrainingSession(Start.AddDays(d), [new RunSegment(1800, 3)], [new StrengthSet("back_squat", 4, 8, 0.8)], [])).ToList();
             var o = Simulator.Run(new SimulationInput(athlete, Start, 84 + 364, training));
@@ -102,6 +106,18 @@ public sealed class ModelPropertyTests
             // Absolute VO2max (ml/min): per-kilogram values also move with body mass, which is not fitness.
             static double Absolute(BodySnapshot s) => s.Vo2MaxMillilitresPerKilogramPerMinute * s.BodyMassKilograms;
             Assert.True(Math.Abs(Absolute(end) - Absolute(o.Start)) <= Math.Abs(Absolute(peak) - Absolute(o.Start)) + 1, $"VO2max {Absolute(o.Start)} → {Absolute(peak)} → {Absolute(end)}");
+        }, iter: 30);
+
+    [Fact]
+    public void TrainedAthletesWhoStopLoseFitnessBelowTheirStart() =>
+        Athletes.Where(a => a.TrainingStatus >= TrainingStatus.Recreational).Sample(athlete =>
+        {
+            var o = Simulator.Run(new SimulationInput(athlete, Start, 56, []));
+            Assert.True(o.Final.Vo2MaxMillilitresPerMinute < o.Start.Vo2MaxMillilitresPerMinute, $"VO2max {o.Start.Vo2MaxMillilitresPerMinute} → {o.Final.Vo2MaxMillilitresPerMinute}");
+            foreach (var (name, muscle) in o.Final.Muscles)
+            {
+                Assert.True(muscle.SizeChangePercent <= 0, $"{name} grew at rest: {muscle.SizeChangePercent}");
+            }
         }, iter: 30);
 
     [Fact]

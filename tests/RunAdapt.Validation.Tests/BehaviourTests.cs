@@ -161,7 +161,10 @@ public sealed class BehaviourTests
         Assert.True(marathoner.Final.Muscles.Values.Average(m => m.SizeChangePercent) < 3, "elite marathoner not bulky");
         Assert.True(marathoner.Final.FatMassKilograms / marathoner.Final.BodyMassKilograms < 0.09, "elite marathoner lean");
         Assert.True(tenK.Final.Muscles["hamstrings"].Type1Percent < marathoner.Final.Muscles["hamstrings"].Type1Percent, "10 000 m runner keeps more fast fibres than a marathoner");
-        Assert.True(tenK.Final.Muscles["hamstrings"].SizeChangePercent > marathoner.Final.Muscles["hamstrings"].SizeChangePercent + 5, "10 000 m runner's hamstrings more developed than a marathoner's");
+        // Whole-muscle sizes of distance runners stay near untrained (imaging studies); the 10 000 m runner's speed
+        // work still leaves the hip and thigh muscles the more developed.
+        Assert.True(tenK.Final.Muscles["hamstrings"].SizeChangePercent > marathoner.Final.Muscles["hamstrings"].SizeChangePercent, "10 000 m runner's hamstrings more developed than a marathoner's");
+        Assert.True(tenK.Final.Muscles["quadriceps"].SizeChangePercent > marathoner.Final.Muscles["quadriceps"].SizeChangePercent, "10 000 m runner's quadriceps more developed than a marathoner's");
         Assert.True(tenK.Final.FatMassKilograms / tenK.Final.BodyMassKilograms < 0.10, "10 000 m runner still slender");
         Assert.True(sprinter.Final.Muscles["glutes"].SizeChangePercent > 20, $"sprinter glutes {sprinter.Final.Muscles["glutes"].SizeChangePercent}");
         Assert.True(sprinter.Final.Muscles.Values.Average(m => m.Type2APercent + m.Type2XPercent) > 60, "sprinter mostly fast-twitch");

@@ -19,5 +19,7 @@ internal static class CommandCatalog
         AthleteCommand.Create(),
         ReportCommand.Create(),
         ServeCommand.Create(),
+        EvidenceCommand.Create(),
+        CalibrateCommand.Create(),
     ];
 }

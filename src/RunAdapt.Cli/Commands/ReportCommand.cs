@@ -56,7 +56,7 @@ internal static class ReportCommand
             Sessions = loaded.Sessions,
             StartDate = loaded.StartDate,
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(loaded.Sessions, loaded.Athlete)),
-            Evidence = Evidence.From(model),
+            Evidence = Reports.Evidence.From(model),
             Bands = Uncertainty.Of(input),
             Why = Why.Of(input),
         };
@@ -87,7 +87,7 @@ internal static class ReportCommand
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
             SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe() ?? a.Problem))],
             StartDate = first,
-            Evidence = Evidence.From(model),
+            Evidence = Reports.Evidence.From(model),
             Bands = Uncertainty.Of(input),
             Why = Why.Of(input),
         };

@@ -1,3 +1,7 @@
+using MathNet.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
 namespace RunAdapt.Core.Model;
 
 /// <summary>A performance test: its day in the load series (0 = the first day) and the result.</summary>
@@ -87,58 +91,40 @@ public sealed record BanisterFit(Banister Model, int Observations, double SumOfS
         return new BanisterFit(model, tests.Count, solution.Sse, problem.TotalSumOfSquares > 0 ? 1 - (solution.Sse / problem.TotalSumOfSquares) : 1);
     }
 
-    /// <summary>Nelder–Mead on the two time constants, from a simplex one day wide around the grid's best point.</summary>
+    /// <summary>
+    /// MathNet's Nelder–Mead on the two time constants, from a simplex one day (τ1) and half a day (τ2) wide around the
+    /// grid's best point; the best point it evaluated is the answer (also when it runs out of iterations).
+    /// </summary>
     private static (double X, double Y) NelderMead(Func<(double X, double Y), double> f, (double X, double Y) start)
     {
-        (double X, double Y)[] points = [start, (start.X + 1, start.Y), (start.X, start.Y + 0.5)];
-        var values = points.Select(f).ToArray();
-        for (var iteration = 0; iteration < 400; iteration++)
+        var best = (Point: start, Value: f(start));
+        double Objective(Vector<double> p)
         {
-            Array.Sort(values, points);
-            if (values[2] - values[0] <= 1e-10 * (1 + Math.Abs(values[0])) && Spread(points) < 1e-6)
+            var value = f((p[0], p[1]));
+            if (value < best.Value)
             {
-                break;
+                best = ((p[0], p[1]), value);
             }
 
-            var centre = ((points[0].X + points[1].X) / 2, (points[0].Y + points[1].Y) / 2);
-            (double X, double Y) Towards(double a) => (centre.Item1 + (a * (points[2].X - centre.Item1)), centre.Item2 + (a * (points[2].Y - centre.Item2)));
-            var reflected = Towards(-1);
-            var fr = f(reflected);
-            if (fr < values[0])
-            {
-                var expanded = Towards(-2);
-                var fe = f(expanded);
-                (points[2], values[2]) = fe < fr ? (expanded, fe) : (reflected, fr);
-            }
-            else if (fr < values[1])
-            {
-                (points[2], values[2]) = (reflected, fr);
-            }
-            else
-            {
-                var contracted = Towards(fr < values[2] ? -0.5 : 0.5);
-                var fc = f(contracted);
-                if (fc < Math.Min(fr, values[2]))
-                {
-                    (points[2], values[2]) = (contracted, fc);
-                }
-                else
-                {
-                    for (var i = 1; i < 3; i++)
-                    {
-                        points[i] = ((points[0].X + points[i].X) / 2, (points[0].Y + points[i].Y) / 2);
-                        values[i] = f(points[i]);
-                    }
-                }
-            }
+            // Outside the allowed region the SSE is infinite; the simplex needs a finite value to compare.
+            return double.IsFinite(value) ? value : Infeasible;
         }
 
-        Array.Sort(values, points);
-        return points[0];
+        try
+        {
+            NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Objective), Vector<double>.Build.Dense([start.X, start.Y]),
+                Vector<double>.Build.Dense([1, 0.5]), convergenceTolerance: 1e-12, maximumIterations: 2000);
+        }
+        catch (MaximumIterationsException)
+        {
+            // The best point seen so far stands.
+        }
+
+        return best.Point;
     }
 
-    private static double Spread((double X, double Y)[] points) =>
-        Math.Max(Math.Abs(points[2].X - points[0].X), Math.Abs(points[2].Y - points[0].Y));
+    /// <summary>What the simplex sees outside the allowed time constants (τ2 ≥ 0.5 d, τ1 ≥ ratio·τ2, τ1 ≤ the maximum).</summary>
+    private const double Infeasible = 1e300;
 
     /// <summary>The least-squares problem for fixed time constants: p = p0 + k1·a − k2·b, linear in (p0, k1, k2).</summary>
     private sealed class Problem(IReadOnlyList<double> loads, IReadOnlyList<PerformanceTest> tests, double ratio, int maximumDays)

@@ -18,6 +18,9 @@ internal struct Drive
     /// <summary>Minutes of running faster than VO2max pace.</summary>
     public double SprintMinutes;
 
+    /// <summary>Eccentric effort-minutes (downhill braking): a neural and architectural stimulus.</summary>
+    public double Eccentric;
+
     /// <summary>Adds a bout.</summary>
     /// <param name="effort">Effective effort (mechanical plus fatigue-driven recruitment), fraction of maximal force.</param>
     /// <param name="tension">Sustained mechanical tension, fraction of maximal force.</param>
@@ -26,8 +29,10 @@ internal struct Drive
     /// <param name="supramaximal">Whether the running is faster than VO2max pace (sprinting).</param>
     /// <param name="accustomed">The effort the muscle is used to.</param>
     /// <param name="k">Model constants.</param>
-    public void Add(double effort, double tension, double exposureMinutes, double hours, bool supramaximal, double accustomed, Constants k)
+    /// <param name="eccentric">Eccentric effort-minutes of the bout.</param>
+    public void Add(double effort, double tension, double exposureMinutes, double hours, bool supramaximal, double accustomed, Constants k, double eccentric)
     {
+        Eccentric += eccentric;
         if (exposureMinutes <= 0 || effort <= 0)
         {
             return;

@@ -16,6 +16,9 @@ public sealed record ModelParameter(string Name, string Unit, IReadOnlyList<doub
 {
     /// <summary>The value of a single-valued parameter.</summary>
     public double Value => Values[0];
+
+    /// <summary>Whether <c>runadapt calibrate</c> fits this parameter to the evidence library (<c>fit: true</c>).</summary>
+    public bool Fit { get; init; }
 }
 
 /// <summary>A parameter file was malformed or a value was outside its plausible range.</summary>
@@ -171,7 +174,7 @@ public sealed class ModelParameters
                 false => throw new ModelParameterException($"{file}:{key.Start.Line}: parameter '{name}' has no value"),
             };
             result[name] = new ModelParameter(name, Text("unit") ?? "", values, Number("min", double.NegativeInfinity), Number("max", double.PositiveInfinity),
-                Text("source") ?? "", Text("guess") == "true", Text("why"));
+                Text("source") ?? "", Text("guess") == "true", Text("why")) { Fit = Text("fit") == "true" };
         }
 
         return result;

@@ -3,8 +3,10 @@ using RunAdapt.Core.Outcomes;
 namespace RunAdapt.Core.Model;
 
 /// <summary>
-/// One muscle group: fibre-type shares and mean fibre areas (I, IIa, IIx), what load it is accustomed to, the
-/// neural part of strength, and muscular endurance. Areas are relative to an untrained type I fibre.
+/// One muscle group: fibre-type shares and the whole-muscle size each fibre type's share carries (I, IIa, IIx),
+/// the fibre-level remodelling of high endurance volume (smaller fibres, not a smaller muscle), what load it is
+/// accustomed to, the neural part of strength, and muscular endurance. Areas are relative to an untrained type I
+/// fibre.
 /// </summary>
 internal sealed class MuscleState
 {
@@ -13,25 +15,39 @@ internal sealed class MuscleState
     private readonly double[] _area = new double[3];
     private readonly double[] _referenceArea = new double[3];
     private readonly double[] _accretion = new double[3];
-    private readonly double _untrainedSize, _walkingDemand, _unloadingScale;
+    private readonly double[] _remodel = [1, 1, 1];
+    private readonly double[] _startRemodel = [1, 1, 1];
+    private readonly double _walkingDemand, _unloadingScale;
+    private readonly double _activationDeficit;
+    private double _untrainedSize, _quality;
     private readonly double[] _startShare = new double[3];
     private readonly double[] _startArea = new double[3];
     private readonly double[] _baselineShare = new double[3];
-    private double _startSize;
+    private double _startSize, _startQuality = 1;
     private double _neural, _endurance, _neuralHabitual, _enduranceHabitual;
-    private double _volumeWeekly, _sprintWeekly, _frequency, _recruitX, _tensionWeekly;
+    private double _volumeWeekly, _sprintWeekly, _frequency, _recruitX, _tensionWeekly, _eccentricWeekly;
     private int _daysSinceTrained = 1000;
     private int _daysSinceAccustomedEffort;
 
-    public MuscleState(double type1, double type2a, double type2x, double type2AreaRatio, double sizeOverUntrained, double walkingDemand, double unloadingScale)
+    /// <param name="type1">Type I share.</param>
+    /// <param name="type2a">Type IIa share.</param>
+    /// <param name="type2x">Type IIx share.</param>
+    /// <param name="type2AreaRatio">Type II over type I fibre area, untrained.</param>
+    /// <param name="referenceScale">The untrained size at this age over a young adult's (muscle lost to ageing).</param>
+    /// <param name="sizeOverUntrained">Size at the start over the untrained size at this age (trained lifters larger).</param>
+    /// <param name="quality">Force per unit size relative to a young man's (sex, age).</param>
+    /// <param name="activationDeficit">The part of the force per size lost to age (0 for the young): activation training can regain.</param>
+    /// <param name="walkingDemand">Demand of a walking stride on this muscle (of a young man's maximal force).</param>
+    /// <param name="unloadingScale">How much of the quadriceps' walking load this muscle loses when unloaded.</param>
+    public MuscleState(double type1, double type2a, double type2x, double type2AreaRatio, double referenceScale, double sizeOverUntrained, double quality, double activationDeficit, double walkingDemand, double unloadingScale)
     {
         _share[TypeI] = type1;
         _share[TypeIIa] = type2a;
         _share[TypeIIx] = type2x;
         _share.CopyTo(_startShare, 0);
         _share.CopyTo(_baselineShare, 0);
-        _referenceArea[TypeI] = 1;
-        _referenceArea[TypeIIa] = _referenceArea[TypeIIx] = type2AreaRatio;
+        _referenceArea[TypeI] = referenceScale;
+        _referenceArea[TypeIIa] = _referenceArea[TypeIIx] = type2AreaRatio * referenceScale;
         for (var k = 0; k < 3; k++)
         {
             _area[k] = _referenceArea[k] * sizeOverUntrained;
@@ -40,10 +56,14 @@ internal sealed class MuscleState
         _untrainedSize = WeightedArea(_referenceArea);
         _startSize = WeightedArea(_area);
         _area.CopyTo(_startArea, 0);
-        StrengthRelative = SizeOverUntrained;
-        _walkingDemand = walkingDemand;
+        _quality = _startQuality = quality * referenceScale;
+        _activationDeficit = activationDeficit;
+        StrengthRelative = SizeOverUntrained * _quality;
         _unloadingScale = unloadingScale;
-        Accustomed = walkingDemand;
+
+        // What a walking stride asks of this person's muscle: the level daily life accustoms it to.
+        _walkingDemand = walkingDemand / StrengthRelative;
+        Accustomed = _walkingDemand;
     }
 
     /// <summary>The effort level the muscle is used to; efforts above it are novel and grow it.</summary>
@@ -51,6 +71,9 @@ internal sealed class MuscleState
 
     /// <summary>Whole-muscle size relative to the start of the simulation.</summary>
     public double Size => WeightedArea(_area) / _startSize;
+
+    /// <summary>Strength relative to the start: size × neural drive × force per size.</summary>
+    private double StrengthChange => ((1 + _neural) / (1 + _neuralHabitual)) * Size * _quality / _startQuality;
 
     /// <summary>Size relative to an untrained muscle (1 = untrained); the hypertrophy ceiling is set on this.</summary>
     public double SizeOverUntrained => WeightedArea(_area) / _untrainedSize;
@@ -66,6 +89,7 @@ internal sealed class MuscleState
     {
         _neuralHabitual = _neural;
         _enduranceHabitual = _endurance;
+        _remodel.CopyTo(_startRemodel, 0);
     }
 
     /// <summary>The current state becomes the start that changes are reported against (fibre types still drift back to the inherited ones).</summary>
@@ -73,13 +97,24 @@ internal sealed class MuscleState
     {
         _startSize = WeightedArea(_area);
         _area.CopyTo(_startArea, 0);
+        _remodel.CopyTo(_startRemodel, 0);
+        _startQuality = _quality;
         _share.CopyTo(_startShare, 0);
         _neuralHabitual = _neural;
         _enduranceHabitual = _endurance;
     }
 
-    /// <summary>Advances one day. While priming, only the signals of what the muscle is used to move; size and fibre types stay.</summary>
-    public void Advance(in Drive drive, bool unloaded, bool priming, Constants k)
+    /// <summary>
+    /// Advances one day. While priming, only the signals of what the muscle is used to move (and the fibre-level
+    /// remodelling the habitual volume keeps); size and fibre types stay.
+    /// </summary>
+    /// <param name="drive">The day's stimulus.</param>
+    /// <param name="unloaded">Whether the leg is immobilised today.</param>
+    /// <param name="priming">Whether this is a day of the habitual training before the simulation.</param>
+    /// <param name="sizeAgeing">Fraction of size lost to ageing today.</param>
+    /// <param name="qualityAgeing">Fraction of force per size lost to ageing today.</param>
+    /// <param name="k">Model constants.</param>
+    public void Advance(in Drive drive, bool unloaded, bool priming, double sizeAgeing, double qualityAgeing, Constants k)
     {
         var tension = 1 - Math.Exp(-drive.TensionRaw / k.SessionSaturation);
         var novelty = drive.Novelty;
@@ -93,6 +128,7 @@ internal sealed class MuscleState
         _frequency += ((trained ? 1.0 : 0.0) - _frequency) / 14;
         _recruitX += (Ramp(peak, k.Type2xStart, k.RecruitSpan) - _recruitX) / 14;
         _tensionWeekly += ((tension * 7) - _tensionWeekly) / 14;
+        _eccentricWeekly += (((1 - Math.Exp(-drive.Eccentric / k.SessionSaturation)) * 7) - _eccentricWeekly) / 14;
 
         // Habituation: the accustomed level climbs toward the efforts done, holds while such efforts recur, and
         // fades back once they have been absent for weeks.
@@ -106,13 +142,26 @@ internal sealed class MuscleState
             Accustomed += (_walkingDemand - Accustomed) / k.DehabituationDays;
         }
 
-        var neuralTarget = k.NeuralMax * (1 - Math.Exp(-_tensionWeekly));
-        _neural += (neuralTarget - _neural) / (neuralTarget > _neural ? k.NeuralDays : k.NeuralDecayDays);
+        // Neural drive: heavy and eccentric loading raise it (older muscles have more activation to regain);
+        // disuse takes activation away within days, beyond what size loses.
+        var neuralTarget = unloaded
+            ? -k.DisuseNeuralLoss
+            : (k.NeuralMax + (k.AgeActivationRoom * _activationDeficit)) * (1 - Math.Exp(-(_tensionWeekly + (k.EccentricWeight * _eccentricWeekly))));
+        _neural += (neuralTarget - _neural) / (unloaded ? k.DisuseNeuralDays : neuralTarget > _neural ? k.NeuralDays : k.NeuralDecayDays);
         var enduranceTarget = k.EnduranceGainMax * _volumeWeekly / (_volumeWeekly + k.EnduranceHalfVolume);
         _endurance += (enduranceTarget - _endurance) / k.EnduranceDays;
+        // Fibre-level remodelling: high endurance volume shrinks fibres (Trappe 2006) toward a floor, more the higher
+        // the volume; they return when it falls. Whole-muscle size does not follow it.
+        var excessVolume = Math.Max(0, _volumeWeekly - k.VolumeThreshold);
+        var remodelTarget = 1 - ((1 - k.ShrinkFloor) * excessVolume / (excessVolume + k.ShrinkHalf));
+        for (var t = 0; t < 3; t++)
+        {
+            _remodel[t] += (remodelTarget - _remodel[t]) / k.RemodelDays;
+        }
+
         if (priming)
         {
-            StrengthRelative = SizeOverUntrained * (1 + _neural);
+            StrengthRelative = SizeOverUntrained * (1 + _neural) * _quality;
             return;
         }
 
@@ -120,7 +169,6 @@ internal sealed class MuscleState
         var overUntrained = SizeOverUntrained;
         var headroom = Headroom(overUntrained, k.Ceiling, k.CeilingShape);
         var noveltyHeadroom = Headroom(overUntrained, k.NoveltyCeiling, k.CeilingShape);
-        var excessVolume = Math.Max(0, _volumeWeekly - k.VolumeThreshold);
         for (var t = 0; t < 3; t++)
         {
             var recruited = t switch
@@ -131,17 +179,28 @@ internal sealed class MuscleState
             };
             var growth = ((k.TensionRate * tension * (1 - (interference * (t == TypeI ? 1 : 0.4))) * headroom)
                 + (k.NoveltyRate * novelty * (t == TypeI ? k.Type1Response : 1) * noveltyHeadroom)) * recruited;
+            _referenceArea[t] *= 1 - sizeAgeing;
+            _area[t] *= 1 - sizeAgeing;
             var reference = _referenceArea[t];
-            var shrink = k.ShrinkRate * excessVolume * Math.Max(0, _area[t] - (k.ShrinkFloor * reference));
-            var atrophy = unloaded ? k.AtrophyRate * _unloadingScale * Math.Max(0, _area[t] - (k.AtrophyFloor * reference)) : 0;
-            var detraining = _daysSinceTrained > 10 ? (_area[t] - reference) / k.ReturnDays : 0;
+
+            // Disuse atrophy starts at its full rate and slows as the muscle nears a floor (bed-rest time course).
+            var atrophy = unloaded ? k.AtrophyRate * _unloadingScale * Math.Max(0, _area[t] - (k.AtrophyFloor * reference)) / (1 - k.AtrophyFloor) : 0;
+
+            // Without training, size above the untrained reference is lost; size lost to disuse returns with
+            // daily loading. Neither pulls a muscle past its reference, and resting never grows a muscle at its reference.
+            var detraining = _area[t] > reference
+                ? (_daysSinceTrained > 10 ? (_area[t] - reference) / k.ReturnDays : 0)
+                : (unloaded ? 0 : -(reference - _area[t]) / k.ReloadDays);
+
             // Protein accretion lags the signal: measurable hypertrophy appears after weeks, not days.
             _accretion[t] += (growth - _accretion[t]) / k.AccretionDays;
-            _area[t] = Math.Max(0.05 * reference, _area[t] + (_area[t] * _accretion[t]) - shrink - atrophy - detraining);
+            _area[t] = Math.Max(0.05 * reference, _area[t] + (_area[t] * _accretion[t]) - atrophy - detraining);
         }
 
+        _untrainedSize *= 1 - sizeAgeing;
+        _quality *= (1 - qualityAgeing) * (1 - sizeAgeing);
         ShiftFibreTypes(k);
-        StrengthRelative = SizeOverUntrained * (1 + _neural);
+        StrengthRelative = SizeOverUntrained * (1 + _neural) * _quality;
     }
 
     public MuscleSnapshot Snapshot() => new(
@@ -150,20 +209,20 @@ internal sealed class MuscleState
         Math.Round(_share[TypeIIa] * 100, 2),
         Math.Round(_share[TypeIIx] * 100, 2),
         Math.Round(((((1 + _endurance) / (1 + _enduranceHabitual)) * (1 + _share[TypeI] - _startShare[TypeI])) - 1) * 100, 2),
-        Math.Round(((((1 + _neural) / (1 + _neuralHabitual)) * Size) - 1) * 100, 2))
+        Math.Round((StrengthChange - 1) * 100, 2))
     {
-        FibreAreaType1ChangePercent = Math.Round(((_area[TypeI] / _startArea[TypeI]) - 1) * 100, 2),
-        FibreAreaType2ChangePercent = Math.Round(((Type2Area(_area, _share) / Type2Area(_startArea, _startShare)) - 1) * 100, 2),
-        FibreAreaMeanChangePercent = Math.Round(((MeanArea(_area, _share) / MeanArea(_startArea, _startShare)) - 1) * 100, 2),
+        FibreAreaType1ChangePercent = Math.Round((((_area[TypeI] * _remodel[TypeI]) / (_startArea[TypeI] * _startRemodel[TypeI])) - 1) * 100, 2),
+        FibreAreaType2ChangePercent = Math.Round(((Type2Area(_area, _remodel, _share) / Type2Area(_startArea, _startRemodel, _startShare)) - 1) * 100, 2),
+        FibreAreaMeanChangePercent = Math.Round(((MeanArea(_area, _remodel, _share) / MeanArea(_startArea, _startRemodel, _startShare)) - 1) * 100, 2),
     };
 
-    private static double Type2Area(double[] area, double[] share) =>
+    private static double Type2Area(double[] area, double[] remodel, double[] share) =>
         share[TypeIIa] + share[TypeIIx] > 0
-            ? ((share[TypeIIa] * area[TypeIIa]) + (share[TypeIIx] * area[TypeIIx])) / (share[TypeIIa] + share[TypeIIx])
-            : area[TypeIIa];
+            ? ((share[TypeIIa] * area[TypeIIa] * remodel[TypeIIa]) + (share[TypeIIx] * area[TypeIIx] * remodel[TypeIIx])) / (share[TypeIIa] + share[TypeIIx])
+            : area[TypeIIa] * remodel[TypeIIa];
 
-    private static double MeanArea(double[] area, double[] share) =>
-        (share[TypeI] * area[TypeI]) + (share[TypeIIa] * area[TypeIIa]) + (share[TypeIIx] * area[TypeIIx]);
+    private static double MeanArea(double[] area, double[] remodel, double[] share) =>
+        (share[TypeI] * area[TypeI] * remodel[TypeI]) + (share[TypeIIa] * area[TypeIIa] * remodel[TypeIIa]) + (share[TypeIIx] * area[TypeIIx] * remodel[TypeIIx]);
 
     /// <summary>IIx → IIa with any training (fast when IIx fibres are recruited), IIa → I with volume, I → IIa with sprinting, all drifting back without training.</summary>
     private void ShiftFibreTypes(Constants k)

@@ -6,7 +6,7 @@ namespace RunAdapt.Core.Model;
 public sealed class Physiology
 {
     private readonly ModelParameters _p;
-    private readonly double _restingVo2, _joulesPerMl, _trimpMaleB, _trimpFemaleB;
+    private readonly double _restingVo2, _joulesPerMl, _trimpMaleB, _trimpFemaleB, _walkRunSpeed, _briskWalkSpeed;
 
     /// <summary>Reads the physiological parameters.</summary>
     /// <param name="p">The model parameters.</param>
@@ -17,6 +17,8 @@ public sealed class Physiology
         _joulesPerMl = p.Get("energy.joules_per_ml_o2");
         _trimpMaleB = p.Get("hr.trimp_male_b");
         _trimpFemaleB = p.Get("hr.trimp_female_b");
+        _walkRunSpeed = p.Get("gait.walk_run_speed");
+        _briskWalkSpeed = p.Get("gait.brisk_walk_speed");
     }
 
     /// <summary>Maximal heart rate: measured, else Tanaka's 208 − 0.7 × age.</summary>
@@ -50,24 +52,89 @@ public sealed class Physiology
             _ => _p.Get("vo2.elite"),
         };
         var sex = athlete.Sex == Sex.Female ? _p.Get("vo2.female_factor") : 1;
-        var age = 1 - (_p.Get("vo2.age_decline_per_year") * Math.Max(0, athlete.AgeYears - 25));
-        return byStatus * sex * age;
+        return byStatus * sex * AgeingFactor(25, athlete.AgeYears);
     }
 
-    /// <summary>Oxygen uptake running at a speed and grade, in ml/kg/min (net Minetti cost plus resting uptake).</summary>
+    /// <summary>
+    /// The fraction of VO2max kept between two ages by ageing alone (Fleg 2005: a decline that accelerates with
+    /// age, the same whatever the activity level): exp(−∫ d(a) da) with d(a) = d₂₅ + s·(a − 25).
+    /// </summary>
+    /// <param name="fromAge">The earlier age, in years.</param>
+    /// <param name="toAge">The later age, in years.</param>
+    public double AgeingFactor(double fromAge, double toAge)
+    {
+        static double Integral(double age, double d25, double s)
+        {
+            var over = Math.Max(0, age - 25);
+            return (d25 * over) + (s * over * over / 2);
+        }
+
+        var d25 = _p.Get("vo2.age_decline_at_25");
+        var s = _p.Get("vo2.age_decline_acceleration");
+        return Math.Exp(Integral(fromAge, d25, s) - Integral(toAge, d25, s));
+    }
+
+    /// <summary>
+    /// Oxygen uptake moving at a speed and grade, in ml/kg/min: net cost of running (Minetti 2002) at or above the
+    /// walk–run transition speed, of walking below it, plus resting uptake.
+    /// </summary>
     /// <param name="speedMetresPerSecond">Speed.</param>
     /// <param name="gradeFraction">Grade.</param>
     /// <param name="loadFactor">Weight-bearing factor of a carried load (1 = none).</param>
     public double OxygenUptake(double speedMetresPerSecond, double gradeFraction, double loadFactor = 1) =>
-        (Math.Max(1.0, Biomechanics.CostJoulesPerKilogramMetre(gradeFraction)) * speedMetresPerSecond * 60 / _joulesPerMl * loadFactor)
-        + _restingVo2;
+        (Cost(speedMetresPerSecond, gradeFraction) * speedMetresPerSecond * 60 / _joulesPerMl * loadFactor) + _restingVo2;
 
-    /// <summary>The speed whose oxygen uptake equals a target, in m/s.</summary>
+    /// <summary>The speed whose oxygen uptake equals a target on a grade, in m/s (walking when the target is below a slow jog).</summary>
     /// <param name="vo2MillilitresPerKilogramPerMinute">Target uptake.</param>
     /// <param name="gradeFraction">Grade.</param>
     public double SpeedAtOxygenUptake(double vo2MillilitresPerKilogramPerMinute, double gradeFraction) =>
-        Math.Max(0.5, (vo2MillilitresPerKilogramPerMinute - _restingVo2) * _joulesPerMl
-            / (60 * Math.Max(1.0, Biomechanics.CostJoulesPerKilogramMetre(gradeFraction))));
+        Locomotion(vo2MillilitresPerKilogramPerMinute, gradeFraction).SpeedMetresPerSecond;
+
+    /// <summary>
+    /// How a person moves to reach a target oxygen uptake on at least a given grade: running at the speed that
+    /// costs it when that is at least the walk–run transition speed; otherwise walking — brisk and, if needed,
+    /// uphill (as treadmill walking in training studies of low-fit people), or slower when even level walking is
+    /// too much.
+    /// </summary>
+    /// <param name="vo2MillilitresPerKilogramPerMinute">Target uptake.</param>
+    /// <param name="gradeFraction">The grade asked for.</param>
+    public (double SpeedMetresPerSecond, double GradeFraction) Locomotion(double vo2MillilitresPerKilogramPerMinute, double gradeFraction)
+    {
+        var net = Math.Max(0.5, vo2MillilitresPerKilogramPerMinute - _restingVo2) * _joulesPerMl / 60;
+        var running = net / Math.Max(1.0, Biomechanics.CostJoulesPerKilogramMetre(gradeFraction));
+        if (running >= _walkRunSpeed)
+        {
+            return (running, gradeFraction);
+        }
+
+        var briskLevel = net / WalkingCost(gradeFraction);
+        if (briskLevel <= _briskWalkSpeed)
+        {
+            return (Math.Max(0.5, briskLevel), gradeFraction);
+        }
+
+        // Brisk walking on a steeper grade: the walking cost rises monotonically with grade uphill.
+        double low = gradeFraction, high = Math.Max(gradeFraction, 0) + 0.4;
+        for (var i = 0; i < 30; i++)
+        {
+            var mid = (low + high) / 2;
+            (low, high) = WalkingCost(mid) * _briskWalkSpeed < net ? (mid, high) : (low, mid);
+        }
+
+        return (_briskWalkSpeed, (low + high) / 2);
+    }
+
+    private double Cost(double speedMetresPerSecond, double gradeFraction) => speedMetresPerSecond < _walkRunSpeed
+        ? WalkingCost(gradeFraction)
+        : Math.Max(1.0, Biomechanics.CostJoulesPerKilogramMetre(gradeFraction));
+
+    /// <summary>Net energy cost of walking per kilogram and metre at a grade (Minetti et al. 2002), in J/kg/m.</summary>
+    private static double WalkingCost(double gradeFraction)
+    {
+        // 280.5i⁵ − 58.7i⁴ − 76.8i³ + 51.9i² + 19.6i + 2.5, in Horner's form; floor 0.8 on steep descents.
+        var i = Math.Clamp(gradeFraction, -0.45, 0.45);
+        return Math.Max(0.8, (((((((((280.5 * i) - 58.7) * i) - 76.8) * i) + 51.9) * i) + 19.6) * i) + 2.5);
+    }
 
     /// <summary>Fraction of VO2 reserve (≈ fraction of heart-rate reserve, Swain) that an uptake represents.</summary>
     /// <param name="vo2">Uptake, ml/kg/min.</param>

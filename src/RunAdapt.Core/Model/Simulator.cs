@@ -66,16 +66,24 @@ public static class Simulator
             .Where(s => s.Date >= input.StartDate && s.Date < input.StartDate.AddDays(input.Days))
             .GroupBy(s => s.Date)
             .ToDictionary(g => g.Key, g => g.ToList());
+        // The body starts in equilibrium with the training it is used to: the programme's opening weeks when the
+        // athlete already trains that way, else the habitual week their training status implies.
         if (input.Athlete.HabituatedToProgramme)
         {
-            // The athlete is already used to the programme's opening weeks: settle the habituation,
-            // volume and load signals on them (four times over) before the simulated days begin.
             for (var pass = 0; pass < 4; pass++)
             {
                 for (var day = 0; day < Math.Min(28, input.Days); day++)
                 {
                     body.Step(byDay.GetValueOrDefault(input.StartDate.AddDays(day)), unloaded: false, priming: true);
                 }
+            }
+        }
+        else
+        {
+            var week = HabitualTraining.Week(input.Athlete, input.Parameters);
+            for (var day = 0; day < HabitualTraining.PrimingDays; day++)
+            {
+                body.Step(week[day % 7], unloaded: false, priming: true);
             }
         }
 

@@ -1,3 +1,4 @@
+using MathNet.Numerics.Statistics;
 using System.Text.Json.Serialization;
 using RunAdapt.Core.Outcomes;
 
@@ -56,9 +57,8 @@ public static class Uncertainty
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 10);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(samples, 10_000);
-        var random = new Random(seed);
         // Drawn up front, in order, so the bands do not depend on how the runs are scheduled.
-        var drawn = Enumerable.Range(0, samples).Select(_ => input.Parameters.Sample(random, Fixed)).ToList();
+        var drawn = Draws(input.Parameters, samples, seed);
         var start = Simulator.Run(input).Start;
         var finals = drawn.AsParallel().AsOrdered().Select(p => FromStart(start, Simulator.Run(input with { Parameters = p }))).ToList();
         var measures = finals[0].Muscles.Keys.Select(m => (m, (Func<BodySnapshot, double>)(f => f.Muscles[m].SizeChangePercent)))
@@ -66,58 +66,35 @@ public static class Uncertainty
             .Append(("bone", f => f.BoneDensityChangePercent))
             .Append(("body_mass", f => f.BodyMassKilograms));
         var varied = input.Parameters.All.Where(p => drawn.Any(d => d.Get(p.Name) != p.Value)).Select(p => p.Name).ToList();
-        var parameterRanks = varied.ToDictionary(n => n, n => Ranks([.. drawn.Select(d => d.Get(n))]));
+        var parameterValues = varied.ToDictionary(n => n, n => drawn.Select(d => d.Get(n)).ToArray());
         // With ~100 parameters some correlate by chance: keep those beyond ≈ a Bonferroni 5 % bound (z 3.5 / √(n − 1)).
         var significant = 3.5 / Math.Sqrt(samples - 1);
         var drivers = measures.ToDictionary(
             m => m.Item1,
             m =>
             {
-                var outcomeRanks = Ranks([.. finals.Select(m.Item2)]);
-                return (IReadOnlyList<Driver>)[.. varied.Select(n => new Driver(n, Math.Round(Correlation(parameterRanks[n], outcomeRanks), 3)))
+                var outcome = finals.Select(m.Item2).ToArray();
+                return (IReadOnlyList<Driver>)[.. varied.Select(n => new Driver(n, Math.Round(Correlation.Spearman(parameterValues[n], outcome), 3)))
                     .Where(d => double.IsFinite(d.RankCorrelation) && Math.Abs(d.RankCorrelation) >= significant)
                     .OrderByDescending(d => Math.Abs(d.RankCorrelation)).ThenBy(d => d.Parameter, StringComparer.Ordinal).Take(3)];
             });
         return new OutcomeBands(samples, Percentile(finals, 0.1), Percentile(finals, 0.5), Percentile(finals, 0.9), drivers);
     }
 
-    /// <summary>Ranks (1 = smallest), ties sharing their mean rank.</summary>
-    private static double[] Ranks(double[] values)
+    /// <summary>
+    /// The parameter draws the bands rest on: <paramref name="samples"/> draws about <paramref name="centre"/> from the
+    /// plausible ranges (<see cref="ModelParameters.Sample"/>), with the settings that are not physiology kept.
+    /// Deterministic for a seed; other callers (the evidence library's coverage) use the same draws.
+    /// </summary>
+    /// <param name="centre">The parameters the draws centre on.</param>
+    /// <param name="samples">How many draws.</param>
+    /// <param name="seed">The random seed.</param>
+    public static IReadOnlyList<ModelParameters> Draws(ModelParameters centre, int samples, int seed = 1)
     {
-        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ToArray();
-        var ranks = new double[values.Length];
-        for (var i = 0; i < order.Length;)
-        {
-            var j = i;
-            while (j + 1 < order.Length && values[order[j + 1]] == values[order[i]])
-            {
-                j++;
-            }
-
-            for (var k = i; k <= j; k++)
-            {
-                ranks[order[k]] = ((i + j) / 2.0) + 1;
-            }
-
-            i = j + 1;
-        }
-
-        return ranks;
-    }
-
-    /// <summary>Pearson's correlation (of ranks: Spearman's ρ); NaN when either side does not vary.</summary>
-    private static double Correlation(double[] x, double[] y)
-    {
-        var (mx, my) = (x.Average(), y.Average());
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
+        ArgumentNullException.ThrowIfNull(centre);
+        ArgumentOutOfRangeException.ThrowIfNegative(samples);
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, samples).Select(_ => centre.Sample(random, Fixed))];
     }
 
     /// <summary>A draw's final state as its changes from its own start, applied to the central start.</summary>
@@ -143,14 +120,8 @@ public static class Uncertainty
 
     private static BodySnapshot Percentile(IReadOnlyList<BodySnapshot> finals, double q)
     {
-        double P(Func<BodySnapshot, double> field)
-        {
-            var sorted = finals.Select(field).Order().ToArray();
-            var rank = q * (sorted.Length - 1);
-            var below = (int)Math.Floor(rank);
-            var above = Math.Min(below + 1, sorted.Length - 1);
-            return Math.Round(sorted[below] + ((sorted[above] - sorted[below]) * (rank - below)), 3);
-        }
+        // R-7 (linear interpolation between order statistics), the definition the hand-written version used.
+        double P(Func<BodySnapshot, double> field) => Math.Round(Statistics.QuantileCustom(finals.Select(field), q, QuantileDefinition.R7), 3);
 
         return new BodySnapshot
         {

@@ -31,6 +31,15 @@ public sealed record MuscleSnapshot(
     public double FibreAreaMeanChangePercent { get; init; }
 }
 
+/// <summary>Mechanical load on three tissues over the last week, as a daily average relative to a day of walking (1 = walking only).</summary>
+/// <param name="Knee">Patellofemoral / knee-extensor load (steps × knee-extensor demand).</param>
+/// <param name="Achilles">Achilles tendon / calf load (steps × plantar-flexor demand).</param>
+/// <param name="Tibia">Tibial load (steps × peak ground reaction force).</param>
+public sealed record TissueLoads(
+    [property: JsonPropertyName("knee")] double Knee,
+    [property: JsonPropertyName("achilles")] double Achilles,
+    [property: JsonPropertyName("tibia")] double Tibia);
+
 /// <summary>The whole body at a point in time: per-muscle state plus the systemic measures.</summary>
 public sealed record BodySnapshot
 {
@@ -70,6 +79,14 @@ public sealed record BodySnapshot
     /// <summary>Joint (knee) load relative to what the joint is adapted to; 1 = habitual.</summary>
     [JsonPropertyName("joint_load_index")]
     public required double JointLoadIndex { get; init; }
+
+    /// <summary>Change in knee-cartilage health (thickness and composition index), percent points since the start.</summary>
+    [JsonPropertyName("knee_cartilage_change_pct")]
+    public double KneeCartilageChangePercent { get; init; }
+
+    /// <summary>The last week's mechanical load on the knee, Achilles tendon and tibia, each relative to a day of walking only.</summary>
+    [JsonPropertyName("tissue_loads")]
+    public TissueLoads TissueLoads { get; init; } = new(1, 1, 1);
 
     /// <summary>Relative injury risk from load spikes; 1 = baseline risk.</summary>
     [JsonPropertyName("injury_risk")]

@@ -24,7 +24,7 @@ public sealed partial class ScenarioParser
     private static readonly string[] LogKeys = ["date", "run", "strength", "cross"];
     private static readonly string[] RunKeys = ["km", "meters", "minutes", "seconds", "pace", "hr_reserve_pct", "hr_max_pct", "effort", "grade_pct", "load_kg", "foot_strike", "step_length_change_pct", "cadence_change_pct", "repeats", "rest"];
     private static readonly string[] StrengthKeys = ["exercise", "sets", "reps", "load_pct_1rm", "rpe"];
-    private static readonly string[] CrossKeys = ["mode", "minutes", "hr_reserve_pct", "effort"];
+    private static readonly string[] CrossKeys = ["mode", "minutes", "seconds", "repeats", "hr_reserve_pct", "effort"];
     private static readonly string[] ProgressionKeys = ["weekly_increase_pct", "step_back_every", "step_back_pct", "max_factor"];
     private static readonly string[] Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     private static readonly string[] Efforts = ["easy", "steady", "tempo", "threshold", "interval", "sprint"];
@@ -427,10 +427,15 @@ public sealed partial class ScenarioParser
     {
         CheckKeys(cross, CrossKeys);
         var mode = Choice(Required(cross, "mode"), ["cycling", "swimming"]) == "cycling" ? CrossTrainingMode.Cycling : CrossTrainingMode.Swimming;
-        var minutes = Number(Required(cross, "minutes"), 1, 1440);
+        var seconds = Get(cross, "seconds") is { } sec ? Number(sec, 1, 86400) : Number(Required(cross, "minutes"), 1, 1440) * 60;
+        seconds *= Get(cross, "repeats") is { } r ? Integer(r, 1, 100) : 1;
+        var effort = Get(cross, "effort") is { } e ? Choice(e, Efforts) : "easy";
+
+        // An all-out sprint (e.g. a 30-s Wingate) is ridden above the power at VO2max: its intensity is a multiple of it.
         var reserve = Get(cross, "hr_reserve_pct") is { } h ? Number(h, 20, 100) / 100
-            : _parameters.Get("intensity." + (Get(cross, "effort") is { } e ? Choice(e, Efforts[..5]) : "easy"));
-        return new CrossTraining(mode, minutes * 60, reserve);
+            : effort == "sprint" ? _parameters.Get("intensity.sprint_cycling")
+            : _parameters.Get("intensity." + effort);
+        return new CrossTraining(mode, seconds, reserve);
     }
 
     private Progression ParseProgression(YamlNode node)

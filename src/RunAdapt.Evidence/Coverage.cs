@@ -1,0 +1,43 @@
+using MathNet.Numerics.Statistics;
+using RunAdapt.Core.Model;
+
+namespace RunAdapt.Evidence;
+
+/// <summary>The model's 10th–90th percentile band of an outcome over parameter draws.</summary>
+/// <param name="Low">The 10th percentile.</param>
+/// <param name="High">The 90th percentile.</param>
+public sealed record Band(double Low, double High)
+{
+    /// <summary>Whether a published mean lies inside the band.</summary>
+    /// <param name="value">The published mean.</param>
+    public bool Contains(double value) => value >= Low && value <= High;
+}
+
+/// <summary>
+/// Coverage: runs the library with the parameter draws of <see cref="Uncertainty.Draws"/> about a centre and gives each
+/// outcome's 10th–90th percentile band; the published mean should fall inside about 8 times in 10.
+/// </summary>
+public static class Coverage
+{
+    /// <summary>The band of every modelled outcome of the studies (keyed as <see cref="OutcomeResult.Key"/>).</summary>
+    /// <param name="studies">The studies.</param>
+    /// <param name="centre">The parameters the draws centre on.</param>
+    /// <param name="samples">How many draws.</param>
+    /// <param name="seed">The random seed.</param>
+    public static IReadOnlyDictionary<string, Band> Bands(IEnumerable<Study> studies, ModelParameters centre, int samples, int seed = 1)
+    {
+        var list = studies.ToList();
+        var values = Uncertainty.Draws(centre, samples, seed).Select(p => EvidenceRunner.Values(list, p)).ToList();
+        var bands = new Dictionary<string, Band>(StringComparer.Ordinal);
+        foreach (var key in values.FirstOrDefault()?.Keys ?? [])
+        {
+            var drawn = values.Select(v => v[key]).OfType<double>().Where(double.IsFinite).ToArray();
+            if (drawn.Length > 0)
+            {
+                bands[key] = new Band(Statistics.QuantileCustom(drawn, 0.1, QuantileDefinition.R7), Statistics.QuantileCustom(drawn, 0.9, QuantileDefinition.R7));
+            }
+        }
+
+        return bands;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using RunAdapt.Core.Model;
+
+namespace RunAdapt.Evidence;
+
+/// <summary>One fit of a cross-validation: the studies it did not see and the values it found.</summary>
+/// <param name="Fold">The fold number (−1 for the fit to all the data).</param>
+/// <param name="HeldOut">The study ids held out (empty for the fit to all the data).</param>
+/// <param name="Values">Parameter name → fitted value.</param>
+/// <param name="Objective">The objective at the fit, on the studies it was fitted to.</param>
+public sealed record FoldFit(
+    [property: JsonPropertyName("fold")] int Fold,
+    [property: JsonPropertyName("held_out")] IReadOnlyList<string> HeldOut,
+    [property: JsonPropertyName("values")] IReadOnlyDictionary<string, double> Values,
+    [property: JsonPropertyName("objective")] double Objective);
+
+/// <summary>The figures of one area (or <c>all</c>): in-sample and out-of-sample pass rates and coverage.</summary>
+/// <param name="Area">The area, or <c>all</c>.</param>
+/// <param name="Outcomes">Outcomes in the area.</param>
+/// <param name="Modelled">Outcomes the model reports (the rates' denominator).</param>
+/// <param name="InSamplePass">Share passing with the fit to all the data.</param>
+/// <param name="OutOfSamplePass">Share passing with the fit that did not see the outcome's study.</param>
+/// <param name="Coverage">Share of published means inside the out-of-sample 10th–90th percentile band (<c>null</c> without draws).</param>
+public sealed record AreaFigures(
+    [property: JsonPropertyName("area")] string Area,
+    [property: JsonPropertyName("outcomes")] int Outcomes,
+    [property: JsonPropertyName("modelled")] int Modelled,
+    [property: JsonPropertyName("in_sample_pass")] double InSamplePass,
+    [property: JsonPropertyName("out_of_sample_pass")] double OutOfSamplePass,
+    [property: JsonPropertyName("coverage")] double? Coverage);
+
+/// <summary>A stored calibration (<c>evidence/calibration.json</c>): every fold's fit, the fit to all the data, and the table.</summary>
+/// <param name="Folds">The number of folds.</param>
+/// <param name="Parameters">The fitted parameters' names.</param>
+/// <param name="PriorSd">The prior's SD in logit units.</param>
+/// <param name="Evaluations">The most library runs per fit.</param>
+/// <param name="Samples">Parameter draws per held-out study for coverage (0: none).</param>
+/// <param name="All">The fit to all the data.</param>
+/// <param name="FoldFits">One fit per non-empty fold, each without its held-out studies.</param>
+/// <param name="Table">The figures per area, then <c>all</c>.</param>
+public sealed record CalibrationFile(
+    [property: JsonPropertyName("folds")] int Folds,
+    [property: JsonPropertyName("parameters")] IReadOnlyList<string> Parameters,
+    [property: JsonPropertyName("prior_sd_logit")] double PriorSd,
+    [property: JsonPropertyName("evaluations")] int Evaluations,
+    [property: JsonPropertyName("samples")] int Samples,
+    [property: JsonPropertyName("all")] FoldFit All,
+    [property: JsonPropertyName("fold_fits")] IReadOnlyList<FoldFit> FoldFits,
+    [property: JsonPropertyName("table")] IReadOnlyList<AreaFigures> Table)
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+
+    /// <summary>The file's JSON.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Options) + "\n";
+
+    /// <summary>Reads a stored calibration.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="EvidenceException">The file is not a calibration.</exception>
+    public static CalibrationFile Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CalibrationFile>(File.ReadAllText(path)) ?? throw new EvidenceException(path, "empty calibration");
+        }
+        catch (JsonException e)
+        {
+            throw new EvidenceException(path, e.Message);
+        }
+    }
+}
+
+/// <summary>Cross-validation by study: k folds of whole studies, each study predicted by parameters fitted without it.</summary>
+public static class CrossValidation
+{
+    /// <summary>Runs the fits and measures the figures.</summary>
+    /// <param name="library">The library.</param>
+    /// <param name="centre">The current parameters (start and prior centre).</param>
+    /// <param name="fitted">The parameters to fit.</param>
+    /// <param name="folds">The number of folds (≥ 2).</param>
+    /// <param name="evaluations">The most library runs per fit.</param>
+    /// <param name="samples">Parameter draws for the coverage bands (0: no coverage).</param>
+    /// <param name="progress">Told of each fit as it finishes.</param>
+    public static CalibrationFile Run(EvidenceLibrary library, ModelParameters centre, IReadOnlyList<ModelParameter> fitted, int folds, int evaluations, int samples, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(centre);
+        ArgumentNullException.ThrowIfNull(fitted);
+        var all = Calibration.Run(library.Studies, centre, fitted, evaluations);
+        progress?.Invoke($"all data: objective {all.Objective:0.0} after {all.Evaluations} runs");
+        var fits = new List<FoldFit>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var held = library.Studies.Where(s => Calibration.FoldOf(s.Id, folds) == fold).ToList();
+            if (held.Count == 0)
+            {
+                continue;
+            }
+
+            var fit = Calibration.Run([.. library.Studies.Except(held)], centre, fitted, evaluations);
+            fits.Add(new FoldFit(fold, [.. held.Select(s => s.Id)], fit.Values, fit.Objective));
+            progress?.Invoke($"fold {fold + 1}/{folds} (held out {held.Count} studies): objective {fit.Objective:0.0} after {fit.Evaluations} runs");
+        }
+
+        var inSample = EvidenceRunner.Run(library.Studies, centre.With(all.Values));
+        var (outOfSample, bands) = OutOfSample(library, centre, fits, samples);
+        return new CalibrationFile(folds, [.. fitted.Select(p => p.Name)], Calibration.PriorSd, evaluations, samples,
+            new FoldFit(-1, [], all.Values, all.Objective), fits, Table(inSample, outOfSample, samples > 0 ? bands : null));
+    }
+
+    /// <summary>Every held-out study run with its fold's stored values (and, with draws, its bands).</summary>
+    /// <param name="library">The library.</param>
+    /// <param name="centre">The current parameters.</param>
+    /// <param name="fits">The folds' fits.</param>
+    /// <param name="samples">Parameter draws for the coverage bands (0: none).</param>
+    public static (IReadOnlyList<OutcomeResult> Results, IReadOnlyDictionary<string, Band> Bands) OutOfSample(EvidenceLibrary library, ModelParameters centre, IReadOnlyList<FoldFit> fits, int samples)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(centre);
+        ArgumentNullException.ThrowIfNull(fits);
+        var results = new List<OutcomeResult>();
+        var bands = new Dictionary<string, Band>(StringComparer.Ordinal);
+        foreach (var fit in fits)
+        {
+            var held = library.Studies.Where(s => fit.HeldOut.Contains(s.Id)).ToList();
+            var parameters = centre.With(fit.Values);
+            results.AddRange(EvidenceRunner.Run(held, parameters));
+            if (samples > 0)
+            {
+                foreach (var (key, band) in Coverage.Bands(held, parameters, samples))
+                {
+                    bands[key] = band;
+                }
+            }
+        }
+
+        return (results, bands);
+    }
+
+    /// <summary>The figures per area and overall.</summary>
+    /// <param name="inSample">Outcomes with the fit to all the data.</param>
+    /// <param name="outOfSample">Outcomes with their held-out fits.</param>
+    /// <param name="bands">The out-of-sample bands, or <c>null</c> for no coverage.</param>
+    public static IReadOnlyList<AreaFigures> Table(IReadOnlyList<OutcomeResult> inSample, IReadOnlyList<OutcomeResult> outOfSample, IReadOnlyDictionary<string, Band>? bands)
+    {
+        ArgumentNullException.ThrowIfNull(inSample);
+        ArgumentNullException.ThrowIfNull(outOfSample);
+        AreaFigures Row(string area, Func<OutcomeResult, bool> selects)
+        {
+            var ins = inSample.Where(selects).ToList();
+            var outs = outOfSample.Where(selects).Where(r => r.Modelled).ToList();
+            var covered = bands is null ? (double?)null : Share(outs, r => bands.TryGetValue(r.Key, out var b) && b.Contains(r.Outcome.Mean));
+            return new AreaFigures(area, ins.Count, ins.Count(r => r.Modelled), Share(ins.Where(r => r.Modelled).ToList(), r => r.Pass == true),
+                Share(outs, r => r.Pass == true), covered);
+        }
+
+        var areas = inSample.Select(r => r.Study.Area).Distinct().Order(StringComparer.Ordinal);
+        return [.. areas.Select(a => Row(a, r => r.Study.Area == a)), Row("all", _ => true)];
+    }
+
+    private static double Share(IReadOnlyList<OutcomeResult> results, Func<OutcomeResult, bool> counts) =>
+        results.Count == 0 ? 0 : Math.Round((double)results.Count(counts) / results.Count, 4);
+}

@@ -1,0 +1,143 @@
+using RunAdapt.Core.Outcomes;
+
+namespace RunAdapt.Validation.Tests;
+
+/// <summary>
+/// The behaviours issue 11 names, each driven through a scenario: trained bodies detrain, distance runners' whole
+/// muscles stay near untrained size while their fibres differ, low-fit people's heart-rate programmes work, single
+/// long runs raise injury risk, the knee fares best with moderate running, and rest never grows a muscle.
+/// </summary>
+public sealed class DetrainingAndLoadTests
+{
+    private static double Change(double end, double start) => ((end / start) - 1) * 100;
+
+    private static string Weeks(string athlete, int weeks, params string[] days) =>
+        $"athlete: {athlete}\nweeks: {weeks}\nweek:\n" + string.Concat(days.Select(d => $"  - {d}\n"));
+
+    private static string[] EasyWeek(double kmPerWeek)
+    {
+        string[] names = ["mon", "tue", "wed", "thu", "fri", "sat"];
+        return [.. names.Select(d => $"{{ day: {d}, run: {{ km: {kmPerWeek / 6:0.##}, effort: easy }} }}")];
+    }
+
+    [Fact]
+    public void AnEliteRunnerWhoStopsLosesVo2MaxWithinWeeks()
+    {
+        var o = Sim.Run("athlete: { sex: male, age: 27, mass_kg: 62, training_status: elite }\nweeks: 12\nweek: []\n");
+        var threeWeeks = Change(o.Series[2].Vo2MaxMillilitresPerMinute, o.Start.Vo2MaxMillilitresPerMinute);
+        var twelveWeeks = Change(o.Final.Vo2MaxMillilitresPerMinute, o.Start.Vo2MaxMillilitresPerMinute);
+
+        // Coyle et al. 1984: −7 % by 3 weeks, −16 % by 8 weeks, then stable, still well above sedentary.
+        Assert.InRange(threeWeeks, -14, -3);
+        Assert.InRange(twelveWeeks, -25, -8);
+    }
+
+    [Fact]
+    public void ANoviceWhoTrains12WeeksAndStops8KeepsLittleOfTheGain()
+    {
+        var o = Sim.Run("""
+            athlete: { sex: male, age: 25, mass_kg: 75, training_status: untrained }
+            phases:
+              - { weeks: 12, week: [ { day: mon, run: { minutes: 40, hr_reserve_pct: 70 } }, { day: wed, run: { minutes: 40, hr_reserve_pct: 70 } }, { day: fri, run: { minutes: 40, hr_reserve_pct: 70 } } ] }
+              - { weeks: 8, week: [] }
+            """);
+        var gain = o.Series[11].Vo2MaxMillilitresPerMinute - o.Start.Vo2MaxMillilitresPerMinute;
+        var kept = o.Final.Vo2MaxMillilitresPerMinute - o.Start.Vo2MaxMillilitresPerMinute;
+        Assert.True(gain > 0.08 * o.Start.Vo2MaxMillilitresPerMinute, $"gain {gain} ml/min");
+        Assert.True(kept < 0.35 * gain, $"kept {kept} of {gain} ml/min");
+    }
+
+    [Fact]
+    public void DistanceRunnersWholeMusclesStayNearUntrainedSizeWhileTheirFibresDiffer()
+    {
+        const string Athlete = "{ sex: male, age: 25, mass_kg: 68, training_status: untrained }";
+        var sedentary = Sim.Run(Weeks(Athlete, 104));
+        var fifty = Sim.Run(Weeks(Athlete, 104, EasyWeek(50)));
+        var hundred = Sim.Run(Weeks(Athlete, 104, EasyWeek(100)));
+        foreach (var muscle in sedentary.Final.Muscles.Keys)
+        {
+            var untrained = sedentary.Final.Muscles[muscle].SizeChangePercent;
+            Assert.InRange(fifty.Final.Muscles[muscle].SizeChangePercent - untrained, -5, 8);
+            Assert.InRange(hundred.Final.Muscles[muscle].SizeChangePercent - untrained, -5, 8);
+        }
+
+        // ... while the fibres do differ: more type I and smaller calf fibres at the higher volume.
+        var calf50 = fifty.Final.Muscles["calves"];
+        var calf100 = hundred.Final.Muscles["calves"];
+        Assert.True(calf100.FibreAreaMeanChangePercent < calf50.FibreAreaMeanChangePercent - 3, $"calf fibre area 50 km {calf50.FibreAreaMeanChangePercent}, 100 km {calf100.FibreAreaMeanChangePercent}");
+        Assert.True(calf100.Type1Percent > sedentary.Final.Muscles["calves"].Type1Percent + 10, "type I share up");
+    }
+
+    [Fact]
+    public void AnOlderWomansHeartRatePrescribedProgrammeGrowsHerQuadriceps()
+    {
+        var o = Sim.Run(Weeks("{ sex: female, age: 71, mass_kg: 68, training_status: untrained }", 12,
+            "{ day: mon, run: { minutes: 40, hr_reserve_pct: 70 } }", "{ day: wed, run: { minutes: 40, hr_reserve_pct: 70 } }", "{ day: fri, run: { minutes: 40, hr_reserve_pct: 70 } }"));
+        Assert.True(o.Size("quadriceps") > 2, $"quadriceps {o.Size("quadriceps")} %");
+        Assert.True(Change(o.Final.Vo2MaxMillilitresPerMinute, o.Start.Vo2MaxMillilitresPerMinute) > 8, "VO2max up");
+    }
+
+    [Fact]
+    public void ASingleRunHalfAsLongAgainAsTheLongestOfTheMonthRaisesInjuryRiskAtTheSameWeeklyVolume()
+    {
+        const string Athlete = "{ sex: male, age: 35, mass_kg: 72, training_status: recreational, habitual_km_per_week: 30 }";
+        string[] even = ["{ day: mon, run: { km: 7.5, effort: easy } }", "{ day: wed, run: { km: 7.5, effort: easy } }", "{ day: fri, run: { km: 7.5, effort: easy } }", "{ day: sun, run: { km: 7.5, effort: easy } }"];
+        var steady = Sim.Run(Weeks(Athlete, 8, even));
+
+        // The same 30 km in the last week, one run of them 11.25 km: 50 % longer than any run of the month.
+        var spiked = Sim.Run($"athlete: {Athlete}\nphases:\n  - {{ weeks: 7, week: [ {string.Join(", ", even)} ] }}\n"
+            + "  - { weeks: 1, week: [ { day: mon, run: { km: 6.25, effort: easy } }, { day: wed, run: { km: 6.25, effort: easy } }, { day: fri, run: { km: 6.25, effort: easy } }, { day: sun, run: { km: 11.25, effort: easy } } ] }\n");
+        Assert.True(spiked.Final.InjuryRisk > steady.Final.InjuryRisk * 1.3, $"risk {spiked.Final.InjuryRisk} vs {steady.Final.InjuryRisk}");
+    }
+
+    [Fact]
+    public void RecreationalRunningKeepsTheKneeBetterThanSittingAndVeryHighVolumeWorse()
+    {
+        const string Athlete = "{ sex: male, age: 30, mass_kg: 70, training_status: untrained }";
+        var sedentary = Sim.Run(Weeks(Athlete, 260)).Final.KneeCartilageChangePercent;
+        var recreational = Sim.Run(Weeks(Athlete, 260, EasyWeek(20))).Final.KneeCartilageChangePercent;
+        var competitive = Sim.Run(Weeks(Athlete, 260, EasyWeek(150))).Final.KneeCartilageChangePercent;
+        Assert.True(recreational > sedentary && sedentary > competitive, $"knee cartilage: recreational {recreational}, sedentary {sedentary}, 150 km/wk {competitive}");
+    }
+
+    [Theory]
+    [InlineData("untrained", "untrained", 25)]
+    [InlineData("recreational", "untrained", 45)]
+    [InlineData("elite", "untrained", 30)]
+    [InlineData("trained", "trained", 35)]
+    [InlineData("untrained", "untrained", 75)]
+    public void NoMuscleGrowsWhileItsOwnerRests(string status, string lifting, int age)
+    {
+        var o = Sim.Run($"athlete: {{ sex: female, age: {age}, mass_kg: 60, training_status: {status}, lifting_status: {lifting} }}\nweeks: 104\nweek: []\n");
+        foreach (var snapshot in o.Series.Prepend(o.Start))
+        {
+            foreach (var (name, muscle) in snapshot.Muscles)
+            {
+                Assert.True(muscle.SizeChangePercent <= 0.001, $"week {snapshot.Week}: {name} {muscle.SizeChangePercent} %");
+            }
+        }
+    }
+
+    [Fact]
+    public void SprintIntervalTrainingRaisesVo2MaxClearly()
+    {
+        // Gist et al. 2014 (meta-analysis of SIT, 4–6 × 30 s all-out): VO2max ≈ +3.6 ml/kg/min (≈ +8 %).
+        var o = Sim.Run(Weeks("{ sex: male, age: 23, mass_kg: 78, training_status: untrained }", 6,
+            "{ day: mon, cross: { mode: cycling, seconds: 30, repeats: 5, effort: sprint } }",
+            "{ day: wed, cross: { mode: cycling, seconds: 30, repeats: 5, effort: sprint } }",
+            "{ day: fri, cross: { mode: cycling, seconds: 30, repeats: 5, effort: sprint } }"));
+        Assert.InRange(Change(o.Final.Vo2MaxMillilitresPerMinute, o.Start.Vo2MaxMillilitresPerMinute), 3, 15);
+    }
+
+    [Fact]
+    public void BedRestCostsVo2MaxAndBoneAndTheLossSlowsWithTime()
+    {
+        var o = Sim.Run("athlete: { sex: male, age: 30, mass_kg: 75, training_status: untrained }\nphases:\n  - { weeks: 12, immobilised: true, week: [] }\n");
+        static double Quadriceps(BodySnapshot s) => s.Muscles["quadriceps"].SizeChangePercent;
+        var first4 = Quadriceps(o.Series[3]);
+        var last4 = Quadriceps(o.Final) - Quadriceps(o.Series[7]);
+        Assert.True(last4 > first4 / 2, $"quadriceps −{-first4:0.0} % in weeks 1–4, −{-last4:0.0} % in weeks 9–12");
+        Assert.True(Change(o.Final.Vo2MaxMillilitresPerMinute, o.Start.Vo2MaxMillilitresPerMinute) < -10, "VO2max falls in bed rest");
+        Assert.True(o.Final.BoneDensityChangePercent < -1, "bone lost");
+    }
+}
