@@ -192,4 +192,46 @@ public sealed class ActivitySourceTests
             .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         Assert.Equal([Path.Combine(dir, "run.fit")], names);
     }
+
+    /// <summary>
+    /// A Garmin export's UploadedFiles part over 256 MB (already compressed, so stored about 1:1) is read entry by
+    /// entry; it was refused whole as larger than the per-file limit.
+    /// </summary>
+    [Fact]
+    public void AnInnerZipOverTheEntryLimitIsReadEntryByEntry()
+    {
+        var dir = TempDir();
+        try
+        {
+            var inner = Path.Combine(dir, "UploadedFiles_0-_Part1.zip");
+            using (var zip = ZipFile.Open(inner, ZipArchiveMode.Create))
+            {
+                zip.CreateEntryFromFile(Corpus.Fit("activity-small-fenix2-run.fit"), "run.fit");
+                using var filler = zip.CreateEntry("photos.dat", CompressionLevel.NoCompression).Open();
+                var random = new Random(12);
+                var chunk = new byte[1024 * 1024];
+                for (var megabyte = 0; megabyte <= ActivitySource.MaxEntryBytes / chunk.Length; megabyte++)
+                {
+                    random.NextBytes(chunk);
+                    filler.Write(chunk);
+                }
+            }
+
+            var export = Path.Combine(dir, "export.zip");
+            using (var zip = ZipFile.Open(export, ZipArchiveMode.Create))
+            {
+                zip.CreateEntryFromFile(inner, "DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part1.zip", CompressionLevel.NoCompression);
+            }
+
+            File.Delete(inner);
+            var input = Assert.Single(ActivitySource.Enumerate(export));
+            Assert.EndsWith("UploadedFiles_0-_Part1.zip!run.fit", input.Name, StringComparison.Ordinal);
+            Assert.NotEmpty(ActivityFormats.Decode(new MemoryStream(input.Read()), input.Name));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
+
