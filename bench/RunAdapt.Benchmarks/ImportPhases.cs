@@ -36,7 +36,7 @@ public static class ImportPhases
             clock.Restart();
             for (var i = 0; i < paths.Count; i++)
             {
-                store.Save(paths[i], hashes[i], [.. analysed[i].Select(x => (x.a, x.Item2))]);
+                store.Save(paths[i], hashes[i], [.. analysed[i].Select(x => new PreparedActivity(x.a, x.Item2))]);
             }
         }
 

@@ -16,15 +16,35 @@ public sealed record ActivityInput(string Name, Func<byte[]> Read, ActivityMetad
 
 /// <summary>
 /// Expands what a user names — files, folders, <c>.gz</c>, <c>.zip</c> and whole exports (nested <c>.fit.gz</c>,
-/// zips inside zips) — into decodable inputs. Sizes are bounded so a decompression bomb cannot exhaust memory.
+/// zips inside zips) — into decodable inputs. Archive entries are read one at a time when an input is read, never all
+/// at once; each entry, each archive's total and each nesting level are bounded, so a decompression bomb is one
+/// rejected entry and a real multi-gigabyte export streams through in bounded memory.
 /// </summary>
 public static class ActivitySource
 {
-    /// <summary>The largest decompressed entry accepted, in bytes.</summary>
+    /// <summary>The largest decompressed activity file accepted, in bytes.</summary>
     public const long MaxEntryBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// The largest file the importer takes, in bytes: a whole export as one zip (its entries are streamed). The
+    /// dashboard's upload limit is the same, so an upload it accepts is never refused by the importer for its size.
+    /// </summary>
+    public const long MaxInputBytes = 8L * 1024 * 1024 * 1024;
 
     /// <summary>The most entries read from one archive.</summary>
     public const int MaxEntries = 200_000;
+
+    /// <summary>The most bytes one archive (with the archives inside it) may decompress to: a decade's export is a few GB.</summary>
+    public const long MaxArchiveBytes = 64L * 1024 * 1024 * 1024;
+
+    /// <summary>How deep zips may sit inside zips (a Garmin export holds its uploads as zips inside the export's zip).</summary>
+    public const int MaxNesting = 3;
+
+    /// <summary>
+    /// Largest expansion of an entry over its compressed size: activity files and exports compress 3–30 times, a
+    /// bomb of repeated bytes a thousand times.
+    /// </summary>
+    public const long MaxExpansionRatio = 200;
 
     private static readonly string[] ActivityExtensions = [".fit", ".tcx", ".gpx"];
 
@@ -34,7 +54,9 @@ public static class ActivitySource
     {
         if (Directory.Exists(path))
         {
-            return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            // Symbolic links to folders are not followed: a link to a parent would loop for ever.
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+            return Directory.EnumerateFiles(path, "*", options).Order(StringComparer.Ordinal)
                 .Where(f => IsCandidate(f) || f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                 .SelectMany(f => FromFile(f, explicitlyNamed: false));
         }
@@ -50,109 +72,102 @@ public static class ActivitySource
     /// <summary>Reads a single file, decompressing <c>.gz</c>.</summary>
     /// <param name="path">The file.</param>
     public static byte[] ReadFile(string path) =>
-        path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? Gunzip(File.ReadAllBytes(path), path) : ReadBounded(path);
+        path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? Gunzip(ReadBounded(path), path) : ReadBounded(path);
 
     private static IEnumerable<ActivityInput> FromFile(string path, bool explicitlyNamed)
     {
         if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
-            return FromZip(path, () => File.OpenRead(path));
+            return new FileInfo(path).Length > MaxInputBytes
+                ? [new ActivityInput(path, () => throw new InvalidActivityFileException(path, 0, $"the file is larger than the {MaxInputBytes} byte limit"))]
+                : FromZip(path, () => File.OpenRead(path), new ArchiveBudget(), depth: 1);
         }
 
         return explicitlyNamed || IsCandidate(path) ? [new ActivityInput(path, () => ReadFile(path))] : [];
     }
 
-    private static IEnumerable<ActivityInput> FromZip(string name, Func<Stream> open)
+    private static IEnumerable<ActivityInput> FromZip(string name, Func<Stream> open, ArchiveBudget budget, int depth)
     {
-        ZipArchive archive;
-        Stream stream;
+        SharedZip zip;
         try
         {
-            stream = open();
-            archive = new ZipArchive(stream, ZipArchiveMode.Read);
+            zip = new SharedZip(open());
         }
         catch (InvalidDataException e)
         {
             return [new ActivityInput(name, () => throw new InvalidActivityFileException(name, 0, $"not a valid zip archive ({e.Message})", e))];
         }
 
-        return Entries(name, archive, stream);
+        return Entries(name, zip, budget, depth);
     }
 
-    private static IEnumerable<ActivityInput> Entries(string name, ZipArchive archive, Stream stream)
+    private static IEnumerable<ActivityInput> Entries(string name, SharedZip zip, ArchiveBudget budget, int depth)
     {
-        using (stream)
-        using (archive)
+        var index = zip.Archive.GetEntry("activities.csv") is { } csv ? StravaIndex.Read(csv) : [];
+        var count = 0;
+        foreach (var entry in zip.Archive.Entries)
         {
-            var index = archive.GetEntry("activities.csv") is { } csv ? StravaIndex.Read(csv) : [];
-            var count = 0;
-            foreach (var entry in archive.Entries)
+            if (++count > MaxEntries)
             {
-                if (++count > MaxEntries)
+                yield return new ActivityInput(name, () => throw new InvalidActivityFileException(name, 0, $"more than {MaxEntries} entries"));
+                yield break;
+            }
+
+            // Entry names are used as labels only, never as paths on disk, so '../' in them is harmless.
+            var entryName = $"{name}!{entry.FullName}";
+            if (entry.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                if (depth >= MaxNesting)
                 {
-                    yield return new ActivityInput(name, () => throw new InvalidActivityFileException(name, 0, $"more than {MaxEntries} entries"));
-                    yield break;
+                    yield return new ActivityInput(entryName, () => throw new InvalidActivityFileException(entryName, 0, $"zips nested more than {MaxNesting} deep"));
+                    continue;
                 }
 
-                // Entry names are used as labels only, never as paths on disk, so '../' in them is harmless.
-                var entryName = $"{name}!{entry.FullName}";
-                if (entry.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+                // An inner zip (a Garmin export's UploadedFiles part, possibly over a gigabyte) goes to an unlinked
+                // temporary file, so its entries are read one at a time like the outer ones.
+                Stream? spooled = null;
+                InvalidActivityFileException? problem = null;
+                try
                 {
-                    var bytes = ReadEntry(entry, entryName);
-                    foreach (var inner in FromZip(entryName, () => new MemoryStream(bytes)))
-                    {
-                        yield return inner;
-                    }
+                    spooled = zip.Spool(entry, entryName, budget);
                 }
-                else if (IsCandidate(entry.FullName))
+                catch (InvalidActivityFileException e)
                 {
-                    var bytes = TryReadEntry(entry, entryName);
-                    yield return new ActivityInput(entryName, () =>
-                    {
-                        var content = bytes.Value ?? throw bytes.Error!;
-                        return entry.FullName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? Gunzip(content, entryName) : content;
-                    }, index.GetValueOrDefault(entry.FullName));
+                    problem = e;
                 }
+
+                if (problem is not null)
+                {
+                    yield return new ActivityInput(entryName, () => throw problem);
+                    continue;
+                }
+
+                foreach (var inner in FromZip(entryName, () => spooled!, budget, depth + 1))
+                {
+                    yield return inner;
+                }
+            }
+            else if (IsCandidate(entry.FullName) && !IsStravaRoute(entry.FullName, index.Count > 0))
+            {
+                yield return new ActivityInput(entryName, () =>
+                {
+                    var content = zip.Read(entry, entryName, budget);
+                    return entry.FullName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? Gunzip(content, entryName) : content;
+                }, index.GetValueOrDefault(entry.FullName));
             }
         }
     }
 
-    private static (byte[]? Value, ActivityFormatException? Error) TryReadEntry(ZipArchiveEntry entry, string name)
-    {
-        try
-        {
-            return (ReadEntry(entry, name), null);
-        }
-        catch (ActivityFormatException e)
-        {
-            return (null, e);
-        }
-    }
-
-    private static byte[] ReadEntry(ZipArchiveEntry entry, string name)
-    {
-        if (entry.Length > MaxEntryBytes)
-        {
-            throw new InvalidActivityFileException(name, 0, $"the entry is larger than the {MaxEntryBytes} byte limit");
-        }
-
-        try
-        {
-            using var stream = entry.Open();
-            return ReadAllBounded(stream, name);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InvalidActivityFileException(name, 0, $"the archive entry is damaged ({e.Message})", e);
-        }
-    }
+    /// <summary>A Strava export's planned routes (<c>routes/*.gpx</c>) are courses, not activities: their points carry no real time.</summary>
+    private static bool IsStravaRoute(string entryName, bool stravaExport) =>
+        stravaExport && entryName.StartsWith("routes/", StringComparison.OrdinalIgnoreCase);
 
     private static byte[] Gunzip(byte[] content, string name)
     {
         try
         {
             using var gzip = new GZipStream(new MemoryStream(content), CompressionMode.Decompress);
-            return ReadAllBounded(gzip, name);
+            return ReadAllBounded(gzip, name, null);
         }
         catch (InvalidDataException e)
         {
@@ -165,25 +180,33 @@ public static class ActivitySource
         using var file = File.OpenRead(path);
         return file.Length > MaxEntryBytes
             ? throw new InvalidActivityFileException(path, 0, $"the file is larger than the {MaxEntryBytes} byte limit")
-            : ReadAllBounded(file, path);
+            : ReadAllBounded(file, path, null);
     }
 
-    private static byte[] ReadAllBounded(Stream stream, string name)
+    private static byte[] ReadAllBounded(Stream stream, string name, ArchiveBudget? budget)
     {
         using var output = new MemoryStream();
+        Copy(stream, output, MaxEntryBytes, name, budget);
+        return output.ToArray();
+    }
+
+    /// <summary>Copies at most <paramref name="limit"/> bytes, charging each to the archive's budget.</summary>
+    private static void Copy(Stream from, Stream to, long limit, string name, ArchiveBudget? budget)
+    {
         var buffer = new byte[81920];
+        long total = 0;
         int read;
-        while ((read = stream.Read(buffer)) > 0)
+        while ((read = from.Read(buffer)) > 0)
         {
-            if (output.Length + read > MaxEntryBytes)
+            total += read;
+            if (total > limit)
             {
-                throw new InvalidActivityFileException(name, output.Length, $"decompresses to more than {MaxEntryBytes} bytes");
+                throw new InvalidActivityFileException(name, total - read, $"decompresses to more than {limit} bytes");
             }
 
-            output.Write(buffer, 0, read);
+            budget?.Charge(read, name);
+            to.Write(buffer, 0, read);
         }
-
-        return output.ToArray();
     }
 
     private static bool IsCandidate(string name)
@@ -191,5 +214,84 @@ public static class ActivitySource
         var lower = name.ToLowerInvariant();
         var stem = lower.EndsWith(".gz", StringComparison.Ordinal) ? lower[..^3] : lower;
         return ActivityExtensions.Any(stem.EndsWith);
+    }
+
+    /// <summary>The bytes one archive and the archives inside it may still decompress to; shared by the threads reading its entries.</summary>
+    private sealed class ArchiveBudget
+    {
+        private long _used;
+
+        public void Charge(long bytes, string name)
+        {
+            if (Interlocked.Add(ref _used, bytes) > MaxArchiveBytes)
+            {
+                throw new InvalidActivityFileException(name, 0, $"the archive decompresses to more than {MaxArchiveBytes} bytes in all");
+            }
+        }
+    }
+
+    /// <summary>
+    /// One open archive whose entries are read when their inputs are read, from any thread: a zip reader is not
+    /// thread-safe, so one entry is decompressed at a time (decoding and analysis, the costly part, run in parallel).
+    /// The archive stays open for the inputs that still refer to it and closes with its stream when collected.
+    /// </summary>
+    private sealed class SharedZip(Stream stream)
+    {
+        private readonly Lock _gate = new();
+
+        public ZipArchive Archive { get; } = new(stream, ZipArchiveMode.Read);
+
+        public byte[] Read(ZipArchiveEntry entry, string name, ArchiveBudget budget)
+        {
+            CheckSize(entry, name, MaxEntryBytes);
+            lock (_gate)
+            {
+                try
+                {
+                    using var content = entry.Open();
+                    return ReadAllBounded(content, name, budget);
+                }
+                catch (InvalidDataException e)
+                {
+                    throw new InvalidActivityFileException(name, 0, $"the archive entry is damaged ({e.Message})", e);
+                }
+            }
+        }
+
+        public Stream Spool(ZipArchiveEntry entry, string name, ArchiveBudget budget)
+        {
+            CheckSize(entry, name, MaxArchiveBytes);
+            var path = Path.Combine(Path.GetTempPath(), $"runadapt-{Guid.NewGuid():N}.zip");
+            var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+            try
+            {
+                lock (_gate)
+                {
+                    using var content = entry.Open();
+                    Copy(content, file, MaxArchiveBytes, name, budget);
+                }
+
+                file.Position = 0;
+                return file;
+            }
+            catch (Exception e) when (e is InvalidDataException or InvalidActivityFileException or IOException)
+            {
+                file.Dispose();
+                throw e as InvalidActivityFileException ?? new InvalidActivityFileException(name, 0, $"the archive entry cannot be read ({e.Message})", e);
+            }
+        }
+
+        private static void CheckSize(ZipArchiveEntry entry, string name, long limit)
+        {
+            if (entry.Length > limit)
+            {
+                throw new InvalidActivityFileException(name, 0, $"the entry is larger than the {limit} byte limit");
+            }
+
+            if (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > MaxExpansionRatio)
+            {
+                throw new InvalidActivityFileException(name, 0, $"the entry expands {entry.Length / entry.CompressedLength} times (more than {MaxExpansionRatio}): a decompression bomb, not an activity");
+            }
+        }
     }
 }

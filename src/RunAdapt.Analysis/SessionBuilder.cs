@@ -42,7 +42,9 @@ public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSe
         var repeats = Features.Repeats.Where(r => !r.IsSprint).ToList();
         if (repeats.Count > 0)
         {
-            parts.Add(I($"{repeats.Count}× {Clock(repeats.Average(r => r.Seconds))} at {Clock(1000 / repeats.Average(r => r.SpeedMetresPerSecond))}/km"));
+            // A pool swim's repeats can have no speed (lengths without distance): the pace is then unknown, not infinite.
+            var speed = repeats.Average(r => r.SpeedMetresPerSecond);
+            parts.Add(I($"{repeats.Count}× {Durations.Clock(repeats.Average(r => r.Seconds))}") + (speed > 0 ? I($" at {Durations.Clock(1000 / speed)}/km") : ""));
         }
 
         var sprints = Features.Repeats.Count(r => r.IsSprint);
@@ -77,12 +79,6 @@ public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSe
         }
 
         return parts.Count == 0 ? "steady" : string.Join(", ", parts);
-    }
-
-    private static string Clock(double seconds)
-    {
-        var t = TimeSpan.FromSeconds(Math.Round(seconds));
-        return t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : t.ToString(@"m\:ss", CultureInfo.InvariantCulture);
     }
 
     private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
@@ -181,23 +177,79 @@ public static class SessionBuilder
         // holds sessions of another sport (a multisport file).
         var running = activity.Sport is Sport.Running || (activity.Sport is Sport.Other && Median(walk.Segments) <= FastestRunningSpeed
             && !activity.Summaries.Any(s => s.Kind == SummaryKind.Session && s.Sport is not (null or Sport.Running or Sport.Other)));
+        // A multisport file (triathlon, duathlon) holds one session per leg, whatever sport the file or its export
+        // names: best efforts come from the running legs only (a bike leg gave a 400 m in 0:36).
+        var efforts = walk.Series;
+        if (RunningLegs(activity) is { } legs)
+        {
+            running = true;
+            efforts = Walk(activity with { Sport = Sport.Running, Samples = legs }, 0)?.Series ?? new MovingSeries();
+        }
+
         var moving = new TrainingSession(date, walk.Segments, [], []);
         var analysis = new ActivityAnalysis(
             load,
             Zones.TimeInHeartRateZones(moving, onDay),
             running ? Zones.TimeInPaceZones(moving, onDay) : new double[5],
             Detection.Detect(walk.Series),
-            running ? BestEfforts.ByDistance(walk.Series) : [],
+            running ? BestEfforts.ByDistance(efforts) : [],
             walk.Segments.Any(s => s.FootStrike is not null),
             running ? GradeAdjustedPace.SessionEnergyKilojoules(moving, athlete.MassKilograms) : 0,
             carriedLoadKilograms,
             activity.PerceivedExertion,
-            running ? BestEfforts.ByDuration(walk.Series) : [],
+            running ? BestEfforts.ByDuration(efforts) : [],
             running ? MeanCadence(walk.Segments) : null);
         return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, heartRate)
         {
             Analysis = analysis,
         };
+    }
+
+    /// <summary>
+    /// <see cref="Analyse"/> for a whole history: an activity the analysis cannot handle gives the reason instead of an
+    /// exception, so it can be stored, left out of the model and shown as such while every other activity goes on.
+    /// </summary>
+    /// <param name="activity">The decoded activity.</param>
+    /// <param name="athlete">The athlete.</param>
+    /// <param name="thresholds">The athlete's dated thresholds, if kept.</param>
+    /// <param name="carriedLoadKilograms">Extra mass carried on this run, in kilograms.</param>
+    /// <returns>The analysis (<c>null</c> for no usable movement) and, when it could not be made, the one-line reason.</returns>
+    public static (AnalysedSession? Analysed, string? Problem) TryAnalyse(Activity activity, Athlete athlete, ThresholdHistory? thresholds = null, double carriedLoadKilograms = 0)
+    {
+        AnalysedSession? analysed;
+        try
+        {
+            analysed = Analyse(activity, athlete, thresholds, carriedLoadKilograms);
+        }
+        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return (null, $"cannot be analysed ({e.GetType().Name}: {e.Message})");
+        }
+
+        // Infinite or NaN totals would poison every sum the model takes over the history.
+        if (analysed is not null && !(double.IsFinite(analysed.DistanceMetres) && double.IsFinite(analysed.MovingSeconds) && double.IsFinite(analysed.Analysis.Load.Trimp)))
+        {
+            return (null, "cannot be analysed (its distance, time or load is not a finite number)");
+        }
+
+        return (analysed, null);
+    }
+
+    /// <summary>
+    /// The samples of a multisport file's running legs, or <c>null</c> when the file is not multisport (one session, or
+    /// every session of one sport) or has no running leg.
+    /// </summary>
+    private static List<ActivitySample>? RunningLegs(Activity activity)
+    {
+        var legs = activity.Summaries.Where(s => s.Kind == SummaryKind.Session && s.StartTimeUtc is not null).ToList();
+        if (legs.Select(l => l.Sport).Distinct().Count() < 2 || !legs.Any(l => l.Sport == Sport.Running))
+        {
+            return null;
+        }
+
+        var runs = legs.Where(l => l.Sport == Sport.Running)
+            .Select(l => (From: l.StartTimeUtc!.Value, To: l.TimestampUtc ?? l.StartTimeUtc!.Value.AddSeconds(l.TotalElapsedSeconds ?? 0))).ToList();
+        return [.. activity.Samples.Where(x => runs.Any(r => x.TimestampUtc >= r.From && x.TimestampUtc <= r.To))];
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ public static class CliApp
     /// <summary>Exit status for bad usage (unknown command or option, missing argument).</summary>
     public const int BadUsage = 2;
 
+    /// <summary>Exit status when the user stopped the program (Ctrl-C): 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>Exit status for an internal error (a bug).</summary>
     public const int InternalError = 70;
 
@@ -65,6 +68,12 @@ public static class CliApp
             error.WriteLine(e.Message);
             return BadInput;
         }
+        catch (System.Data.Common.DbException e)
+        {
+            // A read-only, full, busy or damaged store is not a bug: say which store and what to do.
+            error.WriteLine(StoreOption.Fault(StoreLocation(parse), e));
+            return BadInput;
+        }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException)
         {
             error.WriteLine($"runadapt: {e.Message}");
@@ -82,6 +91,10 @@ public static class CliApp
             return InternalError;
         }
     }
+
+    /// <summary>The <c>--db</c> the command was given, if it takes one.</summary>
+    private static string? StoreLocation(ParseResult parse) =>
+        parse.CommandResult.Command.Options.Any(o => o.Name == "--db") ? parse.GetValue<string?>("--db") : null;
 }
 
 /// <summary>A mistake in how the program was called; exit status 2.</summary>

@@ -38,8 +38,8 @@ internal static class HistoryView
         {
             var x = a.Analysis;
             var date = a.StartUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var load = x is null ? "–" : x.Load.Describe();
-            var held = Markup.Escape(x is null ? "–" : x.Describe());
+            var load = x is null ? (a.Problem is null ? "–" : "not analysed") : x.Load.Describe();
+            var held = Markup.Escape(x?.Describe() ?? a.Problem ?? "–");
             if (!wide)
             {
                 table.AddRow(date, a.Sport, I($"{a.DistanceMetres / 1000:0.0}"), Clock(a.MovingSeconds), load, held);
@@ -110,11 +110,7 @@ internal static class HistoryView
         return string.Join("; ", parts);
     }
 
-    private static string Clock(double seconds)
-    {
-        var t = TimeSpan.FromSeconds(Math.Round(seconds));
-        return t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : t.ToString(@"m\:ss", CultureInfo.InvariantCulture);
-    }
+    private static string Clock(double? seconds) => Durations.Clock(seconds);
 
     private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

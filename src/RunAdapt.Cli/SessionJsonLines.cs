@@ -32,7 +32,7 @@ internal static class SessionJsonLines
                 x?.Features.Climbs.Select(c => new ClimbLine(c.StartMetres, c.LengthMetres, c.GainMetres, c.GradeFraction, c.Score)).ToList(),
                 x?.BestEfforts.Select(e => new EffortLine(e.Name, e.DistanceMetres, e.Seconds)).ToList(),
                 x?.FarthestIn?.Select(e => new EffortLine(e.Name, e.DistanceMetres, e.Seconds)).ToList(),
-                x?.StepsPerMinute, x?.Describe()), Options));
+                x?.StepsPerMinute, x?.Describe(), a.Problem), Options));
         }
     }
 
@@ -43,7 +43,7 @@ internal static class SessionJsonLines
         [property: JsonPropertyName("energy_kj")] double? EnergyKilojoules, [property: JsonPropertyName("carried_load_kg")] double? CarriedLoadKilograms,
         [property: JsonPropertyName("rpe")] double? PerceivedExertion, bool? FootStrikeMeasured, bool? LongRun,
         [property: JsonPropertyName("downhill_s")] double? DownhillSeconds, List<RepeatLine>? Repeats, List<ClimbLine>? Climbs,
-        List<EffortLine>? BestEfforts, List<EffortLine>? FarthestIn, [property: JsonPropertyName("steps_per_min")] double? StepsPerMinute, string? Held);
+        List<EffortLine>? BestEfforts, List<EffortLine>? FarthestIn, [property: JsonPropertyName("steps_per_min")] double? StepsPerMinute, string? Held, string? Problem);
 
     private sealed record RepeatLine(
         DateTime? Start, [property: JsonPropertyName("seconds")] double Seconds, [property: JsonPropertyName("distance_m")] double DistanceMetres,

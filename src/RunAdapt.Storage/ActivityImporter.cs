@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using RunAdapt.Activities;
 using RunAdapt.Analysis;
+using RunAdapt.Core.Training;
 
 namespace RunAdapt.Storage;
 
@@ -41,7 +42,17 @@ public static class ActivityImporter
                 return new PreparedFile(input.Name, sha, null, null, null); // a settings, workout or monitoring file: nothing to import, nothing wrong
             }
 
-            return new PreparedFile(input.Name, sha, [.. usable.Select(a => (a, SessionBuilder.Analyse(a, athlete, thresholds, carriedLoadKilograms)))], null, null);
+            // A damaged or unset clock (a GPX dated 9999, a route dated 1901) would stretch the history over centuries.
+            if (usable.Select(a => DateOnly.FromDateTime(a.StartTimeUtc ?? a.Samples[0].TimestampUtc)).Where(d => !PlausibleDates.Contains(d)).Select(d => (DateOnly?)d).FirstOrDefault() is { } far)
+            {
+                return new PreparedFile(input.Name, sha, null, null, $"{input.Name}: dated {far:yyyy-MM-dd}, not {PlausibleDates.Window} (a damaged or unset clock)");
+            }
+
+            return new PreparedFile(input.Name, sha, [.. usable.Select(a =>
+            {
+                var (analysed, problem) = SessionBuilder.TryAnalyse(a, athlete, thresholds, carriedLoadKilograms);
+                return new PreparedActivity(a, analysed, problem is null ? null : $"{input.Name}: {problem}");
+            })], null, null);
         }
         catch (ActivityFormatException e)
         {
@@ -137,10 +148,10 @@ public static class ActivityImporter
     /// <summary>One input ready to store: its activities, or the outcome already known (duplicate, nothing to import), or why it was rejected.</summary>
     /// <param name="Name">The input's name.</param>
     /// <param name="Sha256">Content hash, <c>null</c> when it could not be read.</param>
-    /// <param name="Activities">The analysed activities to store, if any.</param>
+    /// <param name="Activities">The activities to store with their analysis (or why they could not be analysed), if any.</param>
     /// <param name="Outcome">The outcome known without storing (duplicate), if any.</param>
     /// <param name="Problem">The one-line reason it was rejected, if it was.</param>
-    public sealed record PreparedFile(string Name, string? Sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)>? Activities, StoreResult? Outcome, string? Problem);
+    public sealed record PreparedFile(string Name, string? Sha256, IReadOnlyList<PreparedActivity>? Activities, StoreResult? Outcome, string? Problem);
 
     /// <summary>Stores a prepared file: imported, duplicate, or <c>null</c> when it was rejected (see its problem) or holds no activity.</summary>
     /// <param name="store">The athlete store.</param>

@@ -29,8 +29,15 @@ public enum StoreResult
 /// <param name="MovingSeconds">Moving time.</param>
 /// <param name="SourceName">The file it came from.</param>
 /// <param name="Title">The title from an export's index, if any.</param>
-/// <param name="Analysis">Load, zones, detected content and best efforts, or <c>null</c> for an activity stored before they were kept (schema v3 or older).</param>
-public sealed record StoredActivity(string Sport, DateTime StartUtc, double DistanceMetres, double MovingSeconds, string SourceName, string? Title, ActivityAnalysis? Analysis = null);
+/// <param name="Analysis">Load, zones, detected content and best efforts, or <c>null</c> for an activity stored before they were kept (schema v3 or older), without usable movement, or that could not be analysed.</param>
+/// <param name="Problem">Why the activity could not be analysed (it is then left out of the model), or <c>null</c>.</param>
+public sealed record StoredActivity(string Sport, DateTime StartUtc, double DistanceMetres, double MovingSeconds, string SourceName, string? Title, ActivityAnalysis? Analysis = null, string? Problem = null);
+
+/// <summary>One decoded activity ready to store.</summary>
+/// <param name="Activity">The decoded activity.</param>
+/// <param name="Analysis">Its analysis, or <c>null</c> for no usable movement or when it could not be analysed.</param>
+/// <param name="Problem">Why it could not be analysed, or <c>null</c>: it is stored with the reason and left out of the model.</param>
+public sealed record PreparedActivity(Activity Activity, AnalysedSession? Analysis, string? Problem = null);
 
 /// <summary>The athlete's stored history: files, activities, sessions and profile, whatever the backend.</summary>
 public interface IAthleteStore : IDisposable
@@ -45,8 +52,8 @@ public interface IAthleteStore : IDisposable
     /// <summary>Stores a file and its analysed activities in one transaction; activities already stored are skipped.</summary>
     /// <param name="name">The file's name as the user gave it.</param>
     /// <param name="sha256">Content hash.</param>
-    /// <param name="activities">The decoded activities with their analysis (<c>null</c> analysis for no usable movement).</param>
-    StoreResult Save(string name, string sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)> activities);
+    /// <param name="activities">The decoded activities with their analysis, or why they could not be analysed.</param>
+    StoreResult Save(string name, string sha256, IReadOnlyList<PreparedActivity> activities);
 
     /// <summary>Stores a session that has no activity file (a strength session logged by hand), unless the same session is already logged on that day.</summary>
     /// <param name="session">The session.</param>
@@ -90,11 +97,12 @@ public interface IAthleteStore : IDisposable
 /// </summary>
 public sealed class AthleteStore : IAthleteStore
 {
-    private const int SchemaVersion = 6;
+    private const int SchemaVersion = 8;
     // A NaN somewhere in an analysis (a degenerate file) must not make the whole file unstorable.
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly DbConnection _connection;
     private readonly bool _postgres;
+    private readonly List<string> _notes = [];
 
     private AthleteStore(DbConnection connection, bool postgres)
     {
@@ -136,6 +144,28 @@ public sealed class AthleteStore : IAthleteStore
         return store;
     }
 
+    /// <summary>
+    /// What reads left out, one line each: rows dated outside <see cref="PlausibleDates"/> (written before imports
+    /// checked dates), so a command can say so while it shows the rest.
+    /// </summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    private bool Plausible(DateOnly date, string what)
+    {
+        if (PlausibleDates.Contains(date))
+        {
+            return true;
+        }
+
+        var note = $"{what} dated {date:yyyy-MM-dd} is left out (not {PlausibleDates.Window})";
+        if (!_notes.Contains(note))
+        {
+            _notes.Add(note);
+        }
+
+        return false;
+    }
+
     /// <inheritdoc/>
     public bool HasFile(string sha256) =>
         _connection.ExecuteScalar<long>("select count(*) from files where sha256 = @sha256", new { sha256 }) > 0;
@@ -163,7 +193,7 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public IReadOnlyList<TrainingSession> LoggedSessions() =>
-        [.. _connection.Query<string>("select data from sessions where activity_id is null order by date, id").Select(d => JsonSerializer.Deserialize<TrainingSession>(d, Json)!)];
+        [.. _connection.Query<string>("select data from sessions where activity_id is null order by date, id").Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a logged session"))];
 
     /// <inheritdoc/>
     /// <remarks>
@@ -171,7 +201,7 @@ public sealed class AthleteStore : IAthleteStore
     /// within <see cref="SameRunStartSeconds"/> of it with a distance within <see cref="SameRunDistanceFraction"/>: the
     /// same run exported twice (watch file and Strava GPX) differs by a few seconds of start and a little distance.
     /// </remarks>
-    public StoreResult Save(string name, string sha256, IReadOnlyList<(Activity Activity, AnalysedSession? Analysis)> activities)
+    public StoreResult Save(string name, string sha256, IReadOnlyList<PreparedActivity> activities)
     {
         using var transaction = _connection.BeginTransaction();
         var inserted = _connection.Execute(
@@ -186,7 +216,7 @@ public sealed class AthleteStore : IAthleteStore
 
         var fileId = _connection.ExecuteScalar<long>("select id from files where sha256 = @sha256", new { sha256 }, transaction);
         var stored = 0;
-        foreach (var (activity, analysis) in activities)
+        foreach (var (activity, analysis, problem) in activities)
         {
             var start = activity.StartTimeUtc ?? activity.Samples.FirstOrDefault().TimestampUtc;
             var fingerprint = $"{activity.Sport}|{start:yyyy-MM-ddTHH:mm}";
@@ -198,15 +228,15 @@ public sealed class AthleteStore : IAthleteStore
             }
 
             var id = _connection.ExecuteScalar<long?>(
-                (_postgres ? "insert into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis) on conflict (fingerprint) do nothing returning id"
-                           : "insert or ignore into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis) returning id"),
+                (_postgres ? "insert into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis, problem) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis, @problem) on conflict (fingerprint) do nothing returning id"
+                           : "insert or ignore into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis, problem) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis, @problem) returning id"),
                 new
                 {
                     fileId, fingerprint, sport, device = activity.Device, title = activity.Title, start = start.ToString("O"),
                     distance, moving = analysis?.MovingSeconds ?? 0, gain = analysis?.ElevationGainMetres ?? 0,
                     hr = analysis?.AverageHeartRate, samples = SampleCodec.Encode(activity.Samples),
                     trimp = analysis?.Analysis.Load.Trimp, method = analysis?.Analysis.Load.Method.ToString(),
-                    analysis = analysis is null ? null : JsonSerializer.Serialize(analysis.Analysis, Json),
+                    analysis = analysis is null ? null : JsonSerializer.Serialize(analysis.Analysis, Json), problem,
                 }, transaction);
             if (id is null)
             {
@@ -249,14 +279,43 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public IReadOnlyList<TrainingSession> LoadSessions() =>
-        [.. _connection.Query<string>("select data from sessions order by date, id").Select(d => JsonSerializer.Deserialize<TrainingSession>(d, Json)!)];
+        [.. _connection.Query<string>("select data from sessions order by date, id").Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a session"))];
+
+    /// <summary>A stored session, or <c>null</c> when its row is damaged (that session is left out, the rest are read).</summary>
+    private static TrainingSession? ReadSession(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TrainingSession>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     /// <inheritdoc/>
     public IReadOnlyList<StoredActivity> ListActivities() =>
-        [.. _connection.Query<(string Sport, string Start, double Distance, double Moving, string Name, string? Title, string? Analysis)>(
-            "select a.sport, a.start_utc, a.distance_m, a.moving_s, f.name, a.title, a.analysis from activities a join files f on f.id = a.file_id order by a.start_utc")
-            .Select(r => new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name, r.Title,
-                r.Analysis is null ? null : JsonSerializer.Deserialize<ActivityAnalysis>(r.Analysis, Json)))];
+        [.. _connection.Query<(string Sport, string Start, double Distance, double Moving, string Name, string? Title, string? Analysis, string? Problem)>(
+            "select a.sport, a.start_utc, a.distance_m, a.moving_s, f.name, a.title, a.analysis, a.problem from activities a join files f on f.id = a.file_id order by a.start_utc")
+            .Select(r =>
+            {
+                var (analysis, problem) = r.Analysis is null ? (null, r.Problem) : ReadAnalysis(r.Analysis);
+                return new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name, r.Title, analysis, problem);
+            }).Where(a => Plausible(DateOnly.FromDateTime(a.StartUtc), $"{a.SourceName}: an activity"))];
+
+    /// <summary>A stored analysis, or why it cannot be read (a damaged row is one activity shown as such, not a failed listing).</summary>
+    private static (ActivityAnalysis? Analysis, string? Problem) ReadAnalysis(string json)
+    {
+        try
+        {
+            return (JsonSerializer.Deserialize<ActivityAnalysis>(json, Json), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"its stored analysis cannot be read ({e.Message})");
+        }
+    }
 
     /// <inheritdoc/>
     public IEnumerable<IReadOnlyList<ActivitySample>> LoadSamples() =>
@@ -339,7 +398,6 @@ public sealed class AthleteStore : IAthleteStore
                 alter table activities add column analysis text;
                 insert into schema_version (version) values (4);
                 """, transaction: transaction);
-            Analyse("where analysis is null", transaction);
         }
 
         if (version < 5)
@@ -354,12 +412,30 @@ public sealed class AthleteStore : IAthleteStore
 
         if (version < 6)
         {
-            // v6: sessions carry the recorded cadence (the model reads step length from it); v4 just analysed everything.
+            // v6: sessions carry the recorded cadence (the model reads step length from it).
             _connection.Execute("insert into schema_version (version) values (6)", transaction: transaction);
-            if (version >= 4)
-            {
-                Analyse("", transaction);
-            }
+        }
+
+        if (version < 7)
+        {
+            // v7: an activity that cannot be analysed is kept with its reason (and left out of the model).
+            _connection.Execute("alter table activities add column problem text; insert into schema_version (version) values (7);", transaction: transaction);
+        }
+
+        if (version < 8)
+        {
+            // v8: re-analysis updates each activity's session by its activity id; without an index every update
+            // scanned all sessions (20 000 activities took 80 s, 100 000 did not finish).
+            _connection.Execute("""
+                create index if not exists sessions_by_activity on sessions(activity_id);
+                insert into schema_version (version) values (8);
+                """, transaction: transaction);
+        }
+
+        // Stores before v6 hold analyses without what v4 and v6 added: analyse everything once, on the final schema.
+        if (version < 6)
+        {
+            Analyse(transaction);
         }
 
         transaction.Commit();
@@ -386,27 +462,32 @@ public sealed class AthleteStore : IAthleteStore
     public int Reanalyse()
     {
         using var transaction = _connection.BeginTransaction();
-        var count = Analyse("", transaction);
+        var count = Analyse(transaction);
         transaction.Commit();
         return count;
     }
 
-    /// <summary>Analyses stored activities (those the filter selects) from their stored samples and updates their analysis and session.</summary>
-    private int Analyse(string filter, DbTransaction transaction)
+    /// <summary>Analyses every stored activity from its stored samples and updates its analysis and session.</summary>
+    private int Analyse(DbTransaction transaction)
     {
-        var athlete = _connection.QueryFirstOrDefault<string>("select data from athlete where id = 1", transaction: transaction) is { } data
-            ? JsonSerializer.Deserialize<Athlete>(data, Json)! : new Athlete();
-        // During the v4 migration the thresholds table (v5) does not exist yet.
-        var entries = TableExists("thresholds", transaction) ? ReadThresholds(transaction) : [];
+        var athlete = _connection.QueryFirstOrDefault<string>("select data from athlete where id = 1", transaction: transaction) is { } profile
+            ? JsonSerializer.Deserialize<Athlete>(profile, Json)! : new Athlete();
+        var entries = ReadThresholds(transaction);
         var history = entries.Count > 0 ? new ThresholdHistory(entries) : null;
-        // In batches, so a decade of samples is never in memory at once; each batch is analysed on every core.
-        var ids = _connection.Query<long>($"select id from activities {filter} order by id", transaction: transaction).ToList();
+        // One pass in id order, a batch at a time (keyset: each batch starts after the last id of the one before), so a
+        // decade of samples is never in memory at once; each batch is analysed on every core.
         var count = 0;
-        foreach (var batch in ids.Chunk(AnalyseBatch))
+        long after = long.MinValue;
+        while (true)
         {
             var rows = _connection.Query<(long Id, string Sport, byte[] Samples, string? Analysis)>(
-                "select id, sport, samples, analysis from activities where id between @first and @last", new { first = batch[0], last = batch[^1] }, transaction)
-                .Where(r => Array.BinarySearch(batch, r.Id) >= 0).ToList();
+                "select id, sport, samples, analysis from activities where id > @after order by id limit @batch", new { after, batch = AnalyseBatch }, transaction).ToList();
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            after = rows[^1].Id;
             var analysed = rows.AsParallel().AsOrdered().Select(row =>
             {
                 var activity = new Activity
@@ -415,18 +496,34 @@ public sealed class AthleteStore : IAthleteStore
                 };
                 // What the user marked (a carried load) or rated is not in the samples: keep it from the previous analysis.
                 var before = row.Analysis is null ? null : JsonSerializer.Deserialize<ActivityAnalysis>(row.Analysis, Json);
-                return (row.Id, Result: SessionBuilder.Analyse(activity with { PerceivedExertion = before?.PerceivedExertion }, athlete, history, before?.CarriedLoadKilograms ?? 0));
+                var (result, problem) = SessionBuilder.TryAnalyse(activity with { PerceivedExertion = before?.PerceivedExertion }, athlete, history, before?.CarriedLoadKilograms ?? 0);
+                return (row.Id, Result: result, Problem: problem);
             }).ToList();
-            foreach (var (id, result) in analysed)
+            foreach (var (id, result, problem) in analysed)
             {
+                if (problem is not null)
+                {
+                    // Left out of the model with its reason; the next profile change tries it again.
+                    _connection.Execute("update activities set trimp = null, load_method = null, analysis = null, problem = @problem where id = @id", new { id, problem }, transaction);
+                    _connection.Execute("delete from sessions where activity_id = @id", new { id }, transaction);
+                    continue;
+                }
+
                 if (result is null)
                 {
                     continue;
                 }
 
-                _connection.Execute("update activities set trimp = @trimp, load_method = @method, analysis = @analysis where id = @id",
+                _connection.Execute("update activities set trimp = @trimp, load_method = @method, analysis = @analysis, problem = null where id = @id",
                     new { id, trimp = result.Analysis.Load.Trimp, method = result.Analysis.Load.Method.ToString(), analysis = JsonSerializer.Serialize(result.Analysis, Json) }, transaction);
-                _connection.Execute("update sessions set data = @data where activity_id = @id", new { id, data = JsonSerializer.Serialize(result.Session, Json) }, transaction);
+                var data = JsonSerializer.Serialize(result.Session, Json);
+                // An activity that could not be analysed before has no session yet.
+                if (_connection.Execute("update sessions set data = @data where activity_id = @id", new { id, data }, transaction) == 0)
+                {
+                    _connection.Execute("insert into sessions (activity_id, date, data) values (@id, @date, @data)",
+                        new { id, date = result.Session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), data }, transaction);
+                }
+
                 count++;
             }
         }
@@ -436,11 +533,6 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <summary>Activities analysed again per batch: enough to keep both cores busy, few enough to keep memory small.</summary>
     private const int AnalyseBatch = 64;
-
-    private bool TableExists(string table, DbTransaction transaction) =>
-        _connection.ExecuteScalar<long>(
-            _postgres ? "select count(*) from information_schema.tables where table_name = @table and table_schema = current_schema()"
-                      : "select count(*) from sqlite_master where type = 'table' and name = @table", new { table }, transaction) > 0;
 
     private static string FromUri(string uri)
     {

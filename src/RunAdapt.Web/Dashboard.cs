@@ -16,8 +16,37 @@ public static class Dashboard
     /// <summary>The address used when none is given: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
-    /// <summary>The largest upload accepted by default, in bytes (a whole Strava or Garmin export fits); <c>--max-upload-bytes</c> changes it.</summary>
-    public const long DefaultMaxUploadBytes = 512L * 1024 * 1024;
+    /// <summary>The largest upload accepted by default, in bytes: the importer's own limit (a whole Strava or Garmin export fits); <c>--max-upload-bytes</c> lowers it.</summary>
+    public const long DefaultMaxUploadBytes = Activities.ActivitySource.MaxInputBytes;
+
+    /// <summary>The longest uploaded file name accepted, in characters (a file system's limit).</summary>
+    public const int MaxFileNameLength = 255;
+
+    /// <summary>The host names answered by default: loopback only, so a rebinding DNS name pointing here is refused.</summary>
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]", "::1"];
+
+    /// <summary>
+    /// A warning when the dashboard listens beyond this machine (an all-interfaces or non-loopback address), or
+    /// <c>null</c>: it has no accounts, so anyone who can reach it can read and change the history.
+    /// </summary>
+    /// <param name="urls">The <c>--urls</c> value (addresses separated by ';').</param>
+    public static string? ExposureWarning(string urls)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        var exposed = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(u => !IsLoopbackUrl(u)).ToList();
+        return exposed.Count == 0 ? null
+            : $"runadapt serve: WARNING: listening on {string.Join(", ", exposed)}, beyond this machine: anyone on the network can read and change your history (the dashboard has no login). Use http://127.0.0.1:PORT unless you trust the network.";
+    }
+
+    private static bool IsLoopbackUrl(string url)
+    {
+        // Kestrel's wildcards (0.0.0.0, [::], *, +) listen everywhere.
+        var host = url.Split("://", 2) is [_, var rest] ? rest.Split('/')[0] : url;
+        host = host.StartsWith('[') ? host[..(host.IndexOf(']') + 1)] : host.Split(':')[0];
+        return LoopbackHosts.Contains(host, StringComparer.OrdinalIgnoreCase)
+            || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+    }
 
     /// <summary>Builds the dashboard application from command-line arguments (<c>--urls URL</c>, <c>--db FILE</c>, <c>--max-upload-bytes N</c>).</summary>
     /// <param name="args">The arguments.</param>
@@ -29,16 +58,77 @@ public static class Dashboard
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        var maxUpload = builder.Configuration.GetValue("max-upload-bytes", DefaultMaxUploadBytes);
+        var urls = builder.Configuration["urls"] ?? DefaultUrl;
+        if (ExposureWarning(urls) is { } warning)
+        {
+            Console.Error.WriteLine(warning);
+        }
+
+        // Loopback names, the hosts the dashboard was told to listen on, and any given with --allowed-hosts.
+        var allowedHosts = LoopbackHosts
+            .Concat(urls.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(u => Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri) ? uri.Host : ""))
+            .Concat((builder.Configuration["allowed-hosts"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(h => h is not ("" or "0.0.0.0" or "[::]" or "*" or "+"))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var maxUpload = Math.Min(builder.Configuration.GetValue("max-upload-bytes", DefaultMaxUploadBytes), DefaultMaxUploadBytes);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload);
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = maxUpload);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new History(builder.Configuration["db"]));
 
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            if (Refusal(context.Request, allowedHosts) is { } refusal)
+            {
+                context.Response.StatusCode = refusal.Status;
+                await context.Response.WriteAsJsonAsync(new Problem(refusal.Reason));
+                return;
+            }
+
+            await next(context);
+        });
+
+        // A read-only, full, busy or damaged store is not a bug: every endpoint says so in one line.
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (System.Data.Common.DbException e) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await context.Response.WriteAsJsonAsync(new Problem($"the athlete store {Storage.StoreFaults.Describe(e)}"));
+            }
+        });
         MapPages(app);
         MapApi(app);
         return app;
+    }
+
+    /// <summary>
+    /// Why a request is refused, or <c>null</c>: a Host header the dashboard was not told to answer (a DNS-rebinding
+    /// name), or a state-changing request that a page of another site made the browser send (its Origin, or its
+    /// Sec-Fetch-Site, is not this dashboard).
+    /// </summary>
+    private static (int Status, string Reason)? Refusal(HttpRequest request, IReadOnlySet<string> allowedHosts)
+    {
+        if (!allowedHosts.Contains(request.Host.Host))
+        {
+            return (StatusCodes.Status400BadRequest, "this dashboard answers only to its own address (start it with --allowed-hosts NAME to add one)");
+        }
+
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        {
+            return null;
+        }
+
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        var origin = request.Headers.Origin.ToString();
+        var crossSite = site is not ("" or "same-origin" or "none")
+            || (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var from) && string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)));
+        return crossSite ? (StatusCodes.Status403Forbidden, "refused: the request came from another site's page") : null;
     }
 
     private static void MapPages(WebApplication app)
@@ -105,6 +195,12 @@ public static class Dashboard
             if (form.Files.Count == 0)
             {
                 return Results.BadRequest(new Problem("no files in the upload"));
+            }
+
+            // A name is a label and the temporary file's name: control characters or an over-long one cannot be either.
+            if (form.Files.FirstOrDefault(f => f.FileName.Length > MaxFileNameLength || f.FileName.Any(char.IsControl)) is { } badName)
+            {
+                return Results.BadRequest(new Problem($"a file name must be at most {MaxFileNameLength} characters without control characters ('{new string([.. badName.FileName.Take(40).Where(c => !char.IsControl(c))])}…')"));
             }
 
             var results = new List<UploadResult>();

@@ -17,6 +17,7 @@ namespace RunAdapt.Web;
 /// <param name="Trimp">Training load (Banister TRIMP), if analysed.</param>
 /// <param name="LoadMethod">How the load was estimated (<c>HeartRate</c>, <c>Pace</c>, <c>PerceivedEffort</c>, <c>Duration</c>), if analysed.</param>
 /// <param name="Held">What the session held, in a few words, if analysed.</param>
+/// <param name="Problem">Why the activity could not be analysed (it is left out of the model), if it could not.</param>
 public sealed record HistoryEntry(
     [property: JsonPropertyName("sport")] string Sport,
     [property: JsonPropertyName("start")] DateTime StartUtc,
@@ -25,7 +26,8 @@ public sealed record HistoryEntry(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("trimp")] double? Trimp = null,
     [property: JsonPropertyName("load_method")] string? LoadMethod = null,
-    [property: JsonPropertyName("held")] string? Held = null);
+    [property: JsonPropertyName("held")] string? Held = null,
+    [property: JsonPropertyName("problem")] string? Problem = null);
 
 /// <summary>What happened to one uploaded file (or one file inside an uploaded archive).</summary>
 /// <param name="File">The file's name.</param>
@@ -75,7 +77,7 @@ public sealed class History(string? location)
             using var store = AthleteStore.Open(location);
             return [.. store.ListActivities().OrderByDescending(a => a.StartUtc)
                 .Select(a => new HistoryEntry(a.Sport, a.StartUtc, Math.Round(a.DistanceMetres / 1000, 2), Math.Round(a.MovingSeconds / 60, 1), a.SourceName,
-                    a.Analysis is { } x && double.IsFinite(x.Load.Trimp) ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe()))];
+                    a.Analysis is { } x && double.IsFinite(x.Load.Trimp) ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe(), a.Problem))];
         }
     }
 
@@ -105,13 +107,12 @@ public sealed class History(string? location)
             {
                 using var store = AthleteStore.Open(location);
                 var athlete = store.LoadAthlete();
-                var prefix = folder.FullName + Path.DirectorySeparatorChar;
-                return [.. ActivitySource.Enumerate(path).Select(input => ImportOne(store, athlete, input, input.Name.Replace(prefix, string.Empty, StringComparison.Ordinal)))];
+                return [.. ActivitySource.Enumerate(path).Select(input => ImportOne(store, athlete, input, Scrub(input.Name, folder), folder))];
             }
         }
         catch (ActivityFormatException e)
         {
-            return [new UploadResult(fileName, "rejected", e.UserMessage)];
+            return [new UploadResult(fileName, "rejected", Scrub(e.UserMessage, folder))];
         }
         finally
         {
@@ -213,7 +214,7 @@ public sealed class History(string? location)
                 Outcome = Simulator.Run(input),
                 Sessions = sessions,
                 TrainingLoad = Simulations.LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
-                SessionRows = [.. store.ListActivities().Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe()))],
+                SessionRows = [.. store.ListActivities().Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe() ?? a.Problem))],
                 StartDate = first,
                 Evidence = Evidence.From(ModelParameters.Default),
                 Bands = full ? Uncertainty.Of(input) : null,
@@ -222,9 +223,14 @@ public sealed class History(string? location)
         }
     }
 
-    private static UploadResult ImportOne(AthleteStore store, Core.Training.Athlete athlete, ActivityInput input, string name)
+    /// <summary>A name or message without the server's temporary folder: the client sees its own file names only.</summary>
+    private static string Scrub(string text, DirectoryInfo folder) =>
+        text.Replace(folder.FullName + Path.DirectorySeparatorChar, string.Empty, StringComparison.Ordinal).Replace(folder.FullName, "upload", StringComparison.Ordinal);
+
+    private static UploadResult ImportOne(AthleteStore store, Core.Training.Athlete athlete, ActivityInput input, string name, DirectoryInfo folder)
     {
         var file = ActivityImporter.Prepare(input with { Name = name }, new HashSet<string>(), athlete, Analysis.ThresholdHistory.From(store.LoadThresholds()));
+        file = file with { Problem = file.Problem is { } problem ? Scrub(problem, folder) : null };
         return ActivityImporter.Store(store, file) switch
         {
             StoreResult.Imported => new UploadResult(name, "imported", null),

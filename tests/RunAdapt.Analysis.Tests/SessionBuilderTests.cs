@@ -304,4 +304,26 @@ public sealed class SessionBuilderTests
     [Fact]
     public void TrimpOfTheWorkedExample() =>
         Assert.Equal(117.9, new Physiology(ModelParameters.Default).Trimp(60, (155.0 - 55) / (190 - 55), Sex.Male), 1);
+
+    /// <summary>A multisport file named a run by its export: its bike leg is no running best effort (it gave a 400 m in 0:36).</summary>
+    [Fact]
+    public void AMultisportBikeLegIsNotARunningBestEffort()
+    {
+        var start = new DateTime(2024, 6, 1, 8, 0, 0, DateTimeKind.Utc);
+        // Ten minutes on the bike at 10 m/s, then ten minutes running at 3.5 m/s, distance accumulated across both.
+        var samples = Enumerable.Range(0, 1201).Select(t => new ActivitySample(start.AddSeconds(t), DistanceMetres: t <= 600 ? 10.0 * t : 6000 + (3.5 * (t - 600)), HeartRateBeatsPerMinute: 150)).ToList();
+        var activity = new Activity
+        {
+            SourceFormat = "test", Sport = Sport.Running, StartTimeUtc = start, Samples = samples,
+            Summaries =
+            [
+                new ActivitySummary { Kind = SummaryKind.Session, Sport = Sport.Cycling, StartTimeUtc = start, TimestampUtc = start.AddSeconds(600) },
+                new ActivitySummary { Kind = SummaryKind.Session, Sport = Sport.Running, StartTimeUtc = start.AddSeconds(601), TimestampUtc = start.AddSeconds(1200) },
+            ],
+        };
+        var efforts = SessionBuilder.Analyse(activity, new Athlete())!.Analysis.BestEfforts;
+        var fourHundred = Assert.Single(efforts, e => e.Name == "400 m");
+        Assert.InRange(fourHundred.Seconds, 400 / 3.6, 400 / 3.4);
+    }
 }
+

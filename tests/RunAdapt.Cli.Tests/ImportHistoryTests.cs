@@ -13,15 +13,17 @@ public sealed class ImportHistoryTests
     {
         var db = Path.Combine(TempDir(), "a.db");
         var (first, out1, err1) = Run("import", Fixture("fit"), Fixture("tcx"), Fixture("gpx"), "--db", db);
-        Assert.Equal(CliApp.Success, first);
-        Assert.Equal("", err1);
+        // Mojstrovka.gpx is a planned route: its points carry the unset-clock time 1901-12-13, so it is no activity.
+        Assert.Equal(CliApp.BadInput, first);
+        Assert.StartsWith(Fixture("gpx", "Mojstrovka.gpx") + ": dated 1901-12-13, not between 1989-01-01", err1, StringComparison.Ordinal);
+        Assert.Single(err1.TrimEnd().Split('\n'));
         using (var store = AthleteStore.Open(db))
         {
             Assert.True(store.ListActivities().Count >= 20);
         }
 
         var (second, out2, _) = Run("import", Fixture("fit"), Fixture("tcx"), Fixture("gpx"), "--db", db);
-        Assert.Equal(CliApp.Success, second);
+        Assert.Equal(CliApp.BadInput, second);
         Assert.StartsWith("imported 0,", out2);
         Assert.StartsWith("imported ", out1);
     }
@@ -274,6 +276,38 @@ public sealed class ImportHistoryTests
         using var store = AthleteStore.Open(db);
         Assert.Equal(Files, store.ListActivities().Count);
         Assert.Equal(Files, store.LoadSessions().Count);
+    }
+
+    /// <summary>Ctrl-C stops an import between two files and exits 130, not 0 (a script took it for a finished import).</summary>
+    [Fact]
+    public void CtrlCStopsAnImportWithExitStatus130()
+    {
+        var dir = TempDir();
+        const int Files = 400;
+        for (var i = 0; i < Files; i++)
+        {
+            File.WriteAllText(Path.Combine(dir, $"run{i:000}.gpx"), SyntheticRun(new DateTime(2020, 1, 1, 7, 0, 0, DateTimeKind.Utc).AddDays(i)));
+        }
+
+        var db = Path.Combine(dir, "interrupt.db");
+        var runadapt = Path.Combine(AppContext.BaseDirectory, "runadapt.dll");
+        using var child = Process.Start(new ProcessStartInfo("dotnet", ["exec", runadapt, "import", dir, "--db", db]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60) && !child.HasExited && Count(db) < 20)
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.False(child.HasExited, "the import finished before it could be interrupted: make the synthetic export larger");
+        using (var signal = Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            signal.WaitForExit();
+        }
+
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        Assert.Equal(CliApp.Interrupted, child.ExitCode);
+        Assert.Contains("(interrupted; run again to finish)", output);
     }
 
     private static int Count(string db)

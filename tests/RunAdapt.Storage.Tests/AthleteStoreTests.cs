@@ -66,12 +66,12 @@ public sealed class AthleteStoreTests
         Assert.Equal(StoreResult.Imported, check.Save("run.fit", sha, activities));
     }
 
-    private static (string Sha, IReadOnlyList<(Activity, AnalysedSession?)> Activities) Load(string name)
+    private static (string Sha, IReadOnlyList<PreparedActivity> Activities) Load(string name)
     {
         var bytes = File.ReadAllBytes(Fixture(name));
         var activities = FitDecoder.DecodeActivities(bytes, name);
         return (Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
-            [.. activities.Select(a => (a, SessionBuilder.Analyse(a, new Athlete())))]);
+            [.. activities.Select(a => new PreparedActivity(a, SessionBuilder.Analyse(a, new Athlete())))]);
     }
 
     [Theory]
@@ -108,8 +108,8 @@ public sealed class AthleteStoreTests
         var (sha, activities) = Load("activity-small-fenix2-run.fit");
         store.Save("run.fit", sha, activities);
         var session = Assert.Single(store.LoadSessions());
-        Assert.Equal(activities[0].Item2!.Session.Run, session.Run);
-        Assert.Equal(activities[0].Item1.Samples, Assert.Single(store.LoadSamples()));
+        Assert.Equal(activities[0].Analysis!.Session.Run, session.Run);
+        Assert.Equal(activities[0].Activity.Samples, Assert.Single(store.LoadSamples()));
         var athlete = new Athlete { MassKilograms = 62, Sex = Sex.Female, FootStrike = FootStrike.Forefoot };
         store.SaveAthlete(athlete);
         Assert.Equal(athlete, store.LoadAthlete());
@@ -130,7 +130,7 @@ public sealed class AthleteStoreTests
         Assert.Equal(LoadMethod.HeartRate, before.Method);
         Assert.Empty(store.LoadThresholds());
 
-        var day = DateOnly.FromDateTime(activities[0].Item1.StartTimeUtc!.Value);
+        var day = DateOnly.FromDateTime(activities[0].Activity.StartTimeUtc!.Value);
         store.SaveThresholds(new Thresholds(DateOnly.MinValue, 60, 190, 3.3));
         store.SaveThresholds(new Thresholds(day, 60, 205, 3.3)); // from the run's own day on
         store.SaveThresholds(new Thresholds(day.AddDays(1), 60, 150, 3.3)); // later: not in force that day
@@ -140,7 +140,7 @@ public sealed class AthleteStoreTests
 
         Assert.Equal(1, store.Reanalyse());
         var after = Assert.Single(store.ListActivities()).Analysis!.Load;
-        var expected = SessionBuilder.Analyse(activities[0].Item1, new Athlete(), new ThresholdHistory(store.LoadThresholds()))!.Analysis.Load;
+        var expected = SessionBuilder.Analyse(activities[0].Activity, new Athlete(), new ThresholdHistory(store.LoadThresholds()))!.Analysis.Load;
         Assert.Equal(expected.Trimp, after.Trimp, 6);
         Assert.True(after.Trimp < before.Trimp, $"{after.Trimp} vs {before.Trimp}");
     }
@@ -154,9 +154,9 @@ public sealed class AthleteStoreTests
         var ride = FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("hrv-activity.fit")), "ride")[0];
         ride = ride with { PerceivedExertion = 8, Samples = [.. ride.Samples.Select(x => x with { HeartRateBeatsPerMinute = null })] };
         var (_, runs) = Load("activity-small-fenix2-run.fit");
-        var run = runs[0].Item1;
-        store.Save("ride.fit", "ride-hash", [(ride, SessionBuilder.Analyse(ride, new Athlete()))]);
-        store.Save("vest.fit", "vest-hash", [(run, SessionBuilder.Analyse(run, new Athlete(), carriedLoadKilograms: 6))]);
+        var run = runs[0].Activity;
+        store.Save("ride.fit", "ride-hash", [new PreparedActivity(ride, SessionBuilder.Analyse(ride, new Athlete()))]);
+        store.Save("vest.fit", "vest-hash", [new PreparedActivity(run, SessionBuilder.Analyse(run, new Athlete(), carriedLoadKilograms: 6))]);
         var before = store.ListActivities().Select(a => a.Analysis!).ToList();
 
         Assert.Equal(2, store.Reanalyse());
@@ -172,9 +172,9 @@ public sealed class AthleteStoreTests
     {
         using var store = Open("sqlite");
         var (sha, activities) = Load("activity-small-fenix2-run.fit");
-        var (activity, analysed) = activities[0];
+        var (activity, analysed, _) = activities[0];
         var odd = analysed! with { Analysis = analysed.Analysis with { EnergyKilojoules = double.NaN } };
-        Assert.Equal(StoreResult.Imported, store.Save("run.fit", sha, [(activity, odd)]));
+        Assert.Equal(StoreResult.Imported, store.Save("run.fit", sha, [new PreparedActivity(activity, odd)]));
         Assert.True(double.IsNaN(Assert.Single(store.ListActivities()).Analysis!.EnergyKilojoules));
     }
 
@@ -193,7 +193,7 @@ public sealed class AthleteStoreTests
         {
             using (var writer = new BinaryWriter(new System.IO.Compression.BrotliStream(buffer, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)))
             {
-                var samples = activities[0].Item1.Samples;
+                var samples = activities[0].Activity.Samples;
                 writer.Write(samples.Count);
                 foreach (var x in samples)
                 {
@@ -216,7 +216,7 @@ public sealed class AthleteStoreTests
         }
 
         using var reopened = AthleteStore.Open(path);
-        Assert.Equal(activities[0].Item1.Samples, Assert.Single(reopened.LoadSamples()));
+        Assert.Equal(activities[0].Activity.Samples, Assert.Single(reopened.LoadSamples()));
     }
 
     [Theory]
@@ -231,7 +231,7 @@ public sealed class AthleteStoreTests
 
         var listed = store.ListActivities();
         Assert.Equal(2, listed.Count);
-        foreach (var (stored, (_, analysed)) in listed.Zip(new[] { workout[0], activities[0] }.OrderBy(a => a.Item1.StartTimeUtc)))
+        foreach (var (stored, (_, analysed, _)) in listed.Zip(new[] { workout[0], activities[0] }.OrderBy(a => a.Activity.StartTimeUtc)))
         {
             var expected = analysed!.Analysis;
             var kept = stored.Analysis!;
@@ -248,7 +248,7 @@ public sealed class AthleteStoreTests
     }
 
     /// <summary>The same activity as another source would export it: start shifted, samples time-shifted, distance scaled.</summary>
-    private static (Activity, AnalysedSession?) Reexported((Activity Activity, AnalysedSession? Analysis) original, double startShiftSeconds, double distanceScale)
+    private static PreparedActivity Reexported(PreparedActivity original, double startShiftSeconds, double distanceScale)
     {
         var shift = TimeSpan.FromSeconds(startShiftSeconds);
         var activity = original.Activity with
@@ -257,7 +257,7 @@ public sealed class AthleteStoreTests
             StartTimeUtc = original.Activity.StartTimeUtc + shift,
             Samples = [.. original.Activity.Samples.Select(x => x with { TimestampUtc = x.TimestampUtc + shift, DistanceMetres = x.DistanceMetres * distanceScale })],
         };
-        return (activity, SessionBuilder.Analyse(activity, new Athlete()));
+        return new PreparedActivity(activity, SessionBuilder.Analyse(activity, new Athlete()));
     }
 
     [Theory]
@@ -286,7 +286,7 @@ public sealed class AthleteStoreTests
         using var store = Open(backend);
         var (sha, activities) = Load("activity-small-fenix2-run.fit");
         store.Save("run.fit", sha, activities);
-        var runDay = activities[0].Item2!.Session.Date;
+        var runDay = activities[0].Analysis!.Session.Date;
         var lifting = TrainingSession.Lifting(runDay.AddDays(-1), new StrengthSet("back_squat", 4, 6, 0.8), new StrengthSet("calf_raise_standing", 3, 12, 0.6));
         Assert.True(store.SaveSession(lifting));
         var sessions = store.LoadSessions();
@@ -317,14 +317,14 @@ public sealed class AthleteStoreTests
         {
             raw.Open();
             using var down = raw.CreateCommand();
-            down.CommandText = "drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; drop table thresholds; delete from schema_version where version > 1;";
+            down.CommandText = "drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; alter table activities drop column problem; drop table thresholds; delete from schema_version where version > 1;";
             down.ExecuteNonQuery();
         }
 
         using (var store = AthleteStore.Open(path))
         {
             // The activity stored before analyses were kept is analysed from its stored samples during the migration.
-            Assert.Equal(activities[0].Item2!.Analysis.Load, Assert.Single(store.ListActivities()).Analysis!.Load);
+            Assert.Equal(activities[0].Analysis!.Analysis.Load, Assert.Single(store.ListActivities()).Analysis!.Load);
             Assert.True(store.HasFile(sha));
         }
 
@@ -332,7 +332,7 @@ public sealed class AthleteStoreTests
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "select (select max(version) from schema_version) || '/' || (select count(*) from sqlite_master where name = 'activities_by_start')";
-        Assert.Equal("6/1", query.ExecuteScalar());
+        Assert.Equal("8/1", query.ExecuteScalar());
     }
 
     [Fact]
@@ -351,7 +351,7 @@ public sealed class AthleteStoreTests
         {
             raw.Open();
             using var down = raw.CreateCommand();
-            down.CommandText = "update sessions set data = replace(data, '\"StepsPerMinute\":', '\"Unknown\":'); delete from schema_version where version > 5;";
+            down.CommandText = "update sessions set data = replace(data, '\"StepsPerMinute\":', '\"Unknown\":'); alter table activities drop column problem; delete from schema_version where version > 5;";
             down.ExecuteNonQuery();
         }
 

@@ -89,7 +89,7 @@ internal sealed class FitActivityBuilder
             return;
         }
 
-        file.Samples.Add(new ActivitySample(
+        var sample = new ActivitySample(
             timestamp,
             LatitudeDegrees: Value(m.Get(F.Lat)) * SemicirclesToDegrees,
             LongitudeDegrees: Value(m.Get(F.Lon)) * SemicirclesToDegrees,
@@ -103,7 +103,13 @@ internal sealed class FitActivityBuilder
             GroundContactTimeSeconds: Value(m.Get(F.StanceTime)) / 1000,
             VerticalOscillationMetres: Value(m.Get(F.VerticalOscillation)) / 1000,
             StepLengthMetres: Value(m.Get(F.StepLength)) / 1000,
-            FootStrikeScore: FootStrike(m)));
+            FootStrikeScore: FootStrike(m));
+        // A record with nothing but its time carries nothing, and a 1-byte compressed-timestamp header makes one:
+        // kept, an 8 MB file of them would become gigabytes of samples.
+        if (sample with { TimestampUtc = default } != new ActivitySample(default))
+        {
+            file.Samples.Add(sample);
+        }
     }
 
     /// <summary>A foot pod's foot-strike developer field (RunScribe's <c>FootstrikeType</c>, or one per foot averaged), if the record has one.</summary>

@@ -29,6 +29,7 @@ internal static class HistoryCommand
             if (parse.GetValue(sessionsJson))
             {
                 SessionJsonLines.Write(store.ListActivities(), parse.InvocationConfiguration.Output);
+                StoreOption.WriteNotes(store, parse.InvocationConfiguration.Error);
                 return CliApp.Success;
             }
 
@@ -56,6 +57,7 @@ internal static class HistoryCommand
                 HistoryView.Write(output, activities, store.LoggedSessions(), store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue);
             }
 
+            StoreOption.WriteNotes(store, parse.InvocationConfiguration.Error);
             return CliApp.Success;
         });
         return command;

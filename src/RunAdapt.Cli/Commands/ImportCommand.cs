@@ -48,6 +48,7 @@ internal static class ImportCommand
             var imported = 0;
             var duplicates = 0;
             var notActivities = 0;
+            var notAnalysed = new List<string>();
             var cancelled = false;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var console = OutcomeView.Console(output);
@@ -73,6 +74,7 @@ internal static class ImportCommand
                         {
                             case StoreResult.Imported:
                                 imported++;
+                                notAnalysed.AddRange(file.Activities!.Select(a => a.Problem).OfType<string>());
                                 break;
                             case StoreResult.Duplicate:
                                 duplicates++;
@@ -115,6 +117,11 @@ internal static class ImportCommand
                 $"{done} files in {clock.Elapsed.TotalSeconds:0.0} s ({done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):0.0} files/s)"));
             summary.AddRow("imported", $"{imported}").AddRow("duplicate (already stored)", $"{duplicates}").AddRow("not an activity (settings, workout, monitoring)", $"{notActivities}").AddRow("rejected", $"{rejected.Count}");
             console.Write(summary);
+            foreach (var line in notAnalysed)
+            {
+                output.WriteLine($"stored, but left out of the model: {line}");
+            }
+
             if (rejected.Count > 0)
             {
                 var reasons = new Table().Title("rejected (nothing stored from these)").AddColumn("file: reason");
@@ -127,7 +134,8 @@ internal static class ImportCommand
                 console.Write(reasons);
             }
 
-            return rejected.Count == 0 ? CliApp.Success : CliApp.BadInput;
+            // A script must not take a stopped import for a finished one.
+            return cancelled ? CliApp.Interrupted : rejected.Count == 0 ? CliApp.Success : CliApp.BadInput;
         });
         return command;
     }

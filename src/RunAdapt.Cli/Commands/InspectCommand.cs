@@ -32,7 +32,8 @@ internal static class InspectCommand
                 var (athlete, thresholds) = Profile(parse.GetValue(db));
                 foreach (var activity in activities)
                 {
-                    WriteAnalysis(activity, SessionBuilder.Analyse(activity, athlete, thresholds), output);
+                    var (analysed, reason) = SessionBuilder.TryAnalyse(activity, athlete, thresholds);
+                    WriteAnalysis(activity, analysed, reason, output);
                 }
             }
 
@@ -74,7 +75,7 @@ internal static class InspectCommand
         return (store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()));
     }
 
-    private static void WriteAnalysis(Activity activity, AnalysedSession? analysed, TextWriter output)
+    private static void WriteAnalysis(Activity activity, AnalysedSession? analysed, string? problem, TextWriter output)
     {
         var console = OutcomeView.Console(output);
         var laps = activity.Summaries.Where(s => s.Kind == SummaryKind.Lap).ToList();
@@ -89,6 +90,12 @@ internal static class InspectCommand
             }
 
             console.Write(table);
+        }
+
+        if (problem is not null)
+        {
+            output.WriteLine($"  {problem}");
+            return;
         }
 
         if (analysed is null)
@@ -129,16 +136,7 @@ internal static class InspectCommand
         }
     }
 
-    private static string Clock(double? seconds)
-    {
-        if (seconds is not { } s || !double.IsFinite(s))
-        {
-            return "–";
-        }
-
-        var t = TimeSpan.FromSeconds(Math.Round(s));
-        return t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : t.ToString(@"m\:ss", CultureInfo.InvariantCulture);
-    }
+    private static string Clock(double? seconds) => Durations.Clock(seconds);
 
     private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

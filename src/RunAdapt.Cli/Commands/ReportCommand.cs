@@ -29,7 +29,7 @@ internal static class ReportCommand
             }
 
             var model = Scenarios.LoadParameters(parse.GetValue(parameters));
-            var input = name is not null ? FromScenario(name, model) : FromHistory(store, model);
+            var input = name is not null ? FromScenario(name, model) : FromHistory(store, model, parse.InvocationConfiguration.Error);
             var folder = parse.GetValue(output)!;
             var written = ReportFiles.Write(input, folder.FullName);
             var console = parse.InvocationConfiguration.Output;
@@ -64,7 +64,7 @@ internal static class ReportCommand
 
     private static IReadOnlyList<LoadPoint> LoadPoints(IEnumerable<LoadDay> days) => [.. days.Select(d => new LoadPoint(d.Date, d.Fitness, d.Fatigue, d.Form))];
 
-    private static ReportInput FromHistory(string? location, ModelParameters model)
+    private static ReportInput FromHistory(string? location, ModelParameters model, TextWriter error)
     {
         using var store = StoreOption.Open(location);
         var sessions = store.LoadSessions();
@@ -77,6 +77,7 @@ internal static class ReportCommand
         var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions) with { Parameters = model };
         var first = input.StartDate;
         var activities = store.ListActivities();
+        StoreOption.WriteNotes(store, error);
         return new ReportInput
         {
             Title = "Your history",
@@ -84,7 +85,7 @@ internal static class ReportCommand
             Outcome = Simulator.Run(input),
             Sessions = sessions,
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
-            SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe()))],
+            SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe() ?? a.Problem))],
             StartDate = first,
             Evidence = Reports.Evidence.From(model),
             Bands = Uncertainty.Of(input),

@@ -20,7 +20,11 @@ internal static class ServeCommand
             Description = "Where the dashboard listens. Loopback only by default; give another address only on a network you trust.",
             DefaultValueFactory = _ => "http://127.0.0.1:5000",
         };
-        var command = new Command("serve", "Start the local dashboard in the browser: upload activities, see the history, the body map and charts, run and compare scenarios.") { db, urls };
+        var hosts = new Option<string?>("--allowed-hosts")
+        {
+            Description = "Host names the dashboard answers to besides loopback and the --urls addresses (comma-separated), e.g. a name for this machine on your network.",
+        };
+        var command = new Command("serve", "Start the local dashboard in the browser: upload activities, see the history, the body map and charts, run and compare scenarios.") { db, urls, hosts };
         command.SetAction(int (parse) =>
         {
             var address = parse.GetValue(urls)!;
@@ -39,6 +43,12 @@ internal static class ServeCommand
             foreach (var arg in (string[])[dashboard, "--urls", address])
             {
                 start.ArgumentList.Add(arg);
+            }
+
+            if (parse.GetValue(hosts) is { } allowed)
+            {
+                start.ArgumentList.Add("--allowed-hosts");
+                start.ArgumentList.Add(allowed);
             }
 
             if (parse.GetValue(db) is { } location)

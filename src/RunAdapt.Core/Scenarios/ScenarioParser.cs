@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Training;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace RunAdapt.Core.Scenarios;
@@ -27,6 +28,12 @@ public sealed partial class ScenarioParser
     private static readonly string[] ProgressionKeys = ["weekly_increase_pct", "step_back_every", "step_back_pct", "max_factor"];
     private static readonly string[] Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     private static readonly string[] Efforts = ["easy", "steady", "tempo", "threshold", "interval", "sprint"];
+
+    /// <summary>The fastest pace a scenario may ask for, 11 m/s (1:31/km; Bolt's top speed is 12.4 m/s).</summary>
+    private const double FastestPaceSpeed = 11;
+
+    /// <summary>The slowest pace a scenario may ask for, 0.5 m/s (33:20/km, a stroll).</summary>
+    private const double SlowestPaceSpeed = 0.5;
 
     private readonly string _file;
     private readonly Physiology _physiology;
@@ -73,7 +80,12 @@ public sealed partial class ScenarioParser
         {
             var entry = parser.Mapping(node, "session");
             parser.CheckKeys(entry, LogKeys);
-            return parser.ParseSessionBody(entry, athlete, vo2max) with { Date = parser.ParseDate(parser.Required(entry, "date")) };
+            var dateNode = parser.Required(entry, "date");
+            var date = parser.ParseDate(dateNode);
+            // A log records what was done: a far date is a typo, and would stretch the history over centuries.
+            return PlausibleDates.Contains(date)
+                ? parser.ParseSessionBody(entry, athlete, vo2max) with { Date = date }
+                : throw parser.Error(dateNode, $"date {parser.Scalar(dateNode)} is not {PlausibleDates.Window}");
         })];
     }
 
@@ -82,6 +94,7 @@ public sealed partial class ScenarioParser
         var stream = new YamlStream();
         try
         {
+            CheckExpansion(text);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -90,6 +103,73 @@ public sealed partial class ScenarioParser
         }
 
         return stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root ? root : throw new ScenarioException(_file, 1, 1, expected);
+    }
+
+    /// <summary>The most nodes a scenario or log may hold with every alias expanded (the longest built-in has a few thousand).</summary>
+    private const int MaxExpandedNodes = 200_000;
+
+    /// <summary>
+    /// Refuses what makes aliases amplify before the tree is built: an alias used as a key (keys are compared by
+    /// content, so nested aliased keys took minutes of CPU from a 595-byte file) and more nodes, aliases expanded, than
+    /// <see cref="MaxExpandedNodes"/> (each alias is walked again wherever it is used).
+    /// </summary>
+    private void CheckExpansion(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        var open = new Stack<(bool Mapping, bool AtKey, long Start, string? Anchor)>();
+        long expanded = 0;
+        void Next()
+        {
+            if (open.Count > 0 && open.Peek() is { Mapping: true } top)
+            {
+                open.Pop();
+                open.Push(top with { AtKey = !top.AtKey });
+            }
+        }
+
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case AnchorAlias alias:
+                    if (open.Count > 0 && open.Peek() is { Mapping: true, AtKey: true })
+                    {
+                        throw new ScenarioException(_file, alias.Start.Line, alias.Start.Column, $"the alias *{alias.Value} is used as a key; write the key out");
+                    }
+
+                    expanded += sizes.GetValueOrDefault(alias.Value.Value, 1);
+                    Next();
+                    break;
+                case YamlDotNet.Core.Events.Scalar scalar:
+                    expanded++;
+                    if (!scalar.Anchor.IsEmpty)
+                    {
+                        sizes[scalar.Anchor.Value] = 1;
+                    }
+
+                    Next();
+                    break;
+                case NodeEvent start and (MappingStart or SequenceStart):
+                    expanded++;
+                    open.Push((start is MappingStart, true, expanded, start.Anchor.IsEmpty ? null : start.Anchor.Value));
+                    break;
+                case MappingEnd or SequenceEnd:
+                    var (_, _, from, name) = open.Pop();
+                    if (name is not null)
+                    {
+                        sizes[name] = expanded - from + 1;
+                    }
+
+                    Next();
+                    break;
+            }
+
+            if (expanded > MaxExpandedNodes)
+            {
+                throw new ScenarioException(_file, parser.Current!.Start.Line, parser.Current.Start.Column, $"more than {MaxExpandedNodes} values once its aliases are expanded; write it out without aliases");
+            }
+        }
     }
 
     private Scenario ParseText(string text)
@@ -126,6 +206,11 @@ public sealed partial class ScenarioParser
         {
             var weeks = Required(root, "weeks");
             phases.Add((root, Integer(weeks, 1, 5200), WeekList(Get(root, "week")), topProgression, false));
+        }
+
+        if (start.DayNumber + (7L * phases.Sum(p => (long)p.Weeks)) > DateOnly.MaxValue.DayNumber)
+        {
+            throw Error(Get(root, "start") ?? root, "the scenario would run past the year 9999; start it earlier or make it shorter");
         }
 
         var vo2max = _physiology.InitialVo2Max(athlete);
@@ -379,14 +464,23 @@ public sealed partial class ScenarioParser
             throw Error(node, $"pace '{text}' is not of the form 'M:SS/km', 'M:SS/mi' or 'M:SS/200m'");
         }
 
-        var seconds = (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * 60) + double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        var seconds = (double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * 60) + double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
         var metres = match.Groups[3].Value switch
         {
             "km" => 1000.0,
             "mi" => 1609.344,
             var m => double.Parse(m.TrimEnd('m'), CultureInfo.InvariantCulture),
         };
-        return seconds > 0 ? metres / seconds : throw Error(node, "a pace must be longer than zero");
+        if (!(seconds > 0))
+        {
+            throw Error(node, "a pace must be longer than zero");
+        }
+
+        // Faster than a sprinter or slower than a stroll is a typo, and the model is not fitted there.
+        var speed = metres / seconds;
+        return speed is >= SlowestPaceSpeed and <= FastestPaceSpeed
+            ? speed
+            : throw Error(node, $"pace '{text}' is not between 1:31/km and 33:20/km");
     }
 
     private double Duration(YamlNode node)

@@ -54,7 +54,7 @@ async function loadHistory() {
     tr.append(element("td", a.start.replace("T", " ").replace("Z", "")), element("td", a.sport),
       element("td", `${a.distance_km.toFixed(2)} km`, "num"), element("td", `${a.moving_min.toFixed(0)} min`, "num"),
       element("td", a.trimp == null ? "–" : `${a.trimp} (${{ HeartRate: "HR", Pace: "pace", PerceivedEffort: "RPE", Duration: "duration" }[a.load_method]})`, "num"),
-      element("td", a.held ?? "–"), element("td", a.source));
+      element("td", a.held ?? (a.problem ? `not analysed: ${a.problem}` : "–")), element("td", a.source));
     return tr;
   }));
   $("history-empty").hidden = rows.length > 0;

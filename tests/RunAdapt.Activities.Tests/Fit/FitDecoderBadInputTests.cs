@@ -12,6 +12,48 @@ public sealed class FitDecoderBadInputTests
     private static InvalidActivityFileException Rejects(byte[] bytes) =>
         Assert.Throws<InvalidActivityFileException>(() => FitDecoder.DecodeActivities(bytes, "bad.fit"));
 
+    /// <summary>
+    /// Field-less records behind 1-byte compressed-timestamp headers carry nothing: they become no samples (each was
+    /// one ~216-byte sample, so an 8 MB file took ~8 GB).
+    /// </summary>
+    [Fact]
+    public void FieldLessRecordsBecomeNoSamples()
+    {
+        const int records = 200_000;
+        var body = new List<byte> { 0x40, 0, 0, 20, 0, 0 }; // definition: local 0 = record (global 20), no fields
+        for (var i = 0; i < records; i++)
+        {
+            body.Add((byte)(0x80 | (i & 0x1F))); // compressed timestamp header, local 0, offset i
+        }
+
+        var header = new byte[14];
+        header[0] = 14;
+        header[1] = 0x20;
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(2), 2132);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), (uint)body.Count);
+        ".FIT"u8.CopyTo(header.AsSpan(8));
+        var file = header.Concat(body).Concat(new byte[2]).ToArray();
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(file.Length - 2), Crc(file.AsSpan(0, file.Length - 2)));
+        var activities = FitDecoder.DecodeActivities(file, "empty-records.fit");
+        Assert.All(activities, a => Assert.Empty(a.Samples));
+    }
+
+    /// <summary>The FIT CRC-16, as the protocol document gives it.</summary>
+    private static ushort Crc(ReadOnlySpan<byte> data)
+    {
+        ushort[] table = [0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401, 0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400];
+        ushort crc = 0;
+        foreach (var b in data)
+        {
+            var t = table[crc & 0xF];
+            crc = (ushort)(((crc >> 4) & 0x0FFF) ^ t ^ table[b & 0xF]);
+            t = table[crc & 0xF];
+            crc = (ushort)(((crc >> 4) & 0x0FFF) ^ t ^ table[(b >> 4) & 0xF]);
+        }
+
+        return crc;
+    }
+
     [Fact]
     public void ZeroLengthFile()
     {

@@ -43,7 +43,7 @@ public sealed class FitDecoderTests
     public void CompressedTimestampsAreDecodedBeyondWhereTheSdkStops()
     {
         var run = Single("antfs-dump.63.fit");
-        Assert.Equal(686, run.Samples.Count);
+        Assert.Equal(685, run.Samples.Count); // 686 records, one of them with nothing but its time
         var steps = run.Samples.Zip(run.Samples.Skip(1)).Select(p => (p.Second.TimestampUtc - p.First.TimestampUtc).TotalSeconds);
         Assert.All(steps, s => Assert.InRange(s, 0, 31));
     }
