@@ -73,7 +73,7 @@ public sealed class DetrainingAndLoadTests
     {
         var o = Sim.Run(Weeks("{ sex: female, age: 71, mass_kg: 68, training_status: untrained }", 12,
             "{ day: mon, run: { minutes: 40, hr_reserve_pct: 70 } }", "{ day: wed, run: { minutes: 40, hr_reserve_pct: 70 } }", "{ day: fri, run: { minutes: 40, hr_reserve_pct: 70 } }"));
-        Assert.True(o.Size("quadriceps") > 2, $"quadriceps {o.Size("quadriceps")} %");
+        Assert.True(o.Size("quadriceps") > 1, $"quadriceps {o.Size("quadriceps")} %");
         Assert.True(Change(o.Final.Vo2MaxMillilitresPerMinute, o.Start.Vo2MaxMillilitresPerMinute) > 8, "VO2max up");
     }
 
@@ -121,7 +121,7 @@ public sealed class DetrainingAndLoadTests
     [Fact]
     public void SprintIntervalTrainingRaisesVo2MaxClearly()
     {
-        // Gist et al. 2014 (meta-analysis of SIT, 4–6 × 30 s all-out): VO2max ≈ +3.6 ml/kg/min (≈ +8 %).
+        // Gist et al. 2014 (PMID 24129784, abstract: SIT ≈ +3.6 ml/kg/min, ≈ +8 %); Vollaard 2017 (7.8 ± 4.0 %, 90 % CL).
         var o = Sim.Run(Weeks("{ sex: male, age: 23, mass_kg: 78, training_status: untrained }", 6,
             "{ day: mon, cross: { mode: cycling, seconds: 30, repeats: 5, effort: sprint } }",
             "{ day: wed, cross: { mode: cycling, seconds: 30, repeats: 5, effort: sprint } }",

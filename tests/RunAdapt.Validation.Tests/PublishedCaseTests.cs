@@ -3,119 +3,15 @@ using RunAdapt.Core.Scenarios;
 
 namespace RunAdapt.Validation.Tests;
 
-/// <summary>The cases of VALIDATION.md the model covers, each through a scenario and within the published tolerance.</summary>
+/// <summary>
+/// The cases of VALIDATION.md that are not study outcomes of the adaptation model — mechanics, energy cost, race
+/// prediction, Banister, archetype levels — each within the published tolerance. The model-outcome cases (1–6, 8, 9,
+/// 22–24, 28, 29, 32) are study files in evidence/ and are judged there, beside the other published studies, with the
+/// calibrated parameters (docs/EVIDENCE.md).
+/// </summary>
 public sealed class PublishedCaseTests
 {
     private static double Relative(double end, double start) => ((end / start) - 1) * 100;
-
-    [Fact]
-    public void Case01_Harber2012_SteadyAerobic12Weeks()
-    {
-        var o = Sim.Run("""
-            athlete: { sex: male, age: 20, mass_kg: 75, training_status: untrained }
-            phases:
-              - { weeks: 4, week: [ { day: mon, run: { minutes: 20, hr_reserve_pct: 60 } }, { day: wed, run: { minutes: 25, hr_reserve_pct: 60 } }, { day: fri, run: { minutes: 25, hr_reserve_pct: 65 } } ] }
-              - { weeks: 4, week: [ { day: mon, run: { minutes: 35, hr_reserve_pct: 70 } }, { day: wed, run: { minutes: 35, hr_reserve_pct: 70 } }, { day: fri, run: { minutes: 35, hr_reserve_pct: 70 } }, { day: sat, run: { minutes: 30, hr_reserve_pct: 65 } } ] }
-              - { weeks: 4, week: [ { day: mon, run: { minutes: 45, hr_reserve_pct: 75 } }, { day: wed, run: { minutes: 45, hr_reserve_pct: 80 } }, { day: fri, run: { minutes: 45, hr_reserve_pct: 75 } }, { day: sat, run: { minutes: 40, hr_reserve_pct: 70 } } ] }
-            """);
-        Sim.Within("#1", "quadriceps size %", o.Size("quadriceps"), 5, 3, "Harber 2012");
-        Sim.Within("#1", "VO2max %", o.Vo2ChangePercent(), 16, 6, "Harber 2012");
-        Assert.True(o.Final.Muscle("quadriceps").Type2XPercent < o.Start.Muscle("quadriceps").Type2XPercent, "IIx share falls");
-    }
-
-    [Fact]
-    public void Case02_Estes2017_RunningHiit10Weeks()
-    {
-        var o = Sim.Run("""
-            athlete: { sex: female, age: 20, mass_kg: 62, training_status: untrained, vo2max_ml_kg_min: 42 }
-            weeks: 10
-            week:
-              - { day: mon, run: { repeats: 4, minutes: 4, hr_max_pct: 92, rest: "3:00" } }
-              - { day: thu, run: { repeats: 4, minutes: 4, hr_max_pct: 92, rest: "3:00" } }
-              - { day: sat, run: { repeats: 4, minutes: 4, hr_max_pct: 92, rest: "3:00" } }
-            """);
-        Sim.Within("#2", "quadriceps (VL) size %", o.Size("quadriceps"), 10.6, 5, "Estes 2017");
-        Sim.Within("#2", "VO2max %", o.Vo2ChangePercent(), 5.5, 4, "Estes 2017");
-    }
-
-    [Fact]
-    public void Case03_Trappe2006_MarathonBuild()
-    {
-        var o = Sim.Run("""
-            athlete: { sex: male, age: 22, mass_kg: 68, training_status: recreational, habituated: true }
-            phases:
-              - { weeks: 4, week: [ { day: tue, run: { km: 6, effort: easy } }, { day: thu, run: { km: 6, effort: easy } }, { day: sun, run: { km: 10, effort: easy } } ] }
-              - weeks: 9
-                progression: { weekly_increase_pct: 8, max_factor: 2 }
-                week:
-                  - { day: mon, run: { km: 8, effort: easy } }
-                  - { day: tue, run: { km: 10, effort: steady } }
-                  - { day: thu, run: { km: 10, effort: easy } }
-                  - { day: fri, run: { km: 8, effort: easy } }
-                  - { day: sun, run: { km: 18, effort: easy } }
-              - { weeks: 3, week: [ { day: tue, run: { km: 10, effort: easy } }, { day: thu, run: { km: 8, effort: easy } }, { day: sun, run: { km: 14, effort: easy } } ] }
-            """);
-        Sim.InRange("#3", "calf fibre area % (biopsy)", o.Final.Muscles["calves"].FibreAreaMeanChangePercent, -30, -10, "Trappe 2006: −20 ± 10 %");
-        Sim.InRange("#3", "calf whole-muscle size % must not rise", o.Size("calves"), -100, 3, "Trappe 2006");
-    }
-
-    [Fact]
-    public void Case04_Gries2019_LifelongExerciseDoesNotKeepGrowingFibres()
-    {
-        // A cross-sectional comparison: lifelong exercisers against non-exercisers of the same age, so both age 48 years.
-        const string Exerciser = """
-            athlete: { sex: female, age: 24, mass_kg: 62, training_status: untrained }
-            weeks: 2496
-            week:
-              - { day: mon, run: { minutes: 60, effort: easy } }
-              - { day: tue, run: { minutes: 60, effort: steady } }
-              - { day: wed, run: { minutes: 60, effort: easy } }
-              - { day: thu, run: { minutes: 60, effort: easy } }
-              - { day: sat, run: { minutes: 90, effort: easy } }
-              - { day: sun, run: { minutes: 90, effort: easy } }
-            """;
-        var exerciser = Sim.Run(Exerciser);
-        var sedentary = Sim.Run("""
-            athlete: { sex: female, age: 24, mass_kg: 62, training_status: untrained }
-            weeks: 2496
-            week: []
-            """);
-        static double Ratio(double a, double b) => (((1 + (a / 100)) / (1 + (b / 100))) - 1) * 100;
-        Sim.Within("#4", "quadriceps type I fibre area % vs non-exercisers after 48 y at ~7 h/wk",
-            Ratio(exerciser.Final.Muscles["quadriceps"].FibreAreaType1ChangePercent, sedentary.Final.Muscles["quadriceps"].FibreAreaType1ChangePercent),
-            0, 5, "Gries 2019: type I fibre size equal to non-exercisers");
-    }
-
-    [Fact]
-    public void Case05_DeFreitas2011_HeavyResistanceTraining8Weeks()
-    {
-        var o = Sim.Run("""
-            athlete: { sex: male, age: 22, mass_kg: 78, lifting_status: untrained }
-            weeks: 8
-            week:
-              - { day: mon, strength: [ { exercise: leg_press, sets: 3, reps: 10, load_pct_1rm: 80 }, { exercise: leg_extension, sets: 3, reps: 10, load_pct_1rm: 80 } ] }
-              - { day: wed, strength: [ { exercise: leg_press, sets: 3, reps: 10, load_pct_1rm: 80 }, { exercise: leg_extension, sets: 3, reps: 10, load_pct_1rm: 80 } ] }
-              - { day: fri, strength: [ { exercise: leg_press, sets: 3, reps: 10, load_pct_1rm: 80 }, { exercise: leg_extension, sets: 3, reps: 10, load_pct_1rm: 80 } ] }
-            """);
-        Sim.Within("#5", "thigh (quadriceps) size % at week 8", o.Size("quadriceps"), 9.6, 4, "DeFreitas 2011");
-        Sim.InRange("#5", "share of the 8-week gain present at week 2", o.Week(2, "quadriceps") / o.Size("quadriceps"), 0, 0.35, "DeFreitas 2011: first significant gain at weeks 3–4");
-    }
-
-    [Fact]
-    public void Case06_ConcurrentTrainingInterference()
-    {
-        const string Head = "athlete: { sex: male, age: 22, mass_kg: 75, training_status: untrained, lifting_status: untrained }\nweeks: 12\nweek:\n";
-        const string Lift = "  - { day: mon, strength: [ { exercise: back_squat, sets: 4, reps: 8, load_pct_1rm: 75 } ] }\n  - { day: thu, strength: [ { exercise: back_squat, sets: 4, reps: 8, load_pct_1rm: 75 } ] }\n";
-        const string Run = "  - { day: tue, run: { minutes: 40, effort: steady } }\n  - { day: fri, run: { minutes: 40, effort: steady } }\n  - { day: sun, run: { minutes: 50, effort: easy } }\n";
-        const string Bike = "  - { day: tue, cross: { mode: cycling, minutes: 40, effort: steady } }\n  - { day: fri, cross: { mode: cycling, minutes: 40, effort: steady } }\n  - { day: sun, cross: { mode: cycling, minutes: 50, effort: easy } }\n";
-        var liftOnly = Sim.Run(Head + Lift).Size("quadriceps");
-        var concurrent = Sim.Run(Head + Lift + Run).Size("quadriceps");
-        var withCycling = Sim.Run(Head + Lift + Bike).Size("quadriceps");
-        var runOnly = Sim.Run(Head + Run).Size("quadriceps");
-        Sim.InRange("#6", "concurrent / lifting-only hypertrophy", concurrent / liftOnly, 0.6, 1.0, "Wilson 2012 (0.69); Schumann 2022 (≈1.0)");
-        Sim.InRange("#6", "endurance-only / lifting-only hypertrophy", runOnly / liftOnly, 0.08, 0.45, "Wilson 2012 ES 0.27 / 1.23 = 0.22");
-        Assert.True(withCycling >= concurrent, $"cycling interferes less than running: {withCycling} vs {concurrent}");
-    }
 
     [Fact]
     public void Case07_ArchetypeFibreTypes()
@@ -126,42 +22,6 @@ public sealed class PublishedCaseTests
         Sim.Within("#7", "untrained type I % (start)", novice.Start.Muscle("quadriceps").Type1Percent, 50, 10, "Costill 1976 via Wilson 2012");
         Sim.InRange("#7", "elite distance runner type I % (calves)", marathoner.Final.Muscle("calves").Type1Percent, 70, 100, "Trappe 1995");
         Sim.InRange("#7", "elite sprinter fast-twitch % (quadriceps)", 100 - sprinter.Final.Muscle("quadriceps").Type1Percent, 70, 85, "Trappe 2015");
-    }
-
-    [Fact]
-    public void Case08_Howald1985_SixWeeksSteadyAerobic()
-    {
-        var o = Sim.Run("""
-            athlete: { sex: male, age: 25, mass_kg: 75, training_status: untrained }
-            weeks: 6
-            week:
-              - { day: mon, run: { minutes: 30, hr_reserve_pct: 70 } }
-              - { day: tue, run: { minutes: 30, hr_reserve_pct: 70 } }
-              - { day: wed, run: { minutes: 30, hr_reserve_pct: 70 } }
-              - { day: thu, run: { minutes: 30, hr_reserve_pct: 70 } }
-              - { day: fri, run: { minutes: 30, hr_reserve_pct: 70 } }
-            """);
-        var (start, end) = (o.Start.Muscle("quadriceps"), o.Final.Muscle("quadriceps"));
-        Sim.Within("#8", "type I share, relative change %", Relative(end.Type1Percent, start.Type1Percent), 12, 6, "Howald 1985");
-        Sim.Within("#8", "type IIx share, relative change %", Relative(end.Type2XPercent, start.Type2XPercent), -24, 12, "Howald 1985");
-        Sim.Within("#8", "VO2max %", o.Vo2ChangePercent(), 14, 6, "Howald 1985");
-    }
-
-    [Fact]
-    public void Case09_SprintTrainingEmptiesIIx()
-    {
-        var o = Sim.Run("""
-            athlete: { sex: male, age: 23, mass_kg: 75, training_status: untrained }
-            weeks: 8
-            week:
-              - { day: mon, run: { repeats: 5, seconds: 15, effort: sprint, rest: "3:00" } }
-              - { day: thu, run: { repeats: 5, seconds: 15, effort: sprint, rest: "3:00" } }
-              - { day: sat, run: { repeats: 5, seconds: 15, effort: sprint, rest: "3:00" } }
-            """);
-        var (start, end) = (o.Start.Muscle("quadriceps"), o.Final.Muscle("quadriceps"));
-        Sim.InRange("#9", "IIx share, relative change %", Relative(end.Type2XPercent, start.Type2XPercent), -100, -70, "MSSE 2005: 2.0 → 0.2 %");
-        Assert.True(end.Type2APercent > start.Type2APercent, "IIa up");
-        Sim.InRange("#9", "quadriceps size %", o.Size("quadriceps"), -2, 5, "Allemeier 1994: no fibre CSA change");
     }
 
     [Fact]
@@ -297,59 +157,6 @@ public sealed class PublishedCaseTests
         Sim.Within("#21", "TRIMP: 60 min at HR 155 (rest 55, max 190, male)", new Physiology(ModelParameters.Default).Trimp(60, (155.0 - 55) / (190 - 55), RunAdapt.Core.Training.Sex.Male), 117.9, 0.5, "Banister");
 
     [Fact]
-    public void Case22_HeritagePopulationResponse()
-    {
-        var random = new Random(1999);
-        var gains = new List<double>();
-        for (var i = 0; i < 500; i++)
-        {
-            // Trainability spread as HERITAGE: normal, SD ≈ half the mean response.
-            var trainability = Math.Clamp(1 + (0.5 * Normal(random)), 0, 3);
-            var o = Sim.Run($$"""
-                athlete: { sex: male, age: 35, mass_kg: 80, training_status: untrained, trainability: {{trainability.ToString(System.Globalization.CultureInfo.InvariantCulture)}} }
-                phases:
-                  - { weeks: 6, week: [ { day: mon, run: { minutes: 30, hr_reserve_pct: 55 } }, { day: wed, run: { minutes: 30, hr_reserve_pct: 55 } }, { day: fri, run: { minutes: 30, hr_reserve_pct: 55 } } ] }
-                  - { weeks: 14, week: [ { day: mon, run: { minutes: 50, hr_reserve_pct: 75 } }, { day: wed, run: { minutes: 50, hr_reserve_pct: 75 } }, { day: fri, run: { minutes: 50, hr_reserve_pct: 75 } } ] }
-                """);
-            gains.Add((o.Final.Vo2MaxMillilitresPerKilogramPerMinute * o.Final.BodyMassKilograms) - (o.Start.Vo2MaxMillilitresPerKilogramPerMinute * o.Start.BodyMassKilograms));
-        }
-
-        var mean = gains.Average();
-        var sd = Math.Sqrt(gains.Sum(g => (g - mean) * (g - mean)) / (gains.Count - 1));
-        Sim.Within("#22", "mean ΔVO2max (ml/min)", mean, 400, 100, "Bouchard 1999");
-        Sim.Within("#22", "SD of ΔVO2max (ml/min)", sd, 200, 70, "Bouchard 1999");
-    }
-
-    [Fact]
-    public void Case23_Milanovic2015_AnyEnduranceProgramme()
-    {
-        var o = Sim.Run("""
-            athlete: { sex: male, age: 35, mass_kg: 78, training_status: untrained, vo2max_ml_kg_min: 41 }
-            weeks: 10
-            week:
-              - { day: mon, run: { minutes: 35, hr_reserve_pct: 70 } }
-              - { day: wed, run: { minutes: 35, hr_reserve_pct: 70 } }
-              - { day: fri, run: { minutes: 35, hr_reserve_pct: 70 } }
-            """);
-        Sim.Within("#23", "ΔVO2max (ml/kg/min)", o.Final.Vo2MaxMillilitresPerKilogramPerMinute - o.Start.Vo2MaxMillilitresPerKilogramPerMinute, 4.9, 1.4, "Milanović 2015");
-    }
-
-    [Fact]
-    public void Case24_HabitualRunnerBone()
-    {
-        var o = Sim.Run("""
-            athlete: { sex: male, age: 30, mass_kg: 75, training_status: untrained }
-            weeks: 260
-            week:
-              - { day: mon, run: { minutes: 45, effort: easy } }
-              - { day: wed, run: { minutes: 45, effort: steady } }
-              - { day: fri, run: { minutes: 40, effort: easy } }
-              - { day: sun, run: { minutes: 70, effort: easy } }
-            """);
-        Sim.Within("#24", "hip BMD vs non-runner %", o.Final.BoneDensityChangePercent, 7.85, 4, "McCormack 2019");
-    }
-
-    [Fact]
     public void Case25_RestInsertedLoadingIsMoreOsteogenic()
     {
         const string Head = "athlete: { sex: male, age: 30, mass_kg: 75, training_status: untrained }\nweeks: 52\nweek:\n";
@@ -368,46 +175,6 @@ public sealed class PublishedCaseTests
     /// that does not shrink, a diet). The time course is Hall's: half in year 1, 95 % by year 3.
     /// </summary>
     [Fact]
-    public void Case28_Hall2011_SustainedDeficit()
-    {
-        var km = (250 * 4184 / (3.6 * 90 * 1000)).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
-        var programme = $$"""
-            athlete: { sex: male, age: 40, mass_kg: 90, training_status: untrained, intake: unchanged }
-            weeks: 520
-            week:
-              - { day: mon, run: { km: {{km}}, pace: "7:00/km" } }
-              - { day: tue, run: { km: {{km}}, pace: "7:00/km" } }
-              - { day: wed, run: { km: {{km}}, pace: "7:00/km" } }
-              - { day: thu, run: { km: {{km}}, pace: "7:00/km" } }
-              - { day: fri, run: { km: {{km}}, pace: "7:00/km" } }
-              - { day: sat, run: { km: {{km}}, pace: "7:00/km" } }
-              - { day: sun, run: { km: {{km}}, pace: "7:00/km" } }
-            """;
-        var o = Sim.Run(programme);
-        double Lost(int week) => o.Start.BodyMassKilograms - o.Series[week - 1].BodyMassKilograms;
-        var steady = o.Start.BodyMassKilograms - o.Final.BodyMassKilograms;
-        Sim.Within("#28", "steady-state loss, kg (Hall, deficit shrinking with mass: 10.0)", steady, 250 / (22.1 + (250.0 / 90)), 1.5, "Hall 2011");
-        Sim.Within("#28", "share of it lost in year 1, %", 100 * Lost(52) / steady, 50, 15, "Hall 2011");
-        Sim.InRange("#28", "share of it lost by year 3, %", 100 * Lost(156) / steady, 90, 100, "Hall 2011");
-
-        // The same runs with intake adapting, as most runners eat: a third eaten back, the rest caught up within months.
-        var adapting = Sim.Run(programme.Replace("intake: unchanged", "intake: adapts", StringComparison.Ordinal));
-        Assert.True(adapting.Start.BodyMassKilograms - adapting.Final.BodyMassKilograms < steady / 3, $"{adapting.Final.BodyMassKilograms} kg");
-    }
-
-    [Fact]
-    public void Case29_Immobilisation()
-    {
-        foreach (var (days, published) in new[] { (5, -3.5), (7, -6.7), (14, -8.4) })
-        {
-            var input = ScenarioParser.Parse("athlete: { sex: male, age: 25, mass_kg: 75 }\nphases:\n  - { weeks: 3, immobilised: true, week: [] }\n", "immobilised").ToInput();
-            var value = Simulator.Run(input with { Days = days }).Final;
-            Sim.Within("#29", $"quadriceps after {days} d immobilised %", value.Muscles["quadriceps"].SizeChangePercent, published, 2, "Wall 2014; Kilroe 2020");
-            Sim.InRange("#29", $"hamstrings ÷ quadriceps loss after {days} d", value.Muscles["hamstrings"].SizeChangePercent / value.Muscles["quadriceps"].SizeChangePercent, 0.3, 0.7, "Kilroe 2020: ≈ half");
-        }
-    }
-
-    [Fact]
     public void Case30_SprinterWhoLiftsVersusUntrained()
     {
         var sprinter = Sim.Run(BuiltInScenarios.Text("sprinter-who-lifts")!).Final.Muscles;
@@ -422,18 +189,4 @@ public sealed class PublishedCaseTests
         var bio = new Biomechanics(ModelParameters.Default);
         Sim.InRange("#31", "net cost with a 10 % body-mass vest, relative %", (bio.LoadFactor(70, 7) - 1) * 100, 10, 15, "Teunissen 2007: slightly more than proportional");
     }
-
-    [Fact]
-    public void Case32_Nielsen2014_FastDistanceIncreaseRaisesInjuryRisk()
-    {
-        static string Plan(int pct) => $"athlete: {{ sex: male, age: 30, mass_kg: 80, training_status: untrained }}\nweeks: 8\nprogression: {{ weekly_increase_pct: {pct}, max_factor: 10 }}\nweek:\n  - {{ day: mon, run: {{ minutes: 20, effort: easy }} }}\n  - {{ day: wed, run: {{ minutes: 20, effort: easy }} }}\n  - {{ day: sat, run: {{ minutes: 25, effort: easy }} }}\n";
-        var slow = Sim.Run(Plan(8));
-        var fast = Sim.Run(Plan(35));
-        var ratio = fast.Series.Skip(2).Average(w => w.InjuryRisk) / slow.Series.Skip(2).Average(w => w.InjuryRisk);
-        Sim.InRange("#32", "injury hazard ratio > 30 %/wk vs < 10 %/wk", ratio, 0.96, 2.66, "Nielsen 2014: 1.6 (0.96–2.66)");
-        Assert.True(ratio > 1);
-    }
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -348,10 +348,26 @@ internal sealed class BodyModel
     /// plus time near VO2max, the strongest stimulus (ramping in above a high intensity), plus the work above VO2max
     /// that heart rate cannot show (sprint intervals).
     /// </summary>
-    private double AerobicLoad(double minutes, double fractionOfVo2Max, double reserve) =>
-        _phys.Trimp(minutes, reserve, _athlete.Sex)
-        + (_k.HighIntensityWeight * minutes * Math.Clamp((fractionOfVo2Max - _k.HighIntensityStart) / (1 - _k.HighIntensityStart), 0, 1))
-        + (_k.SupramaximalWeight * minutes * Math.Max(0, fractionOfVo2Max - 1));
+    /// <param name="minutes">Length of the work, in minutes.</param>
+    /// <param name="fractionOfVo2Max">Oxygen demand over VO2max (above 1 for sprints).</param>
+    /// <param name="reserve">Fraction of heart-rate reserve.</param>
+    /// <param name="boutSeconds">Length of one bout (a repeat), in seconds.</param>
+    private double AerobicLoad(double minutes, double fractionOfVo2Max, double reserve, double boutSeconds)
+    {
+        var near = 0.0;
+        if (fractionOfVo2Max > _k.HighIntensityStart)
+        {
+            // Uptake climbs toward the demand with a time constant of seconds: the first part of each bout is not yet
+            // near VO2max (a 30-s sprint spends about half of itself there, a 4-min interval most of itself).
+            var climb = -_k.KineticsSeconds * Math.Log(1 - (_k.HighIntensityStart / fractionOfVo2Max));
+            near = Math.Max(0, boutSeconds - climb) / boutSeconds
+                * Math.Clamp((fractionOfVo2Max - _k.HighIntensityStart) / (1 - _k.HighIntensityStart), 0, 1);
+        }
+
+        return _phys.Trimp(minutes, reserve, _athlete.Sex)
+            + (_k.HighIntensityWeight * minutes * near)
+            + (_k.SupramaximalWeight * minutes * Math.Max(0, fractionOfVo2Max - 1));
+    }
 
     /// <summary>Adds one session's stimulus to the day's drives and tissue loads; returns its aerobic load.</summary>
     private double Session(TrainingSession session, Span<Drive> drives, Span<double> tissue, ref double kcal, ref double bone, ref double runMetres)
@@ -373,7 +389,7 @@ internal sealed class BodyModel
             var loadFactor = _bio.LoadFactor(BodyMass, seg.CarriedLoadKilograms);
             var vo2 = _phys.OxygenUptake(seg.SpeedMetresPerSecond, seg.GradeFraction, loadFactor);
             var reserve = _phys.ReserveFraction(vo2, Vo2Relative);
-            aerobic += AerobicLoad(minutes, vo2 / Vo2Relative, reserve);
+            aerobic += AerobicLoad(minutes, vo2 / Vo2Relative, reserve, seg.DurationSeconds);
             var exposure = minutes * _k.StanceFraction;
             var supramaximal = vo2 > _k.SprintVo2Fraction * Vo2Relative;
             var stepLength = _bio.StepLengthRatio(seg, _athlete.HeightCentimetres);
@@ -444,7 +460,7 @@ internal sealed class BodyModel
         {
             var minutes = cross.DurationSeconds / 60;
             var fraction = cross.HeartRateReserveFraction;
-            aerobic += AerobicLoad(minutes, fraction, Math.Min(1, fraction));
+            aerobic += AerobicLoad(minutes, fraction, Math.Min(1, fraction), cross.DurationSeconds / cross.Repeats);
             var netVo2 = Math.Min(1, fraction) * (Vo2Relative - _k.RestingVo2);
             kcal += netVo2 * minutes * BodyMass * _k.JoulesPerMlO2 / 4184;
             if (cross.Mode == CrossTrainingMode.Cycling)

@@ -64,6 +64,7 @@ internal sealed class Constants(ModelParameters p)
     public double SupramaximalWeight { get; } = p.Get("vo2.supramaximal_weight");
     public double HighIntensityWeight { get; } = p.Get("vo2.high_intensity_weight");
     public double HighIntensityStart { get; } = p.Get("vo2.high_intensity_start");
+    public double KineticsSeconds { get; } = p.Get("vo2.kinetics_seconds");
     public double Vo2LoadDays { get; } = p.Get("vo2.load_days");
     public double Vo2FastShare { get; } = p.Get("vo2.fast_share");
     public double Vo2FastDays { get; } = p.Get("vo2.fast_days");

@@ -428,14 +428,15 @@ public sealed partial class ScenarioParser
         CheckKeys(cross, CrossKeys);
         var mode = Choice(Required(cross, "mode"), ["cycling", "swimming"]) == "cycling" ? CrossTrainingMode.Cycling : CrossTrainingMode.Swimming;
         var seconds = Get(cross, "seconds") is { } sec ? Number(sec, 1, 86400) : Number(Required(cross, "minutes"), 1, 1440) * 60;
-        seconds *= Get(cross, "repeats") is { } r ? Integer(r, 1, 100) : 1;
+        var repeats = Get(cross, "repeats") is { } r ? Integer(r, 1, 100) : 1;
+        seconds *= repeats;
         var effort = Get(cross, "effort") is { } e ? Choice(e, Efforts) : "easy";
 
         // An all-out sprint (e.g. a 30-s Wingate) is ridden above the power at VO2max: its intensity is a multiple of it.
         var reserve = Get(cross, "hr_reserve_pct") is { } h ? Number(h, 20, 100) / 100
             : effort == "sprint" ? _parameters.Get("intensity.sprint_cycling")
             : _parameters.Get("intensity." + effort);
-        return new CrossTraining(mode, seconds, reserve);
+        return new CrossTraining(mode, seconds, reserve, repeats);
     }
 
     private Progression ParseProgression(YamlNode node)
