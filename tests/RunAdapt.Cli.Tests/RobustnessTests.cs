@@ -214,5 +214,24 @@ public sealed class RobustnessTests
         string.Concat(Enumerable.Range(0, points).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"<trkpt lat=\"{46 + (i * speed * 2 / 111_000):0.0000000}\" lon=\"14.5\"><ele>{300 + (i % 50)}</ele><time>{start.AddSeconds(i * 2):yyyy-MM-ddTHH:mm:ssZ}</time></trkpt>"))) +
         "</trkseg></trk></gpx>";
+
+    /// <summary>Control characters in an archive's entry names never reach the terminal (an escape sequence would drive it).</summary>
+    [Fact]
+    public void ControlCharactersInEntryNamesAreNotPrinted()
+    {
+        var dir = TempDir();
+        var zip = Path.Combine(dir, "names.zip");
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var entry = archive.CreateEntry("\u001b]0;owned\u0007\u001b[2Jbad.fit").Open();
+            entry.Write("not a fit file"u8);
+        }
+
+        var (status, output, error) = Run("import", zip, "--db", Path.Combine(dir, "n.db"));
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.DoesNotContain('\u001b', error + output);
+        Assert.DoesNotContain('\u0007', error + output);
+        Assert.Contains("bad.fit", error);
+    }
 }
 
