@@ -14,8 +14,8 @@ namespace RunAdapt.Evidence;
 public sealed record Fit(IReadOnlyDictionary<string, double> Values, double Objective, int Evaluations);
 
 /// <summary>
-/// Fits model parameters to the evidence library: minimises Σ ((model − published) / tolerance)² over the outcomes
-/// plus a prior that keeps each parameter inside its plausible range — a Gaussian of SD <see cref="PriorSd"/> in the
+/// Fits model parameters to the evidence library: minimises Σ log(1 + ((model − published) / tolerance)²) over the
+/// outcomes (a robust, Cauchy form of the standardized error) plus a prior that keeps each parameter inside its plausible range — a Gaussian of SD <see cref="PriorSd"/> in the
 /// logit of its position in [min, max], centred on its current value — with MathNet's Nelder–Mead simplex in that
 /// logit space. Cross-validation is by study: whole studies go to folds by a hash of their id.
 /// </summary>
@@ -54,10 +54,15 @@ public static class Calibration
             : p)];
     }
 
-    /// <summary>The objective at a parameter set: Σ standardized error² over the modelled outcomes (failed runs penalised).</summary>
+    /// <summary>
+    /// The objective at a parameter set: Σ log(1 + e²) of the standardized errors e over the modelled outcomes (failed
+    /// runs penalised). The Cauchy loss is e² near the tolerance but grows only logarithmically beyond it, so a few
+    /// outcomes no parameter set can reach (a protocol only approximated, an SE read as an SD) do not drag every
+    /// parameter toward them at the expense of the many that can be matched.
+    /// </summary>
     /// <param name="results">The outcomes with the model's values.</param>
     public static double Misfit(IEnumerable<OutcomeResult> results) =>
-        results.Where(r => r.Modelled).Sum(r => r.StandardizedError is { } e && double.IsFinite(e) ? e * e : FailedPenalty);
+        results.Where(r => r.Modelled).Sum(r => r.StandardizedError is { } e && double.IsFinite(e) ? Math.Log(1 + (e * e)) : FailedPenalty);
 
     /// <summary>Fits the named parameters to the studies.</summary>
     /// <param name="studies">The studies fitted to.</param>

@@ -30,7 +30,7 @@ internal sealed class BodyModel
     private double _vo2Baseline, _incFast, _incMedium, _incSlow, _aerobicLoad, _ageing = 1, _bedRest;
     private double _ageYears, _primingDays, _primingAerobic, _primingKcal;
     private double _energyMass, _fatMass, _boneChange, _boneStimulus, _boneHabitual, _boneReference, _kcalHabitual;
-    private double _spike = 1, _cartilage, _cartilageReference;
+    private double _spike = 1, _cartilage, _cartilageReference, _kneeHabit;
     private int _day;
 
     public BodyModel(Athlete athlete, ModelParameters p)
@@ -71,6 +71,7 @@ internal sealed class BodyModel
         _walkingTissue[Achilles] = walkingSteps * _bio.Demand(Muscle.Calves, WalkingSpeedMetresPerSecond, 0, FootStrike.Rearfoot, _startMass, 0);
         _walkingTissue[Tibia] = walkingSteps * Biomechanics.PeakGroundForceBodyWeights(WalkingSpeedMetresPerSecond, 0);
         _walkingTissue.CopyTo(_tissueAcute, 0);
+        _kneeHabit = _walkingTissue[Knee];
         _walkingTissue.CopyTo(_tissueChronic, 0);
         BodyMass = ComputeBodyMass();
     }
@@ -122,6 +123,7 @@ internal sealed class BodyModel
         _aerobicLoad = load;
         _kcalHabitual = _primingDays > 0 ? _primingKcal / _primingDays : 0;
         _boneHabitual = _boneStimulus;
+        _kneeHabit = _tissueChronic[Knee];
         _cartilage = _cartilageReference = CartilageTarget();
         _spike = 1;
         foreach (var m in _muscles)
@@ -164,6 +166,8 @@ internal sealed class BodyModel
             _tissueAcute[t] += (tissue[t] - _tissueAcute[t]) / _k.AcuteDays;
             _tissueChronic[t] += (tissue[t] - _tissueChronic[t]) / _k.ChronicDays;
         }
+
+        _kneeHabit += (tissue[Knee] - _kneeHabit) / _k.CartilageDays;
 
         UpdateSpike(runMetres);
         if (priming)
@@ -252,6 +256,12 @@ internal sealed class BodyModel
             : (_k.CartilageGain * Saturation(extra, _k.CartilageHalfLoad)) - (_k.CartilageOverloadGain * Math.Max(0, extra - _k.CartilageOverload));
     }
 
+    /// <summary>
+    /// Cartilage under knee loading it is not yet adapted to loses volume (Kessler 2008; Hinterwimmer 2013): the
+    /// recent week's load above the half-year habit, in walking days.
+    /// </summary>
+    private double CartilageStrain => _k.CartilageStrain * Math.Max(0, (_tissueAcute[Knee] - _kneeHabit) / _walkingTissue[Knee]);
+
     private static double Saturation(double x, double half) => x / (x + half);
 
     public BodySnapshot Snapshot(int? week)
@@ -282,7 +292,7 @@ internal sealed class BodyModel
             BoneDensityChangePercent = Math.Round((((1 + _boneChange) / (1 + _boneReference)) - 1) * 100, 2),
             JointLoadIndex = Math.Round(ratio[Knee], 3),
             InjuryRisk = Math.Round(Math.Exp(_k.InjuryBeta * worst) * _spike, 3),
-            KneeCartilageChangePercent = Math.Round((_cartilage - _cartilageReference) * 100, 2),
+            KneeCartilageChangePercent = Math.Round((_cartilage - CartilageStrain - _cartilageReference) * 100, 2),
             TissueLoads = new TissueLoads(
                 Math.Round(_tissueAcute[Knee] / _walkingTissue[Knee], 3),
                 Math.Round(_tissueAcute[Achilles] / _walkingTissue[Achilles], 3),
@@ -335,10 +345,13 @@ internal sealed class BodyModel
 
     /// <summary>
     /// The aerobic load of a bout: Banister's TRIMP at the heart rate the intensity brings (capped at the maximum),
-    /// plus the work above VO2max that heart rate cannot show (sprint intervals).
+    /// plus time near VO2max, the strongest stimulus (ramping in above a high intensity), plus the work above VO2max
+    /// that heart rate cannot show (sprint intervals).
     /// </summary>
     private double AerobicLoad(double minutes, double fractionOfVo2Max, double reserve) =>
-        _phys.Trimp(minutes, reserve, _athlete.Sex) + (_k.SupramaximalWeight * minutes * Math.Max(0, fractionOfVo2Max - 1));
+        _phys.Trimp(minutes, reserve, _athlete.Sex)
+        + (_k.HighIntensityWeight * minutes * Math.Clamp((fractionOfVo2Max - _k.HighIntensityStart) / (1 - _k.HighIntensityStart), 0, 1))
+        + (_k.SupramaximalWeight * minutes * Math.Max(0, fractionOfVo2Max - 1));
 
     /// <summary>Adds one session's stimulus to the day's drives and tissue loads; returns its aerobic load.</summary>
     private double Session(TrainingSession session, Span<Drive> drives, Span<double> tissue, ref double kcal, ref double bone, ref double runMetres)

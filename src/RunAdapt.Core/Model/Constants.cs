@@ -62,6 +62,8 @@ internal sealed class Constants(ModelParameters p)
     public double Vo2HalfLoad { get; } = p.Get("vo2.half_load");
     public double Vo2GainMax { get; } = p.Get("vo2.gain_max");
     public double SupramaximalWeight { get; } = p.Get("vo2.supramaximal_weight");
+    public double HighIntensityWeight { get; } = p.Get("vo2.high_intensity_weight");
+    public double HighIntensityStart { get; } = p.Get("vo2.high_intensity_start");
     public double Vo2LoadDays { get; } = p.Get("vo2.load_days");
     public double Vo2FastShare { get; } = p.Get("vo2.fast_share");
     public double Vo2FastDays { get; } = p.Get("vo2.fast_days");
@@ -105,6 +107,7 @@ internal sealed class Constants(ModelParameters p)
     public double CartilageOverloadGain { get; } = p.Get("joint.cartilage_overload_gain");
     public double CartilageDisuse { get; } = p.Get("joint.cartilage_disuse");
     public double CartilageDays { get; } = p.Get("joint.cartilage_days");
+    public double CartilageStrain { get; } = p.Get("joint.cartilage_strain");
     public double AcuteDays { get; } = p.Get("joint.acute_days");
     public double ChronicDays { get; } = p.Get("joint.chronic_days");
     public double InjuryBeta { get; } = p.Get("injury.beta");
