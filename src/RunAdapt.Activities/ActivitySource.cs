@@ -88,13 +88,15 @@ public static class ActivitySource
 
     private static IEnumerable<ActivityInput> FromZip(string name, Func<Stream> open, ArchiveBudget budget, int depth)
     {
+        var stream = open();
         SharedZip zip;
         try
         {
-            zip = new SharedZip(open());
+            zip = new SharedZip(stream);
         }
         catch (InvalidDataException e)
         {
+            stream.Dispose();
             return [new ActivityInput(name, () => throw new InvalidActivityFileException(name, 0, $"not a valid zip archive ({e.Message})", e))];
         }
 

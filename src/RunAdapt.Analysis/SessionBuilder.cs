@@ -221,8 +221,10 @@ public static class SessionBuilder
         {
             analysed = Analyse(activity, athlete, thresholds, carriedLoadKilograms);
         }
-        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
         {
+            // Any failure, a bug included: the activity is kept with the reason (which names the bug for a report)
+            // and the rest of the history goes on.
             return (null, $"cannot be analysed ({e.GetType().Name}: {e.Message})");
         }
 

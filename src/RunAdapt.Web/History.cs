@@ -207,14 +207,17 @@ public sealed class History(string? location)
 
             var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions);
             var first = input.StartDate;
+            var activities = store.ListActivities();
+            // Far-dated rows written before dates were checked are left out; the page says so.
+            var notes = store.Notes.Count > 0 ? $" Left out: {string.Join("; ", store.Notes)}." : "";
             return new ReportInput
             {
                 Title = "Your history",
-                Description = $"{sessions.Count} sessions from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
+                Description = $"{sessions.Count} sessions from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.{notes}",
                 Outcome = Simulator.Run(input),
                 Sessions = sessions,
                 TrainingLoad = Simulations.LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
-                SessionRows = [.. store.ListActivities().Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe() ?? a.Problem))],
+                SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe() ?? a.Problem))],
                 StartDate = first,
                 Evidence = Evidence.From(ModelParameters.Default),
                 Bands = full ? Uncertainty.Of(input) : null,

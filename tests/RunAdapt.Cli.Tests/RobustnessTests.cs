@@ -1,3 +1,4 @@
+using CsCheck;
 using Microsoft.Data.Sqlite;
 using RunAdapt.Storage;
 using static RunAdapt.Cli.Tests.CliRun;
@@ -165,4 +166,72 @@ public sealed class RobustnessTests
     [InlineData(5, "is busy: another runadapt is writing to it; try again when it has finished")]
     public void StoreFaultsSayWhatToDo(int code, string expected) =>
         Assert.Equal(expected, StoreFaults.Describe(new SqliteException("raised", code)));
+
+    /// <summary>
+    /// Random mixed histories — corpus files (runs, rides, a pool swim, multisport), synthetic GPX of any sport, speed
+    /// and date (far ones included), logged sessions of any date — and every reading command: never an internal error.
+    /// </summary>
+    [Fact]
+    public void RandomMixedHistoriesNeverGiveAnInternalError()
+    {
+        string[] corpus = ["event_timestamp.fit", "activity-large-fenxi2-multisport.fit", "garmin-fenix-5-bike.fit", "activity-small-fenix2-run.fit", "Activity.fit", "compressed-speed-distance.fit"];
+        var date = Gen.Int[-3000, 3000].Select(d => new DateTime(2020, 6, 1, 7, 0, 0, DateTimeKind.Utc).AddDays(d * 7));
+        var gpx = Gen.Select(date, Gen.OneOf("running", "cycling", "swimming", "hiking", ""), Gen.Double[0, 40], Gen.Int[2, 2000]);
+        var logged = Gen.Select(date, Gen.OneOf("run: { minutes: 40, pace: \"5:30/km\" }", "strength: [ { exercise: back_squat, sets: 3, reps: 8, load_pct_1rm: 70 } ]", "cross: { mode: cycling, minutes: 60 }"));
+        Gen.Select(Gen.Int[0, (1 << corpus.Length) - 1], gpx.Array[0, 6], logged.Array[0, 6]).Sample((files, tracks, log) =>
+        {
+            var dir = TempDir();
+            var db = Path.Combine(dir, "random.db");
+            var paths = corpus.Where((_, i) => (files & (1 << i)) != 0).Select(f => Fixture("fit", f)).ToList();
+            for (var i = 0; i < tracks.Length; i++)
+            {
+                var (start, sport, speed, points) = tracks[i];
+                var path = Path.Combine(dir, $"track{i}.gpx");
+                File.WriteAllText(path, Gpx(start, sport, speed, points));
+                paths.Add(path);
+            }
+
+            if (paths.Count > 0)
+            {
+                var import = Run(["import", .. paths, "--db", db]);
+                Assert.True(import.Status is CliApp.Success or CliApp.BadInput, $"import exited {import.Status}: {import.Error}");
+            }
+
+            var logFile = Path.Combine(dir, "log.yaml");
+            File.WriteAllLines(logFile, ["sessions:", .. log.Select(l => $"  - {{ date: {l.Item1:yyyy-MM-dd}, {l.Item2} }}")]);
+            var logging = Run("log", logFile, "--db", db);
+            Assert.True(logging.Status is CliApp.Success or CliApp.BadInput, $"log exited {logging.Status}: {logging.Error}");
+            foreach (var args in new[] { ["history", "--sessions", "0"], ["history", "--sessions-json"], ["history", "--json"], new[] { "report", "--out", Path.Combine(dir, "r") } })
+            {
+                var (status, _, error) = Run([.. args, "--db", db]);
+                Assert.True(status is CliApp.Success or CliApp.BadInput && !error.Contains("internal error", StringComparison.Ordinal), $"{string.Join(' ', args)} exited {status}: {error}");
+            }
+        }, iter: 8, threads: 1);
+    }
+
+    private static string Gpx(DateTime start, string sport, double speed, int points) =>
+        "<?xml version=\"1.0\"?><gpx version=\"1.1\" creator=\"test\"><trk>" + (sport.Length > 0 ? $"<type>{sport}</type>" : "") + "<trkseg>" +
+        string.Concat(Enumerable.Range(0, points).Select(i => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"<trkpt lat=\"{46 + (i * speed * 2 / 111_000):0.0000000}\" lon=\"14.5\"><ele>{300 + (i % 50)}</ele><time>{start.AddSeconds(i * 2):yyyy-MM-ddTHH:mm:ssZ}</time></trkpt>"))) +
+        "</trkseg></trk></gpx>";
+
+    /// <summary>Control characters in an archive's entry names never reach the terminal (an escape sequence would drive it).</summary>
+    [Fact]
+    public void ControlCharactersInEntryNamesAreNotPrinted()
+    {
+        var dir = TempDir();
+        var zip = Path.Combine(dir, "names.zip");
+        using (var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var entry = archive.CreateEntry("\u001b]0;owned\u0007\u001b[2Jbad.fit").Open();
+            entry.Write("not a fit file"u8);
+        }
+
+        var (status, output, error) = Run("import", zip, "--db", Path.Combine(dir, "n.db"));
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.DoesNotContain('\u001b', error + output);
+        Assert.DoesNotContain('\u0007', error + output);
+        Assert.Contains("bad.fit", error);
+    }
 }
+

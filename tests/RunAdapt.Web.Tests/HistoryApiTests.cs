@@ -50,4 +50,30 @@ public sealed class HistoryApiTests : IAsyncLifetime
         using var outcome = await _http.GetAsync("/api/history/outcome", cancel);
         Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
     }
+
+    /// <summary>A far-dated row already in the store (written before dates were checked) is left out with a note, not a failure on every call.</summary>
+    [Fact]
+    public async Task AFarDatedRowIsLeftOutWithANote()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var run = Path.Combine(DashboardFixture.RepositoryRoot(), "tests", "fixtures", "activities", "fit", "activity-small-fenix2-run.fit");
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(run, cancel)), "files", "run.fit" } })
+        using (var upload = await _http.PostAsync("/api/upload", form, cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        }
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "store.db")};Pooling=false"))
+        {
+            connection.Open();
+            using var far = connection.CreateCommand();
+            far.CommandText = "insert into sessions (activity_id, date, data) select null, '2205-03-01', replace(data, substr(data, instr(data, '\"Date\":\"') + 8, 10), '2205-03-01') from sessions limit 1";
+            Assert.Equal(1, far.ExecuteNonQuery());
+        }
+
+        using var outcome = await _http.GetAsync("/api/history/outcome", cancel);
+        Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
+        Assert.Contains("Left out: a session dated 2205-03-01", await outcome.Content.ReadAsStringAsync(cancel), StringComparison.Ordinal);
+    }
 }
+

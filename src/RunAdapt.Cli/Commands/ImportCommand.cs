@@ -119,13 +119,13 @@ internal static class ImportCommand
             console.Write(summary);
             foreach (var line in notAnalysed)
             {
-                output.WriteLine($"stored, but left out of the model: {line}");
+                output.WriteLine($"stored, but left out of the model: {Printable(line)}");
             }
 
             if (rejected.Count > 0)
             {
                 var reasons = new Table().Title("rejected (nothing stored from these)").AddColumn("file: reason");
-                foreach (var line in rejected)
+                foreach (var line in rejected.Select(Printable))
                 {
                     reasons.AddRow(new Text(line));
                     error.WriteLine(line);
@@ -139,6 +139,9 @@ internal static class ImportCommand
         });
         return command;
     }
+
+    /// <summary>A line without control characters: an archive's entry names are the archive author's, and an escape sequence in one would drive the terminal.</summary>
+    private static string Printable(string line) => string.Concat(line.Select(c => char.IsControl(c) ? '?' : c));
 }
 
 /// <summary>The progress column for an import: files per second (Spectre's transfer-speed column would show bytes).</summary>
