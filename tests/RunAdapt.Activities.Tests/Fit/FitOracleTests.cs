@@ -29,7 +29,9 @@ public sealed class FitOracleTests
         var (sdkLines, sdkFailed) = RunOracle(path);
         var ours = Ours(path);
 
-        var sdkRecords = sdkLines.Where(l => (string)l["type"]! == "record").ToList();
+        // Records that carry nothing but their time are dropped by design (a file of field-less records behind 1-byte
+        // headers was a memory bomb, issue 12): the SDK's are compared without them.
+        var sdkRecords = sdkLines.Where(l => (string)l["type"]! == "record" && l.Any(p => p.Key is not ("type" or "timestamp"))).ToList();
         var ourRecords = ours.Where(l => (string)l["type"]! == "record").ToList();
         if (sdkFailed)
         {
