@@ -4,6 +4,16 @@ namespace RunAdapt.Core.Tests;
 
 public sealed class ParametersTests
 {
+    /// <summary>The generated ParameterNames hold exactly the parameters of parameters.yaml (regenerate with tools/parameter-names).</summary>
+    [Fact]
+    public void GeneratedParameterNamesAreCurrent()
+    {
+        var type = typeof(ModelParameters).Assembly.GetType("RunAdapt.Core.Model.ParameterNames", throwOnError: true)!;
+        var generated = type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal);
+        Assert.Equal(ModelParameters.Default.All.Select(p => p.Name).Order(StringComparer.Ordinal), generated);
+    }
+
     [Fact]
     public void EveryParameterHasUnitSourceAndLiesInItsRange()
     {

@@ -41,8 +41,8 @@ public sealed record BanisterFit(Banister Model, int Observations, double SumOfS
         ArgumentNullException.ThrowIfNull(dailyLoads);
         ArgumentNullException.ThrowIfNull(tests);
         parameters ??= ModelParameters.Default;
-        var maximumDays = (int)parameters.Get("banister.max_time_constant_days");
-        var ratio = parameters.Get("banister.min_time_constant_ratio");
+        var maximumDays = (int)parameters.Get(ParameterNames.BanisterMaxTimeConstantDays);
+        var ratio = parameters.Get(ParameterNames.BanisterMinTimeConstantRatio);
         if (tests.Count < MinimumTests)
         {
             throw new ArgumentException($"a fit of the five Banister parameters needs at least {MinimumTests} performance tests; {tests.Count} given", nameof(tests));

@@ -19,30 +19,30 @@ public sealed class Biomechanics
     /// <param name="p">The model parameters.</param>
     public Biomechanics(ModelParameters p)
     {
-        _knots = [.. p["demand.speed_knots"].Values];
+        _knots = [.. p[ParameterNames.DemandSpeedKnots].Values];
         _demand = new double[4][];
         foreach (var m in Muscles.All)
         {
             _demand[(int)m] = [.. p["demand." + m.Name()].Values];
         }
 
-        _referenceMass = p.Get("demand.reference_mass_kg");
-        _uphillHip = p.Get("demand.uphill_hip_per_grade");
-        _uphillCalf = p.Get("demand.uphill_calf_per_grade");
-        _uphillKnee = p.Get("demand.uphill_knee_per_grade");
-        _downhillKnee = p.Get("demand.downhill_knee_per_grade");
-        _downhillCalf = p.Get("demand.downhill_calf_per_grade");
-        _downhillHip = p.Get("demand.downhill_hip_per_grade");
-        _forefootCalves = p.Get("demand.forefoot_calves");
-        _midfootCalves = p.Get("demand.midfoot_calves");
-        _forefootQuads = p.Get("demand.forefoot_quadriceps");
-        _midfootQuads = p.Get("demand.midfoot_quadriceps");
-        _loadExtra = p.Get("demand.load_extra_per_fraction");
-        _stepRateIntercept = p.Get("gait.step_rate_intercept");
-        _stepRatePerSpeed = p.Get("gait.step_rate_per_speed");
-        _stepKneeExponent = p.Get("gait.step_length_knee_exponent");
-        _stepExtensorExponent = p.Get("gait.step_length_extensor_exponent");
-        _referenceHeight = p.Get("gait.reference_height_cm");
+        _referenceMass = p.Get(ParameterNames.DemandReferenceMassKg);
+        _uphillHip = p.Get(ParameterNames.DemandUphillHipPerGrade);
+        _uphillCalf = p.Get(ParameterNames.DemandUphillCalfPerGrade);
+        _uphillKnee = p.Get(ParameterNames.DemandUphillKneePerGrade);
+        _downhillKnee = p.Get(ParameterNames.DemandDownhillKneePerGrade);
+        _downhillCalf = p.Get(ParameterNames.DemandDownhillCalfPerGrade);
+        _downhillHip = p.Get(ParameterNames.DemandDownhillHipPerGrade);
+        _forefootCalves = p.Get(ParameterNames.DemandForefootCalves);
+        _midfootCalves = p.Get(ParameterNames.DemandMidfootCalves);
+        _forefootQuads = p.Get(ParameterNames.DemandForefootQuadriceps);
+        _midfootQuads = p.Get(ParameterNames.DemandMidfootQuadriceps);
+        _loadExtra = p.Get(ParameterNames.DemandLoadExtraPerFraction);
+        _stepRateIntercept = p.Get(ParameterNames.GaitStepRateIntercept);
+        _stepRatePerSpeed = p.Get(ParameterNames.GaitStepRatePerSpeed);
+        _stepKneeExponent = p.Get(ParameterNames.GaitStepLengthKneeExponent);
+        _stepExtensorExponent = p.Get(ParameterNames.GaitStepLengthExtensorExponent);
+        _referenceHeight = p.Get(ParameterNames.GaitReferenceHeightCm);
     }
 
     /// <summary>

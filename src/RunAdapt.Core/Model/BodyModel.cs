@@ -44,7 +44,7 @@ internal sealed class BodyModel
         _energyMass = _startMass;
         var fatFraction = athlete.BodyFatPercent / 100 ?? DefaultFat(athlete, p);
         _fatMass = _startMass * fatFraction;
-        _essentialFat = _startMass * p.Get(athlete.Sex == Sex.Female ? "mass.essential_fat_female" : "mass.essential_fat_male");
+        _essentialFat = _startMass * p.Get(athlete.Sex == Sex.Female ? ParameterNames.MassEssentialFatFemale : ParameterNames.MassEssentialFatMale);
 
         var type1 = athlete.Type1Percent / 100 ?? _k.Type1Untrained;
         var type2x = Math.Min(_k.Type2xUntrained, (1 - type1) / 3);
@@ -63,8 +63,8 @@ internal sealed class BodyModel
 
         _vo2Initial = _phys.InitialVo2Max(athlete) * _startMass;
         _vo2Baseline = _vo2Initial;
-        var sexFactor = athlete.Sex == Sex.Female ? p.Get("vo2.female_factor") : 1;
-        _vo2GainMax = _k.Vo2GainMax * _startMass * sexFactor * (athlete.Trainability ?? p.Get("vo2.trainability"));
+        var sexFactor = athlete.Sex == Sex.Female ? p.Get(ParameterNames.Vo2FemaleFactor) : 1;
+        _vo2GainMax = _k.Vo2GainMax * _startMass * sexFactor * (athlete.Trainability ?? p.Get(ParameterNames.Vo2Trainability));
 
         var walkingSteps = WalkingStepsPerDay;
         _walkingTissue[Knee] = walkingSteps * quadricepsWalking;
@@ -478,13 +478,13 @@ internal sealed class BodyModel
 
     private static double DefaultFat(Athlete athlete, ModelParameters p)
     {
-        var fat = athlete.Sex == Sex.Female ? p.Get("mass.body_fat_female") : p.Get("mass.body_fat_male");
+        var fat = athlete.Sex == Sex.Female ? p.Get(ParameterNames.MassBodyFatFemale) : p.Get(ParameterNames.MassBodyFatMale);
         return athlete.TrainingStatus switch
         {
             TrainingStatus.Untrained => fat,
-            TrainingStatus.Recreational => fat * (1 + p.Get("mass.body_fat_trained_factor")) / 2,
-            TrainingStatus.Trained => fat * p.Get("mass.body_fat_trained_factor"),
-            _ => fat * p.Get("mass.body_fat_trained_factor") * p.Get("mass.body_fat_trained_factor"),
+            TrainingStatus.Recreational => fat * (1 + p.Get(ParameterNames.MassBodyFatTrainedFactor)) / 2,
+            TrainingStatus.Trained => fat * p.Get(ParameterNames.MassBodyFatTrainedFactor),
+            _ => fat * p.Get(ParameterNames.MassBodyFatTrainedFactor) * p.Get(ParameterNames.MassBodyFatTrainedFactor),
         };
     }
 }

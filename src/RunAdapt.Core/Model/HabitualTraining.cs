@@ -22,23 +22,23 @@ internal static class HabitualTraining
         var km = athlete.HabitualKilometresPerWeek ?? athlete.TrainingStatus switch
         {
             TrainingStatus.Untrained => 0,
-            TrainingStatus.Recreational => p.Get("habitual.km_recreational"),
-            TrainingStatus.Trained => p.Get("habitual.km_trained"),
-            _ => p.Get("habitual.km_elite"),
+            TrainingStatus.Recreational => p.Get(ParameterNames.HabitualKmRecreational),
+            TrainingStatus.Trained => p.Get(ParameterNames.HabitualKmTrained),
+            _ => p.Get(ParameterNames.HabitualKmElite),
         };
         var lifts = athlete.HabitualStrengthSessionsPerWeek ?? athlete.LiftingStatus switch
         {
             TrainingStatus.Untrained => 0,
             TrainingStatus.Recreational => 1,
-            _ => p.Get("habitual.strength_sessions_trained"),
+            _ => p.Get(ParameterNames.HabitualStrengthSessionsTrained),
         };
 
         // Runs spread over the week: more of them as the volume grows (club runners 4–6, elites twice a day).
         var runs = km switch { <= 0 => 0, < 12 => 2, < 25 => 3, < 45 => 4, < 80 => 5, < 120 => 6, _ => 7 };
         var perDay = runs == 7 && km >= 120 ? 2 : 1;
         var physiology = new Physiology(p);
-        var rest = p.Get("energy.resting_ml_kg_min");
-        var easy = p.Get("intensity.easy");
+        var rest = p.Get(ParameterNames.EnergyRestingMlKgMin);
+        var easy = p.Get(ParameterNames.IntensityEasy);
         var vo2max = physiology.InitialVo2Max(athlete);
         var speed = physiology.SpeedAtOxygenUptake(rest + (easy * (vo2max - rest)), 0);
         var metres = km * 1000 / Math.Max(1, runs * perDay);

@@ -13,26 +13,26 @@ public sealed class Physiology
     public Physiology(ModelParameters p)
     {
         _p = p;
-        _restingVo2 = p.Get("energy.resting_ml_kg_min");
-        _joulesPerMl = p.Get("energy.joules_per_ml_o2");
-        _trimpMaleB = p.Get("hr.trimp_male_b");
-        _trimpFemaleB = p.Get("hr.trimp_female_b");
-        _walkRunSpeed = p.Get("gait.walk_run_speed");
-        _briskWalkSpeed = p.Get("gait.brisk_walk_speed");
+        _restingVo2 = p.Get(ParameterNames.EnergyRestingMlKgMin);
+        _joulesPerMl = p.Get(ParameterNames.EnergyJoulesPerMlO2);
+        _trimpMaleB = p.Get(ParameterNames.HrTrimpMaleB);
+        _trimpFemaleB = p.Get(ParameterNames.HrTrimpFemaleB);
+        _walkRunSpeed = p.Get(ParameterNames.GaitWalkRunSpeed);
+        _briskWalkSpeed = p.Get(ParameterNames.GaitBriskWalkSpeed);
     }
 
     /// <summary>Maximal heart rate: measured, else Tanaka's 208 − 0.7 × age.</summary>
     /// <param name="athlete">The athlete.</param>
     public double HeartRateMax(Athlete athlete) =>
-        athlete.HeartRateMaxBeatsPerMinute ?? (_p.Get("hr.max_intercept") - (_p.Get("hr.max_slope") * athlete.AgeYears));
+        athlete.HeartRateMaxBeatsPerMinute ?? (_p.Get(ParameterNames.HrMaxIntercept) - (_p.Get(ParameterNames.HrMaxSlope) * athlete.AgeYears));
 
     /// <summary>Resting heart rate: measured, else by training status.</summary>
     /// <param name="athlete">The athlete.</param>
     public double HeartRateRest(Athlete athlete) => athlete.HeartRateRestBeatsPerMinute ?? athlete.TrainingStatus switch
     {
-        TrainingStatus.Untrained => _p.Get("hr.rest_untrained"),
-        TrainingStatus.Recreational => (_p.Get("hr.rest_untrained") + _p.Get("hr.rest_trained")) / 2,
-        _ => _p.Get("hr.rest_trained"),
+        TrainingStatus.Untrained => _p.Get(ParameterNames.HrRestUntrained),
+        TrainingStatus.Recreational => (_p.Get(ParameterNames.HrRestUntrained) + _p.Get(ParameterNames.HrRestTrained)) / 2,
+        _ => _p.Get(ParameterNames.HrRestTrained),
     };
 
     /// <summary>VO2max at the start, in ml/kg/min: measured, else by status, sex and age.</summary>
@@ -46,12 +46,12 @@ public sealed class Physiology
 
         var byStatus = athlete.TrainingStatus switch
         {
-            TrainingStatus.Untrained => _p.Get("vo2.untrained"),
-            TrainingStatus.Recreational => _p.Get("vo2.recreational"),
-            TrainingStatus.Trained => _p.Get("vo2.trained"),
-            _ => _p.Get("vo2.elite"),
+            TrainingStatus.Untrained => _p.Get(ParameterNames.Vo2Untrained),
+            TrainingStatus.Recreational => _p.Get(ParameterNames.Vo2Recreational),
+            TrainingStatus.Trained => _p.Get(ParameterNames.Vo2Trained),
+            _ => _p.Get(ParameterNames.Vo2Elite),
         };
-        var sex = athlete.Sex == Sex.Female ? _p.Get("vo2.female_factor") : 1;
+        var sex = athlete.Sex == Sex.Female ? _p.Get(ParameterNames.Vo2FemaleFactor) : 1;
         return byStatus * sex * AgeingFactor(25, athlete.AgeYears);
     }
 
@@ -69,8 +69,8 @@ public sealed class Physiology
             return (d25 * over) + (s * over * over / 2);
         }
 
-        var d25 = _p.Get("vo2.age_decline_at_25");
-        var s = _p.Get("vo2.age_decline_acceleration");
+        var d25 = _p.Get(ParameterNames.Vo2AgeDeclineAt25);
+        var s = _p.Get(ParameterNames.Vo2AgeDeclineAcceleration);
         return Math.Exp(Integral(fromAge, d25, s) - Integral(toAge, d25, s));
     }
 

@@ -28,7 +28,7 @@ public sealed record PlanChange(string Name, string Description, Func<Simulation
     {
         ArgumentNullException.ThrowIfNull(wants);
         ArgumentNullException.ThrowIfNull(parameters);
-        var sprintSpeed = parameters.Get("intensity.sprint_speed");
+        var sprintSpeed = parameters.Get(ParameterNames.IntensitySprintSpeed);
         var changes = new List<PlanChange>
         {
             new("hills", I($"hill repeats once a week: {Repeats} × {HillRepeatSeconds:0} s up a {HillGrade * 100:0} % grade after one run, {RepeatRestSeconds / 60:0} min rest"),

@@ -387,13 +387,13 @@ public sealed partial class ScenarioParser
             var effort = Get(run, "effort") is { } e ? Choice(e, Efforts) : "easy";
             if (effort == "sprint")
             {
-                return (_parameters.Get("intensity.sprint_speed"), null);
+                return (_parameters.Get(ParameterNames.IntensitySprintSpeed), null);
             }
 
             reserve = _parameters.Get("intensity." + effort);
         }
 
-        var restVo2 = _parameters.Get("energy.resting_ml_kg_min");
+        var restVo2 = _parameters.Get(ParameterNames.EnergyRestingMlKgMin);
         return (_physiology.SpeedAtOxygenUptake(restVo2 + (reserve * (vo2max - restVo2)), grade), reserve);
     }
 
@@ -434,7 +434,7 @@ public sealed partial class ScenarioParser
 
         // An all-out sprint (e.g. a 30-s Wingate) is ridden above the power at VO2max: its intensity is a multiple of it.
         var reserve = Get(cross, "hr_reserve_pct") is { } h ? Number(h, 20, 100) / 100
-            : effort == "sprint" ? _parameters.Get("intensity.sprint_cycling")
+            : effort == "sprint" ? _parameters.Get(ParameterNames.IntensitySprintCycling)
             : _parameters.Get("intensity." + effort);
         return new CrossTraining(mode, seconds, reserve, repeats);
     }
