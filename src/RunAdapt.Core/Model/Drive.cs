@@ -12,6 +12,12 @@ internal struct Drive
     /// <summary>The highest effort held for a meaningful time.</summary>
     public double PeakEffort;
 
+    /// <summary>The highest novel effort (effort not already counted as tension) in running or cycling: what the muscle habituates to there.</summary>
+    public double PeakNovelLocomotion;
+
+    /// <summary>The highest novel effort in lifting: habituation is specific to the kind of exercise (repeated-bout effect).</summary>
+    public double PeakNovelLifting;
+
     /// <summary>Endurance volume: effort × hours of locomotion.</summary>
     public double VolumeEffortHours;
 
@@ -25,9 +31,9 @@ internal struct Drive
     /// <param name="effort">Effective effort (mechanical plus fatigue-driven recruitment), fraction of maximal force.</param>
     /// <param name="tension">Sustained mechanical tension, fraction of maximal force.</param>
     /// <param name="exposureMinutes">Time under tension.</param>
-    /// <param name="hours">Hours of locomotion (0 for lifting).</param>
+    /// <param name="hours">Hours of locomotion (0 for lifting, which sets the bout's kind).</param>
     /// <param name="supramaximal">Whether the running is faster than VO2max pace (sprinting).</param>
-    /// <param name="accustomed">The effort the muscle is used to.</param>
+    /// <param name="accustomed">The effort the muscle is used to in this kind of exercise (locomotion or lifting).</param>
     /// <param name="k">Model constants.</param>
     /// <param name="eccentric">Eccentric effort-minutes of the bout.</param>
     public void Add(double effort, double tension, double exposureMinutes, double hours, bool supramaximal, double accustomed, Constants k, double eccentric)
@@ -40,11 +46,23 @@ internal struct Drive
 
         var threshold = k.TensionThreshold;
         TensionRaw += Math.Max(0, tension - threshold) / (1 - threshold) * exposureMinutes;
-        var excess = Math.Max(0, effort - accustomed - k.NoveltyMargin) / Math.Max(0.05, 1 - accustomed);
+        // A lifting set's effort above the tension threshold is sustained tension, not also novelty (counting a heavy
+        // set as both grew a novice lifter's muscle ≈ 9 % in 4 weeks); running and cycling contacts are brief, so
+        // their whole effort can be novel.
+        var novel = hours > 0 ? effort : effort - Math.Max(0, tension - threshold);
+        var excess = Math.Max(0, novel - accustomed - k.NoveltyMargin) / Math.Max(0.05, 1 - accustomed);
         Novelty = Math.Max(Novelty, excess * (1 - Math.Exp(-exposureMinutes / k.SessionSaturation)));
         if (exposureMinutes >= 0.05)
         {
             PeakEffort = Math.Max(PeakEffort, effort);
+            if (hours > 0)
+            {
+                PeakNovelLocomotion = Math.Max(PeakNovelLocomotion, novel);
+            }
+            else
+            {
+                PeakNovelLifting = Math.Max(PeakNovelLifting, novel);
+            }
         }
 
         VolumeEffortHours += effort * hours;

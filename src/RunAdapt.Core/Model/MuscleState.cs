@@ -27,7 +27,7 @@ internal sealed class MuscleState
     private double _neural, _endurance, _neuralHabitual, _enduranceHabitual;
     private double _volumeWeekly, _sprintWeekly, _frequency, _recruitX, _tensionWeekly, _eccentricWeekly;
     private int _daysSinceTrained = 1000;
-    private int _daysSinceAccustomedEffort;
+    private int _daysSinceLocomotionEffort, _daysSinceLiftingEffort;
 
     /// <param name="type1">Type I share.</param>
     /// <param name="type2a">Type IIa share.</param>
@@ -63,11 +63,14 @@ internal sealed class MuscleState
 
         // What a walking stride asks of this person's muscle: the level daily life accustoms it to.
         _walkingDemand = walkingDemand / StrengthRelative;
-        Accustomed = _walkingDemand;
+        AccustomedLocomotion = AccustomedLifting = _walkingDemand;
     }
 
-    /// <summary>The effort level the muscle is used to; efforts above it are novel and grow it.</summary>
-    public double Accustomed { get; private set; }
+    /// <summary>The running or cycling effort the muscle is used to; efforts above it are novel and grow it.</summary>
+    public double AccustomedLocomotion { get; private set; }
+
+    /// <summary>The lifting effort the muscle is used to: the repeated-bout effect is specific to the kind of exercise.</summary>
+    public double AccustomedLifting { get; private set; }
 
     /// <summary>Whole-muscle size relative to the start of the simulation.</summary>
     public double Size => WeightedArea(_area) / _startSize;
@@ -130,17 +133,10 @@ internal sealed class MuscleState
         _tensionWeekly += ((tension * 7) - _tensionWeekly) / 14;
         _eccentricWeekly += (((1 - Math.Exp(-drive.Eccentric / k.SessionSaturation)) * 7) - _eccentricWeekly) / 14;
 
-        // Habituation: the accustomed level climbs toward the efforts done, holds while such efforts recur, and
-        // fades back once they have been absent for weeks.
-        _daysSinceAccustomedEffort = peak >= Accustomed - k.NoveltyMargin ? 0 : _daysSinceAccustomedEffort + 1;
-        if (trained && peak > Accustomed)
-        {
-            Accustomed += (peak - Accustomed) / k.HabituationSessions;
-        }
-        else if (_daysSinceAccustomedEffort > k.HabituationHoldDays)
-        {
-            Accustomed += (_walkingDemand - Accustomed) / k.DehabituationDays;
-        }
+        // Habituation, for each kind of exercise: the accustomed level climbs toward the novel efforts done, holds while
+        // such efforts recur, and fades back once they have been absent for weeks.
+        AccustomedLocomotion = Habituate(AccustomedLocomotion, drive.PeakNovelLocomotion, ref _daysSinceLocomotionEffort, k);
+        AccustomedLifting = Habituate(AccustomedLifting, drive.PeakNovelLifting, ref _daysSinceLiftingEffort, k);
 
         // Neural drive: heavy and eccentric loading raise it (older muscles have more activation to regain);
         // disuse takes activation away within days, beyond what size loses.
@@ -252,6 +248,14 @@ internal sealed class MuscleState
         var a = _share[TypeIIa] * Ramp(effort, k.Type2aStart, k.RecruitSpan);
         var x = _share[TypeIIx] * Ramp(effort, k.Type2xStart, k.RecruitSpan);
         return (a + x) / (_share[TypeI] + a + x);
+    }
+
+    private double Habituate(double accustomed, double peak, ref int daysSince, Constants k)
+    {
+        daysSince = peak >= accustomed - k.NoveltyMargin ? 0 : daysSince + 1;
+        return peak > _walkingDemand + 0.05 && peak > accustomed ? accustomed + ((peak - accustomed) / k.HabituationSessions)
+            : daysSince > k.HabituationHoldDays ? accustomed + ((_walkingDemand - accustomed) / k.DehabituationDays)
+            : accustomed;
     }
 
     /// <summary>Room left to grow below a ceiling (diminishing returns with size).</summary>
