@@ -4,6 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . ci/env.sh
+# The stored calibration must still reproduce its out-of-sample table, and docs/EVIDENCE.md must be current
+# (after a model change: runadapt calibrate --write, then run the tests once without this to regenerate the doc).
+export RUNADAPT_CHECK_DOCS="${RUNADAPT_CHECK_DOCS:-1}"
 RESULTS="$(mktemp -d /tmp/runadapt-tests.XXXXXX)"
 if [ -z "${RUNADAPT_PG:-}" ]; then
   if RUNADAPT_PG="$(bash ci/start-pg.sh)"; then export RUNADAPT_PG; trap 'bash ci/stop-pg.sh >/dev/null 2>&1 || true' EXIT
