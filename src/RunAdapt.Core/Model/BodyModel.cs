@@ -10,8 +10,6 @@ namespace RunAdapt.Core.Model;
 /// </summary>
 internal sealed class BodyModel
 {
-    private const double WalkingStepsPerDay = 8000;
-    private const double WalkingSpeedMetresPerSecond = 1.4;
     private const int Knee = 0, Achilles = 1, Tibia = 2, SpikeWindowDays = 30;
 
     private readonly Athlete _athlete;
@@ -53,11 +51,11 @@ internal sealed class BodyModel
         var quality = (athlete.Sex == Sex.Female ? _k.StrengthFemaleFactor : 1) * ageQuality;
         var sizeAge = Math.Exp(-_k.MuscleAgeLoss * Math.Pow(Math.Max(0, athlete.AgeYears - 40), 2) / 2);
         // Force per unit of size relative to a young man's: lower in women (per kg of body mass) and with age.
-        var quadricepsWalking = _bio.Demand(Muscle.Quadriceps, WalkingSpeedMetresPerSecond, 0, FootStrike.Rearfoot, _startMass, 0);
+        var quadricepsWalking = _bio.Demand(Muscle.Quadriceps, _k.WalkingSpeed, 0, FootStrike.Rearfoot, _startMass, 0);
         for (var m = 0; m < 4; m++)
         {
             // Unloading costs each muscle in proportion to the daily walking load it loses (quadriceps = 1).
-            var walking = _bio.Demand((Muscle)m, WalkingSpeedMetresPerSecond, 0, FootStrike.Rearfoot, _startMass, 0);
+            var walking = _bio.Demand((Muscle)m, _k.WalkingSpeed, 0, FootStrike.Rearfoot, _startMass, 0);
             _muscles[m] = new MuscleState(type1, 1 - type1 - type2x, type2x, _k.Type2AreaRatio, sizeAge, 1 + liftingStart, quality, 1 - ageQuality, walking, walking / quadricepsWalking);
         }
 
@@ -66,10 +64,10 @@ internal sealed class BodyModel
         var sexFactor = athlete.Sex == Sex.Female ? p.Get(ParameterNames.Vo2FemaleFactor) : 1;
         _vo2GainMax = _k.Vo2GainMax * _startMass * sexFactor * (athlete.Trainability ?? p.Get(ParameterNames.Vo2Trainability));
 
-        var walkingSteps = WalkingStepsPerDay;
+        var walkingSteps = _k.WalkingStepsPerDay;
         _walkingTissue[Knee] = walkingSteps * quadricepsWalking;
-        _walkingTissue[Achilles] = walkingSteps * _bio.Demand(Muscle.Calves, WalkingSpeedMetresPerSecond, 0, FootStrike.Rearfoot, _startMass, 0);
-        _walkingTissue[Tibia] = walkingSteps * Biomechanics.PeakGroundForceBodyWeights(WalkingSpeedMetresPerSecond, 0);
+        _walkingTissue[Achilles] = walkingSteps * _bio.Demand(Muscle.Calves, _k.WalkingSpeed, 0, FootStrike.Rearfoot, _startMass, 0);
+        _walkingTissue[Tibia] = walkingSteps * Biomechanics.PeakGroundForceBodyWeights(_k.WalkingSpeed, 0);
         _walkingTissue.CopyTo(_tissueAcute, 0);
         _kneeHabit = _walkingTissue[Knee];
         _walkingTissue.CopyTo(_tissueChronic, 0);
@@ -114,7 +112,7 @@ internal sealed class BodyModel
         var increment = _vo2GainMax * Saturation(load, _k.Vo2HalfLoad);
 
         // The trained part cannot be most of a low VO2max: a weak responder carries less of it.
-        var scale = Math.Min(1, 0.6 * _vo2Initial / Math.Max(1e-9, increment));
+        var scale = Math.Min(1, _k.Vo2TrainedShareMax * _vo2Initial / Math.Max(1e-9, increment));
         increment *= scale;
         _incFast = _k.Vo2FastShare * increment;
         _incMedium = _k.Vo2MediumShare * increment;

@@ -76,6 +76,9 @@ internal sealed class Constants(ModelParameters p)
     public double Vo2AgeDeclineAt25 { get; } = p.Get(ParameterNames.Vo2AgeDeclineAt25);
     public double Vo2AgeDeclineAcceleration { get; } = p.Get(ParameterNames.Vo2AgeDeclineAcceleration);
     public double WalkRunSpeed { get; } = p.Get(ParameterNames.GaitWalkRunSpeed);
+    public double WalkingSpeed { get; } = p.Get(ParameterNames.GaitWalkingSpeed);
+    public double WalkingStepsPerDay { get; } = p.Get(ParameterNames.GaitWalkingStepsPerDay);
+    public double Vo2TrainedShareMax { get; } = p.Get(ParameterNames.Vo2TrainedShareMax);
     public double RestingVo2 { get; } = p.Get(ParameterNames.EnergyRestingMlKgMin);
     public double JoulesPerMlO2 { get; } = p.Get(ParameterNames.EnergyJoulesPerMlO2);
     public double Compensation { get; } = p.Get(ParameterNames.EnergyCompensation);

@@ -61,6 +61,12 @@ internal static class ParameterNames
     /// <summary><c>demand.running_tension_factor</c> (fraction of peak stride force).</summary>
     public const string DemandRunningTensionFactor = "demand.running_tension_factor";
 
+    /// <summary><c>gait.walking_speed</c> (m/s).</summary>
+    public const string GaitWalkingSpeed = "gait.walking_speed";
+
+    /// <summary><c>gait.walking_steps_per_day</c> (steps per day).</summary>
+    public const string GaitWalkingStepsPerDay = "gait.walking_steps_per_day";
+
     /// <summary><c>gait.walk_run_speed</c> (m/s).</summary>
     public const string GaitWalkRunSpeed = "gait.walk_run_speed";
 
@@ -315,6 +321,9 @@ internal static class ParameterNames
 
     /// <summary><c>vo2.bedrest_days</c> (days).</summary>
     public const string Vo2BedrestDays = "vo2.bedrest_days";
+
+    /// <summary><c>vo2.trained_share_max</c> (fraction of the starting VO2max).</summary>
+    public const string Vo2TrainedShareMax = "vo2.trained_share_max";
 
     /// <summary><c>vo2.trainability</c> (factor).</summary>
     public const string Vo2Trainability = "vo2.trainability";
