@@ -1,43 +1,24 @@
 using System.IO.Compression;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace RunAdapt.Web.Tests;
 
 /// <summary>Over real HTTP: what a page on another site, or a rebinding DNS name, would make a browser send is refused.</summary>
 public sealed class DashboardSecurityTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("runadapt-security-tests-").FullName;
-    private readonly HttpClient _http = new();
-    private WebApplication? _app;
+    private LoopbackDashboard _dashboard = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _app = Dashboard.Build(["--urls", "http://127.0.0.1:0", "--db", Path.Combine(_folder, "store.db")]);
-        await _app.StartAsync();
-        _http.BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-    }
+    private HttpClient Http => _dashboard.Http;
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+    public async ValueTask InitializeAsync() => _dashboard = await LoopbackDashboard.StartAsync();
 
-        _http.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _dashboard.DisposeAsync();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     private async Task<(HttpStatusCode Status, string Body)> Send(HttpRequestMessage request)
     {
-        using var response = await _http.SendAsync(request, Cancel);
+        using var response = await Http.SendAsync(request, Cancel);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(Cancel));
     }
 
@@ -69,7 +50,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
     public async Task ASameOriginPostIsServed()
     {
         var request = Upload("run.fit", new byte[100]);
-        request.Headers.Add("Origin", _http.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        request.Headers.Add("Origin", Http.BaseAddress!.GetLeftPart(UriPartial.Authority));
         request.Headers.Add("Sec-Fetch-Site", "same-origin");
         Assert.Equal(HttpStatusCode.OK, (await Send(request)).Status);
     }
@@ -84,7 +65,7 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
         Assert.Contains("answers only to its own address", body);
 
         var local = new HttpRequestMessage(HttpMethod.Get, "/api/athlete");
-        local.Headers.Host = $"localhost:{_http.BaseAddress!.Port}";
+        local.Headers.Host = $"localhost:{Http.BaseAddress!.Port}";
         Assert.Equal(HttpStatusCode.OK, (await Send(local)).Status);
     }
 

@@ -1,36 +1,17 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace RunAdapt.Web.Tests;
 
 /// <summary>The history API over real HTTP keeps answering whatever one activity holds.</summary>
 public sealed class HistoryApiTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("runadapt-history-api-tests-").FullName;
-    private readonly HttpClient _http = new();
-    private WebApplication? _app;
+    private LoopbackDashboard _dashboard = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _app = Dashboard.Build(["--urls", "http://127.0.0.1:0", "--db", Path.Combine(_folder, "store.db")]);
-        await _app.StartAsync();
-        _http.BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-    }
+    private HttpClient Http => _dashboard.Http;
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+    public async ValueTask InitializeAsync() => _dashboard = await LoopbackDashboard.StartAsync();
 
-        _http.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _dashboard.DisposeAsync();
 
     /// <summary>A pool swim (repeats without speed) in the store: the history API answered 500 and the page said "Nothing imported yet".</summary>
     [Fact]
@@ -39,15 +20,15 @@ public sealed class HistoryApiTests : IAsyncLifetime
         var cancel = TestContext.Current.CancellationToken;
         var swim = Path.Combine(DashboardFixture.RepositoryRoot(), "tests", "fixtures", "activities", "fit", "event_timestamp.fit");
         using var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(swim, cancel)), "files", "event_timestamp.fit" } };
-        using (var upload = await _http.PostAsync("/api/upload", form, cancel))
+        using (var upload = await Http.PostAsync("/api/upload", form, cancel))
         {
             Assert.Contains("\"status\":\"imported\"", await upload.Content.ReadAsStringAsync(cancel), StringComparison.Ordinal);
         }
 
-        using var history = await _http.GetAsync("/api/history", cancel);
+        using var history = await Http.GetAsync("/api/history", cancel);
         Assert.Equal(HttpStatusCode.OK, history.StatusCode);
         Assert.Contains("\"sport\":\"swimming\"", await history.Content.ReadAsStringAsync(cancel), StringComparison.Ordinal);
-        using var outcome = await _http.GetAsync("/api/history/outcome", cancel);
+        using var outcome = await Http.GetAsync("/api/history/outcome", cancel);
         Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
     }
 
@@ -58,12 +39,12 @@ public sealed class HistoryApiTests : IAsyncLifetime
         var cancel = TestContext.Current.CancellationToken;
         var run = Path.Combine(DashboardFixture.RepositoryRoot(), "tests", "fixtures", "activities", "fit", "activity-small-fenix2-run.fit");
         using (var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(run, cancel)), "files", "run.fit" } })
-        using (var upload = await _http.PostAsync("/api/upload", form, cancel))
+        using (var upload = await Http.PostAsync("/api/upload", form, cancel))
         {
             Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         }
 
-        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_folder, "store.db")};Pooling=false"))
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dashboard.StorePath};Pooling=false"))
         {
             connection.Open();
             using var far = connection.CreateCommand();
@@ -71,7 +52,7 @@ public sealed class HistoryApiTests : IAsyncLifetime
             Assert.Equal(1, far.ExecuteNonQuery());
         }
 
-        using var outcome = await _http.GetAsync("/api/history/outcome", cancel);
+        using var outcome = await Http.GetAsync("/api/history/outcome", cancel);
         Assert.Equal(HttpStatusCode.OK, outcome.StatusCode);
         Assert.Contains("Left out: a session dated 2205-03-01", await outcome.Content.ReadAsStringAsync(cancel), StringComparison.Ordinal);
     }

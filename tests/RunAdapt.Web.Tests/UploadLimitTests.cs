@@ -1,41 +1,22 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace RunAdapt.Web.Tests;
 
 /// <summary>Uploads are bounded and cannot choose where they are written.</summary>
 public sealed class UploadLimitTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("runadapt-upload-tests-").FullName;
-    private readonly HttpClient _http = new();
-    private WebApplication? _app;
+    private LoopbackDashboard _dashboard = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _app = Dashboard.Build(["--urls", "http://127.0.0.1:0", "--db", Path.Combine(_folder, "store.db"), "--max-upload-bytes", "4096"]);
-        await _app.StartAsync();
-        _http.BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-    }
+    private HttpClient Http => _dashboard.Http;
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+    public async ValueTask InitializeAsync() => _dashboard = await LoopbackDashboard.StartAsync("--max-upload-bytes", "4096");
 
-        _http.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public ValueTask DisposeAsync() => _dashboard.DisposeAsync();
 
     private async Task<HttpResponseMessage> Upload(string name, int bytes)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(new byte[bytes]), "files", name } };
-        return await _http.PostAsync("/api/upload", form, TestContext.Current.CancellationToken);
+        return await Http.PostAsync("/api/upload", form, TestContext.Current.CancellationToken);
     }
 
     [Fact]
