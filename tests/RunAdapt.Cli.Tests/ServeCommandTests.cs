@@ -1,10 +1,6 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace RunAdapt.Cli.Tests;
 
-/// <summary><c>runadapt serve</c> as installed: the CLI's build output starts the dashboard next to it.</summary>
+/// <summary><c>runadapt serve</c> as built: the CLI's build output starts the dashboard next to it, and stops it.</summary>
 public sealed class ServeCommandTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("runadapt-serve-");
@@ -15,65 +11,46 @@ public sealed class ServeCommandTests : IDisposable
     private static string CliOutput()
     {
         var tests = new DirectoryInfo(AppContext.BaseDirectory);
-        var framework = tests.Name;
-        var configuration = tests.Parent!.Name;
-        var root = tests;
-        while (!File.Exists(Path.Combine(root.FullName, "RunAdapt.slnx")))
-        {
-            root = root.Parent!;
-        }
-
-        return Path.Combine(root.FullName, "src/RunAdapt.Cli/bin", configuration, framework);
+        return Path.Combine(CliRun.Root, "src/RunAdapt.Cli/bin", tests.Parent!.Name, tests.Name);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private ServeProcess StartServe() =>
+        ServeProcess.Start("dotnet", [Path.Combine(CliOutput(), "runadapt.dll")], Path.Combine(_folder.FullName, "store.db"));
 
     [Fact]
     public async Task StartsTheDashboardOnTheGivenLoopbackAddress()
     {
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[Path.Combine(CliOutput(), "runadapt.dll"), "serve", "--urls", url, "--db", Path.Combine(_folder.FullName, "store.db")])
-        {
-            start.ArgumentList.Add(arg);
-        }
+        using var serve = StartServe();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        Assert.Contains("<title>RunAdapt dashboard</title>", await serve.PageAsync(http), StringComparison.Ordinal);
+        Assert.Equal("[]", await http.GetStringAsync(serve.Url + "/api/history", TestContext.Current.CancellationToken));
+    }
 
-        using var serve = Process.Start(start)!;
-        try
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
-            string? page = null;
-            for (var attempt = 0; attempt < 120 && page is null && !serve.HasExited; attempt++)
-            {
-                try
-                {
-                    page = await http.GetStringAsync(url + "/", TestContext.Current.CancellationToken);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    await Task.Delay(500, TestContext.Current.CancellationToken);
-                }
-            }
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("HUP")]
+    public async Task StoppingServeWithASignalStopsTheDashboardBeforeServeExits(string signal)
+    {
+        using var serve = StartServe();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        await serve.PageAsync(http);
 
-            if (serve.HasExited)
-            {
-                Assert.Fail($"serve exited with {serve.ExitCode}: {await serve.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken)}");
-            }
+        serve.Signal(signal);
 
-            Assert.NotNull(page);
-            Assert.Contains("<title>RunAdapt dashboard</title>", page, StringComparison.Ordinal);
-            Assert.Equal("[]", await http.GetStringAsync(url + "/api/history", TestContext.Current.CancellationToken));
-        }
-        finally
-        {
-            serve.Kill(entireProcessTree: true);
-            await serve.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
+        Assert.Equal(CliApp.Success, await serve.ExitAsync());
+        Assert.False(serve.PortTaken(), $"the dashboard still holds {serve.Url} after serve exited on SIG{signal}");
+    }
+
+    [Fact]
+    public async Task KillingServeOutrightStillStopsTheDashboard()
+    {
+        using var serve = StartServe();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        await serve.PageAsync(http);
+
+        serve.Signal("KILL");
+        await serve.ExitAsync();
+
+        Assert.True(await serve.PortFreedWithinAsync(30), $"the dashboard still holds {serve.Url} 30 s after serve was killed");
     }
 }

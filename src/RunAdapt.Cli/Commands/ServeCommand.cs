@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace RunAdapt.Cli.Commands;
 
 /// <summary>
 /// <c>runadapt serve [--db FILE] [--urls URL]</c>: the local dashboard. The dashboard is its own program
-/// (RunAdapt.Web.dll, built next to runadapt.dll); this command starts it as a child process and waits, so the CLI
-/// and the web code never reference each other (docs/ARCHITECTURE.md).
+/// (RunAdapt.Web.dll, next to runadapt.dll in the build output, a <c>dotnet publish</c> folder and the .NET tool
+/// package); this command starts it as a child process and waits, so the CLI and the web code never reference each
+/// other (docs/ARCHITECTURE.md). Stopping serve stops the dashboard.
 /// </summary>
 internal static class ServeCommand
 {
@@ -39,8 +41,10 @@ internal static class ServeCommand
                 throw new InputException($"{dashboard}: the dashboard is missing from this installation (build the solution, or reinstall runadapt)");
             }
 
-            var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false };
-            foreach (var arg in (string[])[dashboard, "--urls", address])
+            // The dashboard stops when its standard input ends: when this command closes it on a signal, and also when
+            // this process dies without a chance to (SIGKILL), so it never outlives serve holding the port.
+            var start = new ProcessStartInfo(DotnetHost()) { UseShellExecute = false, RedirectStandardInput = true };
+            foreach (var arg in (string[])[dashboard, "--urls", address, "--stop-when-input-ends", "true"])
             {
                 start.ArgumentList.Add(arg);
             }
@@ -60,15 +64,38 @@ internal static class ServeCommand
             parse.InvocationConfiguration.Output.WriteLine($"RunAdapt dashboard on {address} (Ctrl+C stops it)");
             using var child = Process.Start(start) ?? throw new InputException($"{dashboard}: could not start the dashboard");
 
-            // Ctrl+C reaches the child too (same process group); stay alive until it has shut down cleanly.
-            Console.CancelKeyPress += (_, e) => e.Cancel = true;
+            // Ctrl+C, kill (SIGTERM) or a closed terminal (SIGHUP): tell the dashboard to stop, and stay alive until it
+            // has shut down and freed the port.
+            void Stop(PosixSignalContext signal)
+            {
+                signal.Cancel = true;
+                child.StandardInput.Close();
+            }
+
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
             child.WaitForExit();
             return child.ExitCode == 0 ? CliApp.Success : CliApp.BadInput;
         });
         return command;
     }
 
-    /// <summary>The dotnet host running this program (so the dashboard runs on the same runtime), else the one on PATH.</summary>
-    private static string DotnetHost() =>
-        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+    /// <summary>
+    /// The dotnet host running this program, so the dashboard runs on the same runtime: this process itself when started
+    /// as <c>dotnet runadapt.dll</c>; else (an apphost, or a .NET tool's shim) the host at the root of the runtime in use;
+    /// else the one on PATH.
+    /// </summary>
+    private static string DotnetHost()
+    {
+        if (Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet")
+        {
+            return path;
+        }
+
+        // The runtime lives in <root>/shared/Microsoft.NETCore.App/<version>/; the host is <root>/dotnet.
+        var root = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var host = Path.Combine(root, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        return File.Exists(host) ? host : "dotnet";
+    }
 }
