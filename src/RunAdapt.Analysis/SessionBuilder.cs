@@ -1,5 +1,6 @@
 using System.Globalization;
 using RunAdapt.Activities;
+using RunAdapt.Core;
 using RunAdapt.Core.Training;
 
 namespace RunAdapt.Analysis;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using RunAdapt.Analysis;
+using RunAdapt.Core;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Training;
 using RunAdapt.Storage;
 using Spectre.Console;
@@ -80,6 +82,10 @@ internal static class HistoryView
             }
 
             console.Write(efforts);
+            if (RacePredictions(best) is { } predictions)
+            {
+                console.Write(predictions);
+            }
         }
 
         var farthest = analysed.SelectMany(a => (a.Analysis!.FarthestIn ?? []).Select(e => (Effort: e, a.StartUtc)))
@@ -94,6 +100,32 @@ internal static class HistoryView
 
             console.Write(longest);
         }
+    }
+
+    /// <summary>
+    /// Race times from the best effort of a mile or longer (the one with the highest VDOT): Daniels &amp; Gilbert's
+    /// equivalent times and Riegel's; <c>null</c> when there is no such effort.
+    /// </summary>
+    private static Table? RacePredictions(IReadOnlyList<(BestEffort Effort, DateTime StartUtc)> best)
+    {
+        var candidates = best.Where(e => e.Effort.DistanceMetres >= RaceTimes.ShortestEffortMetres - 1).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var (effort, start) = candidates.MaxBy(e => RaceTimes.Vdot(e.Effort.DistanceMetres, e.Effort.Seconds));
+        var vdot = RaceTimes.Vdot(effort.DistanceMetres, effort.Seconds);
+        var table = new Table()
+            .Title(I($"Race predictions from the {effort.Name} in {Clock(effort.Seconds)} on {start:yyyy-MM-dd} (VDOT {vdot:0.0}; from training, so a race may be faster)"))
+            .AddColumns("race", "VDOT", "pace /km", "Riegel", "pace /km");
+        foreach (var race in Race.Standard)
+        {
+            var (daniels, riegel) = (RaceTimes.Seconds(race, vdot), RaceTimes.Riegel(race, effort.DistanceMetres, effort.Seconds));
+            table.AddRow(race.Name, Clock(daniels), Clock(daniels * 1000 / race.Metres), Clock(riegel), Clock(riegel * 1000 / race.Metres));
+        }
+
+        return table;
     }
 
     /// <summary>A logged session in a line: its lifting sets, its running and its cross-training.</summary>

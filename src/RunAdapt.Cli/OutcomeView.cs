@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RunAdapt.Core;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
 using RunAdapt.Reports;
@@ -44,6 +45,7 @@ internal static class OutcomeView
         console.WriteLine();
         console.Write(MuscleTable(outcome));
         console.Write(BodyTable(outcome));
+        console.Write(RaceTable(outcome, bands));
         if (why is { Count: > 0 })
         {
             console.Write(WhyTable(outcome, why));
@@ -185,6 +187,27 @@ internal static class OutcomeView
         table.AddRow("bone density (hip, % change)", N(s.BoneDensityChangePercent), N(f.BoneDensityChangePercent));
         table.AddRow("joint load index (1 = habitual)", N(s.JointLoadIndex), N(f.JointLoadIndex));
         table.AddRow("injury risk (1 = baseline)", N(s.InjuryRisk), N(f.InjuryRisk));
+        return table;
+    }
+
+    /// <summary>
+    /// The race times the VO2max at the start and the end gives (Daniels' VDOT), and with bands the likely range at the
+    /// end: the 90th percentile of VO2max is the fast end, the 10th the slow one.
+    /// </summary>
+    private static Table RaceTable(SimulationOutcome outcome, OutcomeBands? bands)
+    {
+        var table = new Table().Title("Race times (the model's VO2max taken as Daniels' VDOT: an average running economy)")
+            .AddColumns(["race", "start", "end", .. bands is null ? Array.Empty<string>() : ["likely (10th–90th)"], "end pace /km"]);
+        foreach (var race in Race.Standard)
+        {
+            var end = RaceTimes.Seconds(race, outcome.Final);
+            table.AddRow([
+                race.Name, Durations.Clock(RaceTimes.Seconds(race, outcome.Start)), Durations.Clock(end),
+                .. bands is null ? Array.Empty<string>() : [$"{Durations.Clock(RaceTimes.Seconds(race, bands.High))}–{Durations.Clock(RaceTimes.Seconds(race, bands.Low))}"],
+                Durations.Clock(end * 1000 / race.Metres),
+            ]);
+        }
+
         return table;
     }
 

@@ -28,8 +28,28 @@ public sealed class GoalCommandTests
         Assert.Equal(reached.Count, options.TakeWhile(o => (bool)o!["reached"]!).Count()); // reached first
     }
 
+    [Fact]
+    public void ARaceWantIsATimeAndEveryOptionShowsItsTimeStrengthAndRisk()
+    {
+        var (status, output, error) = Run("goal", "novice", "--want", "10k:45:00", "--keep", "calves", "--top", "3");
+        Assert.True(status == CliApp.Success, error);
+        var text = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Contains("Goal for novice: 10k in 45:00, keeping calves.", text);
+        Assert.Matches(@"As planned: 10k 4\d:\d\d, calves \+\d+\.\d %; leg strength \+\d+\.\d %, peak injury risk \d\.\d\d\.", text);
+        Assert.Matches(@"│ change +│ 10k time │ calves % │ strength % │ risk │ min/wk │ reached │", output);
+        Assert.Contains("race times: from the model's VO2max taken as Daniels' VDOT", text);
+
+        var json = JsonNode.Parse(Run("goal", "novice", "--want", "marathon:-5:00", "--json").Output)!;
+        Assert.Equal(-300, (double)json["wants"]!["marathon"]!);
+        var plan = json["plan"]!;
+        Assert.True((double)plan["wants"]!["marathon"]! < -300, "a year of running takes more than five minutes off a novice's marathon");
+        Assert.True((bool)plan["reached"]!);
+        Assert.True((double)plan["strength_change_pct"]! > 0);
+    }
+
     [Theory]
     [InlineData("glutes+5", "is not of the form MEASURE:+N")]
+    [InlineData("glutes:5:00", "a time is a target for a race")]
     [InlineData("triceps:+5", "unknown measure 'triceps'")]
     public void AGoalThatIsNotUnderstoodIsAUsageError(string want, string problem)
     {

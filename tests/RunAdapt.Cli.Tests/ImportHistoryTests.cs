@@ -73,6 +73,13 @@ public sealed class ImportHistoryTests
         Assert.Contains("1 km", text);
         Assert.Contains("Farthest in", text);
         Assert.Matches(@"│ 12 min\s+│ \d+ m", text);
+
+        // Race predictions from the best effort of a mile or more (here the mile in 9:23: VDOT 29.2), by VDOT and by Riegel.
+        var flat = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
+        Assert.Contains("Race predictions from the 1 mile in 9:23 on 2013-02-06 (VDOT 29.2; from training, so a race may be faster)", flat);
+        Assert.Matches(@"│ 5 km +│ 31:\d\d +│ 6:1\d +│ 31:\d\d +│ 6:1\d +│", text);
+        Assert.Matches(@"│ marathon +│ 4:5\d:\d\d +│ 7:0\d +│ 4:5\d:\d\d +│ 7:0\d +│", text);
+        Assert.Contains("Race times (the model's VO2max taken as Daniels' VDOT", flat);
     }
 
     /// <summary>

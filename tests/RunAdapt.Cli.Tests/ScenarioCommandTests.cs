@@ -42,6 +42,13 @@ public sealed class ScenarioCommandTests
         Assert.Contains("10th to 90th percentile of 40 simulations", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
         Assert.Contains("vo2.trainability", output);
 
+        // The race times the VO2max gives, with the likely range from its 90th (fast) to its 10th (slow) percentile.
+        var tenK = System.Text.RegularExpressions.Regex.Match(output, @"│ 10 km +│ (\d+:\d\d) +│ (\d+:\d\d) +│ (\d+:\d\d)–(\d+:\d\d) +│ (\d+:\d\d) +│");
+        Assert.True(tenK.Success, output);
+        var (start, end, fast, slow) = (Seconds(tenK.Groups[1].Value), Seconds(tenK.Groups[2].Value), Seconds(tenK.Groups[3].Value), Seconds(tenK.Groups[4].Value));
+        Assert.True(fast < end && end < slow && end < start, $"10 km: start {start}, end {end}, likely {fast}–{slow}");
+        Assert.Equal(end / 10, Seconds(tenK.Groups[5].Value), 1);
+
         var json = JsonNode.Parse(Run("simulate", "novice", "--json", "--uncertainty", "--samples", "40").Output)!.AsObject();
         Assert.Equal(["days", "start", "final", "series", "uncertainty"], json.Select(p => p.Key));
         var bands = json["uncertainty"]!;
@@ -87,6 +94,9 @@ public sealed class ScenarioCommandTests
         Assert.Equal(CliApp.Success, textStatus);
         Assert.Contains("calves size %", text);
         Assert.Contains("novice-forefoot", text);
+        Assert.Matches(@"│ leg strength % +│ \+\d+\.\d +│ \+\d+\.\d +│", text);
+        Assert.Matches(@"│ 10 km time \(VO2max as VDOT\) +│ 50:07 → 4\d:\d\d +│ 50:07 → 4\d:\d\d +│", text);
+        Assert.Matches(@"│ peak injury risk +│ \d\.\d\d +│ \d\.\d\d +│", text);
     }
 
     [Fact]
@@ -138,4 +148,6 @@ public sealed class ScenarioCommandTests
         Assert.Matches(@"activity-unexpected-eof\.fit: at byte \d+: ", error);
         Assert.Single(error.TrimEnd().Split('\n'));
     }
+
+    private static double Seconds(string clock) => RunAdapt.Core.Durations.Seconds(clock)!.Value;
 }

@@ -1,4 +1,5 @@
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Planning;
 using RunAdapt.Core.Scenarios;
 using RunAdapt.Core.Training;
@@ -86,4 +87,43 @@ public sealed class GoalSearchTests
     [InlineData("glutes:0", "is not of the form")]
     public void AWantThatIsNotUnderstoodSaysWhy(string text, string problem) =>
         Assert.Contains(problem, Assert.Throws<ArgumentException>(() => Want.Parse(text)).Message);
+
+    [Theory]
+    [InlineData("10k:47:00", WantForm.FinishTime, 2820, "10k in 47:00")]
+    [InlineData("marathon:-5:00", WantForm.TimeChange, -300, "marathon 5:00 faster")]
+    [InlineData("half:-3", WantForm.Percent, -3, "half -3 %")]
+    public void ARaceWantIsATimeATimeFasterOrAPercent(string text, WantForm form, double target, string said)
+    {
+        var want = Want.Parse(text);
+        Assert.Equal((form, target, said), (want.Form, want.Target, want.ToString()));
+    }
+
+    [Theory]
+    [InlineData("glutes:5:00", "a time is a target for a race")]
+    [InlineData("10k:+5:00", "is not a race time")]
+    [InlineData("10k:4x:00", "is not a race time")]
+    public void ARaceWantThatIsNotUnderstoodSaysWhy(string text, string problem) =>
+        Assert.Contains(problem, Assert.Throws<ArgumentException>(() => Want.Parse(text)).Message);
+
+    [Fact]
+    public void ARaceWantIsJudgedOnTheTimeTheVo2MaxGives()
+    {
+        var plan = Plan(Novice);
+        var unchanged = Simulator.Run(plan);
+        var (start, end) = (RaceTimes.Seconds(Race.Find("10k")!, unchanged.Start), RaceTimes.Seconds(Race.Find("10k")!, unchanged.Final));
+        Assert.True(end < start - 60, "sixteen weeks of running take a novice's 10 km more than a minute faster");
+
+        // A finishing time just slower than the plan's is reached by the plan as it is; one a minute faster is not.
+        var within = GoalSearch.Search(plan, [Want.Parse($"10k:{Durations.Clock(end + 5)}")], []);
+        Assert.Equal((end, 0.0), (within.Plan.WantValues[0], within.Plan.Shortfall));
+        Assert.Equal("yes", within.Reached(within.Plan));
+        var beyond = Want.Parse($"10k:{Durations.Clock(end - 60)}");
+        Assert.True(beyond.Shortfall(end) > 0);
+
+        // A time faster than at the start is the change.
+        var faster = Want.Parse($"10k:-{Durations.Clock(start - end - 5)}");
+        Assert.Equal(end - start, faster.Read(unchanged), 6);
+        Assert.Equal(0, faster.Shortfall(faster.Read(unchanged)));
+        Assert.Equal(Durations.SignedClock(end - start), faster.Format(faster.Read(unchanged)));
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using RunAdapt.Core;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
 using Spectre.Console;
@@ -9,6 +10,8 @@ namespace RunAdapt.Cli.Commands;
 /// <summary><c>runadapt compare SCENARIO... [--json]</c>: outcomes side by side.</summary>
 internal static class CompareCommand
 {
+    private static readonly Race TenK = Race.Find("10k")!;
+
     public static Command Create()
     {
         var scenarios = new Argument<string[]>("SCENARIO") { Description = "Scenario files or built-in names.", Arity = ArgumentArity.OneOrMore };
@@ -53,6 +56,9 @@ internal static class CompareCommand
             Row("body mass (kg)", o => $"{F(o.Start.BodyMassKilograms, "0.0")} → {F(o.Final.BodyMassKilograms, "0.0")}");
             Row("body fat %", o => F(100 * o.Final.FatMassKilograms / o.Final.BodyMassKilograms, "0.0"));
             Row("hip bone density %", o => F(o.Final.BoneDensityChangePercent, "+0.0;-0.0;0.0"));
+            Row("leg strength %", o => F(o.Final.Muscles.Values.Average(m => m.StrengthChangePercent), "+0.0;-0.0;0.0"));
+            Row("10 km time (VO2max as VDOT)", o => $"{Durations.Clock(RaceTimes.Seconds(TenK, o.Start))} → {Durations.Clock(RaceTimes.Seconds(TenK, o.Final))}");
+            Row("peak injury risk", o => F(o.PeakInjuryRisk(), "0.00"));
             Row("weeks", o => F(o.Days / 7.0, "0"));
             OutcomeView.Console(output).Write(table);
             return CliApp.Success;

@@ -18,7 +18,7 @@ internal static class GoalCommand
         var scenario = new Argument<string>("PLAN") { Description = "The plan: a scenario YAML file or a built-in scenario ('from: history' continues from the imported history, --db)." };
         var want = new Option<string[]>("--want")
         {
-            Description = $"What you want by the end, as MEASURE:+N percent change (e.g. glutes:+5, vo2max:+8, fat:-5). Measures: {string.Join(", ", GoalMeasure.Names)}.",
+            Description = $"What you want by the end, as MEASURE:+N percent change (e.g. glutes:+5, vo2max:+8, fat:-5), or a race's predicted time as RACE:TIME (10k:47:00) or RACE:-TIME faster than now (marathon:-5:00). Measures: {string.Join(", ", GoalMeasure.Names)}.",
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
             Required = true,
@@ -82,14 +82,14 @@ internal static class GoalCommand
         var console = OutcomeView.Console(output);
         var keeping = result.Keeps.Count == 0 ? "" : $", keeping {string.Join(" and ", result.Keeps.Select(k => k.Name))}";
         console.MarkupLine(Markup.Escape(I($"Goal for {plan}: {string.Join(", ", result.Wants)}{keeping}. {result.Options.Count} ways of running the plan simulated ({result.Plan.Outcome.Days} days each).")));
-        console.MarkupLine(Markup.Escape(I($"As planned: {result.Values(result.Plan)}; peak injury risk {result.Plan.PeakInjuryRisk:0.00}.")));
+        console.MarkupLine(Markup.Escape(I($"As planned: {result.Values(result.Plan)}; leg strength {result.Plan.StrengthChangePercent:+0.0;-0.0;0.0} %, peak injury risk {result.Plan.PeakInjuryRisk:0.00}.")));
         console.MarkupLine(Markup.Escape(result.Verdict()));
 
         var table = new Table().Title($"Best {Math.Min(top, result.Options.Count)} of {result.Options.Count}");
         table.AddColumn(new TableColumn("change").NoWrap());
         foreach (var w in result.Wants)
         {
-            table.AddColumn(w.Measure.Name + " %");
+            table.AddColumn(w.Measure.Name + w.Form switch { WantForm.FinishTime => " time", WantForm.TimeChange => " faster", _ => " %" });
         }
 
         foreach (var k in result.Keeps)
@@ -97,13 +97,14 @@ internal static class GoalCommand
             table.AddColumn(k.Name + " %");
         }
 
-        table.AddColumns("risk", "min/wk", "reached");
+        table.AddColumns("strength %", "risk", "min/wk", "reached");
         foreach (var o in result.Options.Take(top))
         {
             table.AddRow([
                 Markup.Escape(o.Name),
-                .. o.WantValues.Select(v => I($"{v:+0.0;-0.0;0.0}")),
+                .. o.WantValues.Select((v, i) => result.Wants[i].Form == WantForm.Percent ? I($"{v:+0.0;-0.0;0.0}") : result.Wants[i].Format(v)),
                 .. o.KeepValues.Select(v => I($"{v:+0.0;-0.0;0.0}")),
+                I($"{o.StrengthChangePercent:+0.0;-0.0;0.0}"),
                 I($"{o.PeakInjuryRisk:0.00}"),
                 I($"{o.ExtraMinutesPerWeek:+0;-0;0}"),
                 result.Reached(o),
@@ -111,7 +112,8 @@ internal static class GoalCommand
         }
 
         console.Write(table);
-        console.MarkupLine(Markup.Escape("risk: the peak weekly injury risk (1 = baseline); reached 'cost': the wants are reached but something kept is lost or the risk rises more than 10 %. Changes: " +
+        var races = result.Wants.Select(w => w.Measure).Concat(result.Keeps).Any(m => m.Race is not null) ? "race times: from the model's VO2max taken as Daniels' VDOT (average running economy); " : "";
+        console.MarkupLine(Markup.Escape("strength: the mean change in the leg muscles' maximal strength; risk: the peak weekly injury risk (1 = baseline); " + races + "reached 'cost': the wants are reached but something kept is lost or the risk rises more than 10 %. Changes: " +
             string.Join("; ", result.Options.Take(top).SelectMany(o => o.Changes).DistinctBy(c => c.Name).Select(c => $"{c.Name} = {c.Description}")) + "."));
     }
 
@@ -125,13 +127,14 @@ internal static class GoalCommand
             ["keeps"] = result.Keeps.Select((k, i) => (k, i)).ToDictionary(x => x.k.Name, x => o.KeepValues[x.i]),
             ["shortfall"] = o.Shortfall,
             ["keeps_ok"] = o.Keeps,
+            ["strength_change_pct"] = o.StrengthChangePercent,
             ["peak_injury_risk"] = o.PeakInjuryRisk,
             ["extra_min_per_week"] = o.ExtraMinutesPerWeek,
             ["reached"] = result.Succeeds(o),
         };
         return JsonSerializer.Serialize(new Dictionary<string, object>
         {
-            ["wants"] = result.Wants.ToDictionary(w => w.Measure.Name, w => w.TargetPercent),
+            ["wants"] = result.Wants.ToDictionary(w => w.Measure.Name, w => w.Target),
             ["keeps"] = result.Keeps.Select(k => k.Name).ToList(),
             ["plan"] = Option(result.Plan),
             ["options"] = result.Options.Select(Option).ToList(),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RunAdapt.Activities;
 using RunAdapt.Analysis;
+using RunAdapt.Core;
 using RunAdapt.Core.Training;
 using Spectre.Console;
 

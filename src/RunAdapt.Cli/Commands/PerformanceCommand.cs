@@ -206,7 +206,7 @@ internal static class PerformanceCommand
                         return null;
                     }
 
-                    var seconds = Clock(Cell(time)) ?? throw new InputException($"{file}:{line}: time '{Cell(time)}' is not M:SS or H:MM:SS");
+                    var seconds = Core.Durations.Seconds(Cell(time)) ?? throw new InputException($"{file}:{line}: time '{Cell(time)}' is not M:SS or H:MM:SS");
                     var distance = kilometres >= 0 ? Number(kilometres, "distance_km") * 1000 : Number(metres, "distance_m");
                     return distance is > 0 && seconds > 0 ? distance / seconds
                         : throw new InputException($"{file}:{line}: a time trial needs a positive distance and time");
@@ -219,23 +219,6 @@ internal static class PerformanceCommand
             }
 
             return new TestTable(rows, load >= 0);
-        }
-
-        /// <summary>Seconds in <c>M:SS</c>, <c>H:MM:SS</c> (or plain seconds); <c>null</c> if not a time.</summary>
-        private static double? Clock(string text)
-        {
-            double total = 0;
-            foreach (var part in text.Split(':'))
-            {
-                if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0 || !double.IsFinite(v))
-                {
-                    return null;
-                }
-
-                total = (total * 60) + v;
-            }
-
-            return text.Split(':').Length <= 3 ? total : null;
         }
 
         /// <summary>The file's own daily series; days it skips carry no load.</summary>

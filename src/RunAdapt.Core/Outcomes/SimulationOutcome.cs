@@ -114,6 +114,9 @@ public sealed record SimulationOutcome
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
+    /// <summary>The highest weekly injury risk over the simulation (1 = baseline); the final one when there is no week.</summary>
+    public double PeakInjuryRisk() => Series.Select(w => w.InjuryRisk).DefaultIfEmpty(Final.InjuryRisk).Max();
+
     /// <summary>The outcome as the JSON document <c>runadapt simulate --json</c> prints.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

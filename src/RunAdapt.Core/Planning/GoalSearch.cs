@@ -21,6 +21,9 @@ public sealed record PlanOption(
 
     /// <summary>The changes' short names joined with '+'; "none" for the plan as it is.</summary>
     public string Name => Changes.Count == 0 ? "none" : string.Join("+", Changes.Select(c => c.Name));
+
+    /// <summary>The change in leg strength by the end: the mean of the leg muscles' maximal-strength change, percent.</summary>
+    public double StrengthChangePercent => Outcome.Final.Muscles.Values.Average(m => m.StrengthChangePercent);
 }
 
 /// <summary>What the search found: the plan as it is, and every option tried, best first.</summary>
@@ -54,12 +57,12 @@ public sealed record GoalSearchResult(IReadOnlyList<Want> Wants, IReadOnlyList<G
         return I($"No single change or pair of changes reaches it{keeping}. Closest: {best.Description} — {Values(best)}{(best.Keeps ? "" : " (loses what you keep)")}{(RiskAcceptable(best) ? "" : " (raises injury risk)")}; {Minutes(best)}.");
     }
 
-    /// <summary>An option's wanted and kept measures in words (<c>glutes +6.1 %, vo2max +12.0 %</c>).</summary>
+    /// <summary>An option's wanted and kept measures in words (<c>glutes +6.1 %, vo2max +12.0 %</c>, <c>10k 46:40</c>).</summary>
     /// <param name="option">An option of this result.</param>
     public string Values(PlanOption option)
     {
         ArgumentNullException.ThrowIfNull(option);
-        return string.Join(", ", Wants.Select((w, i) => I($"{w.Measure.Name} {option.WantValues[i]:+0.0;-0.0;0.0} %"))
+        return string.Join(", ", Wants.Select((w, i) => $"{w.Measure.Name} {w.Format(option.WantValues[i])}")
             .Concat(Keeps.Select((k, i) => I($"{k.Name} {option.KeepValues[i]:+0.0;-0.0;0.0} %"))));
     }
 
@@ -139,11 +142,11 @@ public static class GoalSearch
         var keepBase = keeps.Select(k => k.Read(unchanged)).ToList();
         var options = simulated.Select(s =>
         {
-            var wantValues = wants.Select(w => w.Measure.Read(s.Outcome)).ToList();
+            var wantValues = wants.Select(w => w.Read(s.Outcome)).ToList();
             var keepValues = keeps.Select(k => k.Read(s.Outcome)).ToList();
             var kept = keeps.Select((k, i) => k.LowerIsBetter ? keepValues[i] <= keepBase[i] + keepTolerancePercent : keepValues[i] >= keepBase[i] - keepTolerancePercent).All(x => x);
             return new PlanOption(s.Changes, s.Outcome, wantValues, keepValues, wants.Select((w, i) => w.Shortfall(wantValues[i])).Sum(), kept,
-                s.Outcome.Series.Select(w => w.InjuryRisk).DefaultIfEmpty(s.Outcome.Final.InjuryRisk).Max(), (s.Minutes - planMinutes) / weeks);
+                s.Outcome.PeakInjuryRisk(), (s.Minutes - planMinutes) / weeks);
         }).ToList();
 
         var result = new GoalSearchResult(wants, keeps, options[0], options);
