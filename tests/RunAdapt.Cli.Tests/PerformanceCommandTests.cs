@@ -85,10 +85,37 @@ public sealed class PerformanceCommandTests
         Assert.InRange((double)json["r_squared"]!, 0.999, 1);
         Assert.InRange((double)json["tau1_days"]!, 38, 42);
         Assert.InRange((double)json["tau2_days"]!, 9, 11);
-        Assert.Matches(@"│ 5   │ \d\.\d{3} ", Run("performance", file).Output); // speeds shown to the mm/s
+        // Shown as a runner reads them: each trial's time against the model's, and paces per km (not m/s).
+        var text = Run("performance", file).Output;
+        Assert.Matches(@"│ 5   │ 5 km     │ \d\d:\d\d │ \d\d:\d\d │ [+-]?\d:\d\d +│ \d:\d\d +│ \d:\d\d +│", text);
+        Assert.Matches(@"p0 +│ 4\.0\d\d m/s = 4:\d\d /km", text);
+        Assert.Matches(@"Model pace on the last day \(164\): \d:\d\d /km\.", text);
+        Assert.DoesNotContain("τ1/τ2 is at the smallest plausible ratio", text);
+        var trial = json["fitted"]![0]!;
+        Assert.Equal(5000, (double)trial["distance_m"]!);
+        Assert.Equal(5000 / (double)trial["observed"]!, (double)trial["time_s"]!, 6);
 
         File.WriteAllText(file, "day,load,distance_km,time\n1,40,5,fast\n");
         Assert.Contains(":2: time 'fast' is not M:SS or H:MM:SS", Run("performance", file).Error);
+    }
+
+    /// <summary>
+    /// Time constants stay in their documented plausible range (parameters.yaml, banister.*): tests made by fatigue that
+    /// lasts almost as long as fitness (τ 15 and 12 days) are fitted with fitness outlasting fatigue 1.5 times, and the
+    /// output says the range, not the tests, set it.
+    /// </summary>
+    [Fact]
+    public void FittedTimeConstantsStayPlausibleAndABoundIsSaid()
+    {
+        var loads = File.ReadAllLines(ClarkeSkiba).Skip(1).Select(l => double.Parse(l.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
+        var performance = new Banister(100, 0.1, 0.12, 15, 12).Predict(loads);
+        var file = Path.Combine(TempDir(), "tests.csv");
+        File.WriteAllLines(file, ["day,load,performance", .. loads.Select((w, d) => string.Create(CultureInfo.InvariantCulture, $"{d},{w},{(d % 10 == 3 ? performance[d] : "")}"))]);
+        var json = JsonNode.Parse(Run("performance", file, "--json").Output)!;
+        Assert.InRange((double)json["tau1_days"]! / (double)json["tau2_days"]!, 1.5, 1.51);
+        Assert.InRange((double)json["tau1_days"]!, 1, 120);
+        Assert.Contains("τ1/τ2 is at the smallest plausible ratio (1.5: fitness outlasts fatigue): the tests do not pin it down, the range does",
+            System.Text.RegularExpressions.Regex.Replace(Run("performance", file).Output, @"\s+", " "));
     }
 
     /// <summary>Whatever the tests file holds, the command fits it or names the file in one line: it never crashes.</summary>

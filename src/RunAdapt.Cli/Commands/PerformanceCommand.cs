@@ -84,7 +84,7 @@ internal static class PerformanceCommand
         }
 
         var tests = table.Rows.Where(r => r.Performance is not null).Select(r => new PerformanceTest(r.Date!.Value.DayNumber - first.DayNumber, r.Performance!.Value)).ToList();
-        return new DailySeries(daily, tests, first);
+        return new DailySeries(daily, tests, first) { TrialMetres = table.TrialMetres };
     }
 
     private static void Write(TextWriter output, BanisterFit fit, DailySeries series, double[] predicted, string loads)
@@ -93,7 +93,7 @@ internal static class PerformanceCommand
         var m = fit.Model;
         console.MarkupLine(Markup.Escape(I($"Banister fitness–fatigue model fitted to {fit.Observations} tests over {series.Loads.Count} days of {loads}.")));
         var parameters = new Table().Title("Fitted parameters").AddColumns("parameter", "value", "what it means");
-        parameters.AddRow("p0", I($"{m.BasePerformance:0.0}"), "performance with no training effect");
+        parameters.AddRow("p0", series.TrialMetres.Count > 0 ? I($"{m.BasePerformance:0.000} m/s = {Pace(m.BasePerformance)} /km") : I($"{m.BasePerformance:0.0}"), "performance with no training effect");
         parameters.AddRow("k1", I($"{m.FitnessGain:0.000}"), "performance gained per unit of fitness (per load unit)");
         parameters.AddRow("k2", I($"{m.FatigueGain:0.000}"), "performance lost per unit of fatigue (per load unit)");
         parameters.AddRow("τ1", I($"{m.FitnessDays:0.0} d"), "how long fitness lasts (time constant)");
@@ -105,7 +105,32 @@ internal static class PerformanceCommand
             console.MarkupLine(Markup.Escape(I($"A day's training lowers performance for the first {positive:0} days and helps most {peak:0} days later: before a race, hard sessions count most {positive:0}–{peak:0} days out, and those in the last {positive:0} days still cost more than they give.")));
         }
 
-        // Speeds (a few m/s) need more digits than watts or scores.
+        if (Bounds(m) is { } bound)
+        {
+            console.MarkupLine(Markup.Escape(bound));
+        }
+
+        if (fit.Observations < 2 * 5)
+        {
+            console.MarkupLine(Markup.Escape("With fewer than 10 tests for 5 parameters the gains and time constants trade against each other; read the timing of the effect more than the single values."));
+        }
+
+        if (series.TrialMetres.Count > 0)
+        {
+            // Time trials: their times and paces, as a runner reads them (the fit itself is on their speeds).
+            var trials = new Table().Title("Time trials").AddColumns("day", "distance", "time", "model", "difference", "pace /km", "model pace /km");
+            foreach (var (t, metres) in series.Tests.Zip(series.TrialMetres))
+            {
+                var (observed, model) = (metres / t.Performance, metres / predicted[t.Day]);
+                trials.AddRow(series.Label(t.Day), I($"{metres / 1000:0.###} km"), Core.Durations.Clock(observed), Core.Durations.Clock(model),
+                    Core.Durations.SignedClock(observed - model), Pace(t.Performance), Pace(predicted[t.Day]));
+            }
+
+            console.Write(trials);
+            console.MarkupLine(Markup.Escape($"Model pace on the last day ({series.Label(series.Loads.Count - 1)}): {Pace(predicted[^1])} /km."));
+            return;
+        }
+
         var digits = series.Tests.Max(t => Math.Abs(t.Performance)) < 50 ? "0.000" : "0.0";
         string F(double v, bool signed = false) => (signed && v > 0 ? "+" : "") + v.ToString(digits, CultureInfo.InvariantCulture);
         var tests = new Table().Title("Tests").AddColumns("day", "observed", "model", "difference");
@@ -116,10 +141,31 @@ internal static class PerformanceCommand
 
         console.Write(tests);
         console.MarkupLine(Markup.Escape($"Model performance on the last day ({series.Label(series.Loads.Count - 1)}): {F(predicted[^1])}."));
-        if (fit.Observations < 2 * 5)
+    }
+
+    /// <summary>A pace per kilometre from a speed in m/s.</summary>
+    private static string Pace(double metresPerSecond) => metresPerSecond > 0 ? Core.Durations.Clock(1000 / metresPerSecond) : "–";
+
+    /// <summary>
+    /// Which fitted time constant sits on a bound of the fit's plausible range (parameters.yaml: fitness lasts at most
+    /// <c>banister.max_time_constant_days</c> and at least <c>banister.min_time_constant_ratio</c> times as long as
+    /// fatigue), or <c>null</c>: a constant on a bound was not pinned by the tests, only kept plausible.
+    /// </summary>
+    private static string? Bounds(Banister m)
+    {
+        var (longest, ratio) = (ModelParameters.Default.Get("banister.max_time_constant_days"), ModelParameters.Default.Get("banister.min_time_constant_ratio"));
+        var parts = new List<string>();
+        if (m.FitnessDays >= longest - 0.5)
         {
-            console.MarkupLine(Markup.Escape("With fewer than 10 tests for 5 parameters the gains and time constants trade against each other; read the timing of the effect more than the single values."));
+            parts.Add(I($"τ1 is at the longest plausible fitness time constant ({longest:0} d)"));
         }
+
+        if (m.FitnessDays / m.FatigueDays <= ratio + 0.01)
+        {
+            parts.Add(I($"τ1/τ2 is at the smallest plausible ratio ({ratio:0.0}: fitness outlasts fatigue)"));
+        }
+
+        return parts.Count == 0 ? null : $"{string.Join("; ", parts)}: the tests do not pin it down, the range does (parameters.yaml, banister.*).";
     }
 
     private static string Json(BanisterFit fit, DailySeries series, double[] predicted)
@@ -139,8 +185,21 @@ internal static class PerformanceCommand
             ["r_squared"] = fit.RSquared,
             ["days_until_positive_effect"] = m.DaysUntilPositiveEffect,
             ["days_to_peak_effect"] = m.DaysToPeakEffect,
-            ["fitted"] = series.Tests.Select(t => new Dictionary<string, object> { ["day"] = series.Label(t.Day), ["observed"] = t.Performance, ["model"] = predicted[t.Day] }).ToList(),
+            ["fitted"] = series.Tests.Select((t, i) => Fitted(series, t, i, predicted[t.Day])).ToList(),
         }, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>One test against the model; a time trial also with its distance and both times in seconds.</summary>
+    private static Dictionary<string, object> Fitted(DailySeries series, PerformanceTest test, int index, double model)
+    {
+        var fitted = new Dictionary<string, object> { ["day"] = series.Label(test.Day), ["observed"] = test.Performance, ["model"] = model };
+        if (series.TrialMetres.Count > 0)
+        {
+            var metres = series.TrialMetres[index];
+            (fitted["distance_m"], fitted["time_s"], fitted["model_time_s"]) = (metres, metres / test.Performance, metres / model);
+        }
+
+        return fitted;
     }
 
     private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
@@ -148,14 +207,20 @@ internal static class PerformanceCommand
     /// <summary>One load per consecutive day, the tests on their days, and the first day's date when the file gave dates.</summary>
     private sealed record DailySeries(IReadOnlyList<double> Loads, IReadOnlyList<PerformanceTest> Tests, DateOnly? FirstDate, int FirstDay = 0)
     {
+        /// <summary>Each test's distance when the tests are time trials (their performance is then a speed, m/s); empty otherwise.</summary>
+        public IReadOnlyList<double> TrialMetres { get; init; } = [];
+
         public string Label(int index) => FirstDate is { } d ? d.AddDays(index).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : (FirstDay + index).ToString(CultureInfo.InvariantCulture);
     }
 
-    private sealed record TestRow(int? Day, DateOnly? Date, double? Load, double? Performance);
+    private sealed record TestRow(int? Day, DateOnly? Date, double? Load, double? Performance, double? TrialMetres);
 
     /// <summary>The tests file: a header naming the columns, then one row per day or per test.</summary>
     private sealed record TestTable(IReadOnlyList<TestRow> Rows, bool HasLoads)
     {
+        /// <summary>Each test's distance when the tests are time trials, in the order of the tests; empty otherwise.</summary>
+        public IReadOnlyList<double> TrialMetres => Rows.Any(r => r.TrialMetres is not null) ? [.. Rows.Where(r => r.Performance is not null).Select(r => r.TrialMetres!.Value)] : [];
+
         public static TestTable Read(string file, string[] lines)
         {
             var header = lines.Select((l, i) => (Text: l.Trim(), Line: i + 1)).FirstOrDefault(l => l.Text.Length > 0);
@@ -198,8 +263,9 @@ internal static class PerformanceCommand
                     throw new InputException($"{file}:{number}: load {loadValue} is negative");
                 }
 
-                rows.Add(new TestRow(dayValue, dateValue, loadValue, timed ? Speed(number) : Number(performance, "performance")));
-                double? Speed(int line)
+                var trial = timed ? Trial(number) : null;
+                rows.Add(new TestRow(dayValue, dateValue, loadValue, trial?.Speed ?? (timed ? null : Number(performance, "performance")), trial?.Metres));
+                (double Speed, double Metres)? Trial(int line)
                 {
                     if (Cell(time).Length == 0)
                     {
@@ -208,7 +274,7 @@ internal static class PerformanceCommand
 
                     var seconds = Core.Durations.Seconds(Cell(time)) ?? throw new InputException($"{file}:{line}: time '{Cell(time)}' is not M:SS or H:MM:SS");
                     var distance = kilometres >= 0 ? Number(kilometres, "distance_km") * 1000 : Number(metres, "distance_m");
-                    return distance is > 0 && seconds > 0 ? distance / seconds
+                    return distance is > 0 and var d && seconds > 0 ? (d / seconds, d)
                         : throw new InputException($"{file}:{line}: a time trial needs a positive distance and time");
                 }
             }
@@ -237,7 +303,7 @@ internal static class PerformanceCommand
                 }
             }
 
-            return Rows[0].Date is not null ? new DailySeries(daily, tests, DateOnly.FromDayNumber(first)) : new DailySeries(daily, tests, null, first);
+            return (Rows[0].Date is not null ? new DailySeries(daily, tests, DateOnly.FromDayNumber(first)) : new DailySeries(daily, tests, null, first)) with { TrialMetres = TrialMetres };
         }
     }
 }
