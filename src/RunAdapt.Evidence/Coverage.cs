@@ -1,3 +1,4 @@
+using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using RunAdapt.Core.Model;
 
@@ -14,8 +15,11 @@ public sealed record Band(double Low, double High)
 }
 
 /// <summary>
-/// Coverage: runs the library with the parameter draws of <see cref="Uncertainty.Draws"/> about a centre and gives each
-/// outcome's 10th–90th percentile band; the published mean should fall inside about 8 times in 10.
+/// Coverage: runs the library with the parameter draws of <see cref="Uncertainty.Draws"/> about a centre (fitted
+/// parameters from their posterior, the others from their plausible ranges), each draw's change scaled by a group's
+/// person factor (<see cref="PersonVariation"/>, with the arm's n) plus the model's measured discrepancy
+/// (<see cref="ModelDiscrepancy"/>), and gives each outcome's 10th–90th percentile band;
+/// the published mean should fall inside about 8 times in 10.
 /// </summary>
 public static class Coverage
 {
@@ -26,12 +30,24 @@ public static class Coverage
     /// <param name="seed">The random seed.</param>
     public static IReadOnlyDictionary<string, Band> Bands(IEnumerable<Study> studies, ModelParameters centre, int samples, int seed = 1)
     {
+        ArgumentNullException.ThrowIfNull(centre);
         var list = studies.ToList();
-        var values = Uncertainty.Draws(centre, samples, seed).Select(p => EvidenceRunner.Values(list, p)).ToList();
+        var values = Uncertainty.Draws(centre, samples, seed).Select(p => EvidenceRunner.Run(list, p)).ToList();
+        // Each draw is also a group of people: its mean response differs from the average person's by N(1, cv/√n).
+        var people = new Random(seed + 1);
         var bands = new Dictionary<string, Band>(StringComparer.Ordinal);
-        foreach (var key in values.FirstOrDefault()?.Keys ?? [])
+        // And the model is off by its measured discrepancy: N(0, sd × max(|value|, floor)).
+        var drawnValues = values.Select(run => run.ToDictionary(r => r.Key, r => r.Model is { } m ? Person(r, m) : (double?)null, StringComparer.Ordinal)).ToList();
+        double Person(OutcomeResult r, double model)
         {
-            var drawn = values.Select(v => v[key]).OfType<double>().Where(double.IsFinite).ToArray();
+            var factor = PersonSpread.PersonFamilyOf(r.Outcome) is { } family ? PersonVariation.Factor(centre, family, people, PersonSpread.GroupSize(r.Arm, r.Outcome)) : 1;
+            var sd = ModelDiscrepancy.Sd(centre, PersonSpread.FamilyOf(r.Outcome.Measure.Kind), model, r.Outcome.Unit.Floor());
+            return (model * factor) + (sd > 0 ? Normal.Sample(people, 0, sd) : 0);
+        }
+
+        foreach (var key in values.FirstOrDefault()?.Select(r => r.Key) ?? [])
+        {
+            var drawn = drawnValues.Select(v => v[key]).OfType<double>().Where(double.IsFinite).ToArray();
             if (drawn.Length > 0)
             {
                 bands[key] = new Band(Statistics.QuantileCustom(drawn, 0.1, QuantileDefinition.R7), Statistics.QuantileCustom(drawn, 0.9, QuantileDefinition.R7));

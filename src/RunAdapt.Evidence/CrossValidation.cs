@@ -37,7 +37,8 @@ public sealed record AreaFigures(
 /// <param name="Evaluations">The most library runs per fit.</param>
 /// <param name="Samples">Parameter draws per held-out study for coverage (0: none).</param>
 /// <param name="All">The fit to all the data.</param>
-/// <param name="FoldFits">One fit per non-empty fold, each without its held-out studies.</param>
+/// <param name="FoldFits">One fit per non-empty fold, each without its held-out studies (its values also hold the between-person spread measured on its studies).</param>
+/// <param name="PosteriorSd">The uncertainty of each fitted value: the grouped jackknife over the folds' fits, √((k − 1)/k · Σ (θᵢ − θ̄)²).</param>
 /// <param name="Table">The figures per area, then <c>all</c>.</param>
 public sealed record CalibrationFile(
     [property: JsonPropertyName("folds")] int Folds,
@@ -47,6 +48,7 @@ public sealed record CalibrationFile(
     [property: JsonPropertyName("samples")] int Samples,
     [property: JsonPropertyName("all")] FoldFit All,
     [property: JsonPropertyName("fold_fits")] IReadOnlyList<FoldFit> FoldFits,
+    [property: JsonPropertyName("posterior_sd")] IReadOnlyDictionary<string, double> PosteriorSd,
     [property: JsonPropertyName("table")] IReadOnlyList<AreaFigures> Table)
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
@@ -88,6 +90,7 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(fitted);
         var all = Calibration.Run(library.Studies, centre, fitted, evaluations);
         progress?.Invoke($"all data: objective {all.Objective:0.0} after {all.Evaluations} runs");
+        var allValues = WithSpread(all.Values, library.Studies, centre);
         var fits = new List<FoldFit>();
         for (var fold = 0; fold < folds; fold++)
         {
@@ -97,24 +100,67 @@ public static class CrossValidation
                 continue;
             }
 
-            var fit = Calibration.Run([.. library.Studies.Except(held)], centre, fitted, evaluations);
-            fits.Add(new FoldFit(fold, [.. held.Select(s => s.Id)], fit.Values, fit.Objective));
+            var training = library.Studies.Except(held).ToList();
+            var fit = Calibration.Run(training, centre, fitted, evaluations);
+            fits.Add(new FoldFit(fold, [.. held.Select(s => s.Id)], WithSpread(fit.Values, training, centre), fit.Objective));
             progress?.Invoke($"fold {fold + 1}/{folds} (held out {held.Count} studies): objective {fit.Objective:0.0} after {fit.Evaluations} runs");
         }
 
-        var inSample = EvidenceRunner.Run(library.Studies, centre.With(all.Values));
-        var (outOfSample, bands) = OutOfSample(library, centre, fits, samples);
+        var inSample = EvidenceRunner.Run(library.Studies, centre.With(allValues));
+        var posterior = PosteriorSd(fitted, fits);
+        var (outOfSample, bands) = OutOfSample(library, centre, fits, posterior, samples);
         return new CalibrationFile(folds, [.. fitted.Select(p => p.Name)], Calibration.PriorSd, evaluations, samples,
-            new FoldFit(-1, [], all.Values, all.Objective), fits, Table(inSample, outOfSample, samples > 0 ? bands : null));
+            new FoldFit(-1, [], allValues, all.Objective), fits, posterior, Table(inSample, outOfSample, samples > 0 ? bands : null));
+    }
+
+    /// <summary>
+    /// The grouped jackknife SD of each fitted value over the folds' fits (each fit leaves out 1/k of the studies):
+    /// how much the value would move with other evidence. With fewer than two folds, none.
+    /// </summary>
+    /// <param name="fitted">The fitted parameters.</param>
+    /// <param name="fits">The folds' fits.</param>
+    public static IReadOnlyDictionary<string, double> PosteriorSd(IReadOnlyList<ModelParameter> fitted, IReadOnlyList<FoldFit> fits)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        ArgumentNullException.ThrowIfNull(fits);
+        var k = fits.Count;
+        return k < 2 ? new Dictionary<string, double>() : fitted.ToDictionary(
+            p => p.Name,
+            p =>
+            {
+                var values = fits.Select(f => f.Values[p.Name]).ToList();
+                var mean = values.Average();
+                return Math.Round(Math.Sqrt((k - 1.0) / k * values.Sum(v => (v - mean) * (v - mean))), 6);
+            },
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>A fit's values with the between-person spread and the model's discrepancy measured on the studies it saw.</summary>
+    private static Dictionary<string, double> WithSpread(IReadOnlyDictionary<string, double> values, IReadOnlyList<Study> studies, ModelParameters centre)
+    {
+        var result = new Dictionary<string, double>(values, StringComparer.Ordinal);
+        foreach (var spread in PersonSpread.Measure(studies))
+        {
+            result[PersonVariation.Parameter(spread.Family)!] = spread.Cv;
+        }
+
+        foreach (var spread in PersonSpread.Discrepancy(EvidenceRunner.Run(studies, centre.With(values))))
+        {
+            result[ModelDiscrepancy.Parameter(spread.Family)] = spread.Cv;
+        }
+
+        return result;
     }
 
     /// <summary>Every held-out study run with its fold's stored values (and, with draws, its bands).</summary>
     /// <param name="library">The library.</param>
     /// <param name="centre">The current parameters.</param>
     /// <param name="fits">The folds' fits.</param>
+    /// <param name="posteriorSd">The fitted parameters' uncertainty, for the draws.</param>
     /// <param name="samples">Parameter draws for the coverage bands (0: none).</param>
-    public static (IReadOnlyList<OutcomeResult> Results, IReadOnlyDictionary<string, Band> Bands) OutOfSample(EvidenceLibrary library, ModelParameters centre, IReadOnlyList<FoldFit> fits, int samples)
+    public static (IReadOnlyList<OutcomeResult> Results, IReadOnlyDictionary<string, Band> Bands) OutOfSample(EvidenceLibrary library, ModelParameters centre, IReadOnlyList<FoldFit> fits, IReadOnlyDictionary<string, double> posteriorSd, int samples)
     {
+        ArgumentNullException.ThrowIfNull(posteriorSd);
         ArgumentNullException.ThrowIfNull(library);
         ArgumentNullException.ThrowIfNull(centre);
         ArgumentNullException.ThrowIfNull(fits);
@@ -123,7 +169,7 @@ public static class CrossValidation
         foreach (var fit in fits)
         {
             var held = library.Studies.Where(s => fit.HeldOut.Contains(s.Id)).ToList();
-            var parameters = centre.With(fit.Values);
+            var parameters = centre.With(fit.Values).WithPosteriorSds(posteriorSd);
             results.AddRange(EvidenceRunner.Run(held, parameters));
             if (samples > 0)
             {

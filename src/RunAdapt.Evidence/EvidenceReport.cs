@@ -49,7 +49,8 @@ public static class EvidenceReport
         {
             md.AppendLine(Inv($"From `evidence/calibration.json`: {calibration.Parameters.Count} parameters fitted ({string.Join(", ", calibration.Parameters.Select(p => $"`{p}`"))}),"));
             md.AppendLine(Inv($"{calibration.Folds}-fold cross-validation by study (every study predicted by parameters fitted without it), at most {calibration.Evaluations} runs per fit,"));
-            md.AppendLine(Inv($"coverage from {calibration.Samples} parameter draws about each fold's fit (share of published means inside the model's 10th–90th percentile band)."));
+            md.AppendLine(Inv($"coverage from {calibration.Samples} draws about each fold's fit — fitted parameters from their posterior, the others from their plausible ranges, each draw a group of the arm's n people"));
+            md.AppendLine("(person factor) plus the model's discrepancy measured on the fold's own studies — as the share of published means inside the model's 10th–90th percentile band.");
             md.AppendLine();
             md.AppendLine("| area | outcomes | modelled | in-sample pass | out-of-sample pass | coverage (10–90 %) |");
             md.AppendLine("|---|---:|---:|---:|---:|---:|");

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
-using System.Text.Json.Serialization;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Scenarios;
@@ -13,10 +11,6 @@ namespace RunAdapt.Evidence;
 /// </summary>
 public static class EvidenceRunner
 {
-    // The lead adds knee cartilage to the body snapshot; until then knee_cartilage outcomes are "not modelled".
-    private static readonly PropertyInfo? KneeCartilage = typeof(BodySnapshot).GetProperties()
-        .FirstOrDefault(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name == "knee_cartilage_change_pct" && p.PropertyType == typeof(double));
-
     /// <summary>Every outcome of the given studies (default: the whole library) with the model's value.</summary>
     /// <param name="studies">The studies to run.</param>
     /// <param name="parameters">The model parameters (also used to read the scenarios' efforts).</param>
@@ -106,17 +100,12 @@ public static class EvidenceRunner
     {
         var (start, end) = (run.Start, At(run, outcome.Week));
         var measure = outcome.Measure;
-        if (measure.Kind == MeasureKind.KneeCartilage && KneeCartilage is null)
-        {
-            return null;
-        }
-
         var (s, e) = (Level(start, measure), Level(end, measure));
         return measure.Kind switch
         {
             // Levels already in percent of the start: the change relative to the start's level.
             MeasureKind.Size or MeasureKind.FibreAreaType1 or MeasureKind.FibreAreaType2 or MeasureKind.FibreAreaMean or MeasureKind.Strength
-                or MeasureKind.Endurance or MeasureKind.BoneHip or MeasureKind.KneeCartilage => (((100 + e) / (100 + s)) - 1) * 100,
+                or MeasureKind.StrengthOneRepetitionMaximum or MeasureKind.Endurance or MeasureKind.BoneHip or MeasureKind.KneeCartilage => (((100 + e) / (100 + s)) - 1) * 100,
             _ => outcome.Unit == Unit.Pct ? ((e / s) - 1) * 100 : e - s,
         };
     }
@@ -138,7 +127,7 @@ public static class EvidenceRunner
             MeasureKind.FatMass => body.FatMassKilograms,
             MeasureKind.LeanMass => body.LeanMassKilograms,
             MeasureKind.BoneHip => body.BoneDensityChangePercent,
-            MeasureKind.KneeCartilage => (double)KneeCartilage!.GetValue(body)!,
+            MeasureKind.KneeCartilage => body.KneeCartilageChangePercent,
             MeasureKind.InjuryRisk => body.InjuryRisk,
             _ => throw new ArgumentOutOfRangeException(nameof(measure), measure.Name, "not a body measure"),
         };
@@ -154,6 +143,7 @@ public static class EvidenceRunner
         MeasureKind.Type2A => m.Type2APercent,
         MeasureKind.Type2X => m.Type2XPercent,
         MeasureKind.Strength => m.StrengthChangePercent,
+        MeasureKind.StrengthOneRepetitionMaximum => m.OneRepetitionMaximumChangePercent,
         MeasureKind.Endurance => m.EnduranceChangePercent,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a muscle measure"),
     };

@@ -46,8 +46,11 @@ public enum MeasureKind
     /// <summary>Type IIx fibre share.</summary>
     Type2X,
 
-    /// <summary>Maximal strength.</summary>
+    /// <summary>Maximal strength: isometric or isokinetic force of the muscle.</summary>
     Strength,
+
+    /// <summary>The load lifted once (1RM) in the trained lift: strength plus the lift's learned coordination.</summary>
+    StrengthOneRepetitionMaximum,
 
     /// <summary>Muscular endurance.</summary>
     Endurance,
@@ -96,6 +99,7 @@ public sealed record Measure(string Name, MeasureKind Kind, string? Muscle)
         ["type2a"] = MeasureKind.Type2A,
         ["type2x"] = MeasureKind.Type2X,
         ["strength"] = MeasureKind.Strength,
+        ["strength_1rm"] = MeasureKind.StrengthOneRepetitionMaximum,
         ["endurance"] = MeasureKind.Endurance,
     };
 

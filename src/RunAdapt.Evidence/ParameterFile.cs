@@ -15,8 +15,9 @@ public static partial class ParameterFile
     /// <param name="text">The parameters.yaml text.</param>
     /// <param name="values">Parameter name → fitted value.</param>
     /// <param name="note">What the fit was, e.g. "to 40 studies of the evidence library, 5-fold CV by study".</param>
+    /// <param name="posteriorSd">The fitted values' uncertainty, written as each one's <c>posterior_sd</c> (none: left as it is).</param>
     /// <exception cref="ArgumentException">A parameter is not a one-line single-valued entry of the file.</exception>
-    public static string WithFit(string text, IReadOnlyDictionary<string, double> values, string note)
+    public static string WithFit(string text, IReadOnlyDictionary<string, double> values, string note, IReadOnlyDictionary<string, double>? posteriorSd = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(values);
@@ -45,6 +46,15 @@ public static partial class ParameterFile
             var recorded = $"{FitMark} {note}, was {old}; {kept}";
             var formatted = value.ToString("G4", CultureInfo.InvariantCulture);
             line = line[..valueMatch.Groups[1].Index] + formatted + line[(valueMatch.Groups[1].Index + old.Length)..];
+            if (posteriorSd is not null && posteriorSd.TryGetValue(name, out var sd))
+            {
+                var sdText = sd.ToString("G3", CultureInfo.InvariantCulture);
+                var sdMatch = PosteriorPattern().Match(line);
+                line = sdMatch.Success
+                    ? line[..sdMatch.Groups[1].Index] + sdText + line[(sdMatch.Groups[1].Index + sdMatch.Groups[1].Length)..]
+                    : line.Insert(valueMatch.Groups[1].Index + formatted.Length, $", posterior_sd: {sdText}");
+            }
+
             sourceMatch = SourcePattern().Match(line);
             lines[index] = line[..sourceMatch.Groups[1].Index] + recorded.Replace("\"", "'", StringComparison.Ordinal) + line[(sourceMatch.Groups[1].Index + sourceMatch.Groups[1].Length)..];
         }
@@ -54,6 +64,9 @@ public static partial class ParameterFile
 
     [GeneratedRegex(@"\bvalue:\s*([-+0-9.eE]+)\s*,")]
     private static partial Regex ValuePattern();
+
+    [GeneratedRegex(@"\bposterior_sd:\s*([-+0-9.eE]+)")]
+    private static partial Regex PosteriorPattern();
 
     [GeneratedRegex("\\bsource:\\s*\"([^\"]*)\"")]
     private static partial Regex SourcePattern();

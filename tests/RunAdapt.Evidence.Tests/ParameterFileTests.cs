@@ -28,6 +28,17 @@ public sealed class ParameterFileTests
     }
 
     [Fact]
+    public void ThePosteriorSdIsWrittenBesideTheValueAndReplacedByTheNextFit()
+    {
+        var sd = new Dictionary<string, double> { ["vo2.half_load"] = 3.21 };
+        var once = ParameterFile.WithFit(Text, new Dictionary<string, double> { ["vo2.half_load"] = 41 }, "first", sd);
+        Assert.Contains("value: 41, posterior_sd: 3.21, min: 5", once, StringComparison.Ordinal);
+        var twice = ParameterFile.WithFit(once, new Dictionary<string, double> { ["vo2.half_load"] = 42 }, "second", new Dictionary<string, double> { ["vo2.half_load"] = 1.5 });
+        Assert.Contains("value: 42, posterior_sd: 1.5, min: 5", twice, StringComparison.Ordinal);
+        Assert.DoesNotContain("3.21", twice, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnknownParameterIsAnError() =>
         Assert.Throws<ArgumentException>(() => ParameterFile.WithFit(Text, new Dictionary<string, double> { ["nope"] = 1 }, "x"));
 

@@ -22,7 +22,7 @@ public sealed class StoredCalibrationTests
         Assert.All(heldOut, h => Assert.Equal(Calibration.FoldOf(h.id, stored.Folds), h.Fold));
 
         var missing = library.Studies.Select(s => s.Id).Except(heldOut.Select(h => h.id)).ToList();
-        var (outOfSample, _) = CrossValidation.OutOfSample(library, ModelParameters.Default, stored.FoldFits, samples: 0);
+        var (outOfSample, _) = CrossValidation.OutOfSample(library, ModelParameters.Default, stored.FoldFits, stored.PosteriorSd, samples: 0);
         var inSample = EvidenceRunner.Run(library.Studies, ModelParameters.Default.With(stored.All.Values));
         var table = CrossValidation.Table(inSample, outOfSample, bands: null);
         var stale = stored.Table.Zip(table, (s, t) => (s, t))

@@ -142,4 +142,41 @@ public sealed class DetrainingAndLoadTests
         Assert.True(Change(o.Final.Vo2MaxMillilitresPerMinute, o.Start.Vo2MaxMillilitresPerMinute) < -10, "VO2max falls in bed rest");
         Assert.True(o.Final.BoneDensityChangePercent < -1, "bone lost");
     }
+
+    [Fact]
+    public void LongBedRestCostsTheCalvesMoreThanTheQuadricepsAndKeepsTakingMuscle()
+    {
+        var o = Sim.Run("athlete: { sex: male, age: 33, mass_kg: 75, training_status: recreational }\nphases:\n  - { weeks: 13, immobilised: true, week: [] }\n");
+        double Size(BodySnapshot s, string m) => s.Muscles[m].SizeChangePercent;
+
+        // Alkner & Tesch 2004, 90 days of bed rest: knee extensors −18 %, plantar flexors −29 % (MRI volume). The
+        // postural calf loses more, and neither has stopped losing by the third month.
+        Assert.True(Size(o.Final, "calves") < 1.3 * Size(o.Final, "quadriceps"), $"calves {Size(o.Final, "calves"):0.0} % vs quadriceps {Size(o.Final, "quadriceps"):0.0} %");
+        Assert.InRange(Size(o.Final, "quadriceps"), -25, -10);
+        Assert.InRange(Size(o.Final, "calves"), -40, -18);
+        Assert.True(Size(o.Final, "calves") < Size(o.Series[7], "calves") - 0.5, "the calves still lose muscle after 8 weeks");
+    }
+
+    [Fact]
+    public void LiftingRaisesTheLoadLiftedMoreThanTheMusclesForceAndRunningTeachesNoLift()
+    {
+        const string Athlete = "{ sex: male, age: 24, mass_kg: 75, training_status: untrained }";
+        var lifting = Sim.Run(Weeks(Athlete, 10,
+            "{ day: mon, strength: [ { exercise: leg_press, sets: 4, reps: 8, load_pct_1rm: 80 } ] }",
+            "{ day: thu, strength: [ { exercise: leg_press, sets: 4, reps: 8, load_pct_1rm: 80 } ] }"));
+        var q = lifting.Final.Muscles["quadriceps"];
+
+        // Rutherford & Jones 1986: weights lifted rise far more than isometric force; the gap is learned coordination.
+        Assert.True(q.OneRepetitionMaximumChangePercent > q.StrengthChangePercent + 5, $"1RM {q.OneRepetitionMaximumChangePercent:0.0} % vs MVC {q.StrengthChangePercent:0.0} %");
+
+        var running = Sim.Run(Weeks(Athlete, 10, EasyWeek(25)));
+        var r = running.Final.Muscles["quadriceps"];
+        Assert.Equal(r.StrengthChangePercent, r.OneRepetitionMaximumChangePercent, 1);
+
+        // The skill outlasts the practice: after 20 weeks without lifting the 1RM still exceeds what the muscle's force alone gives.
+        const string Lift = "{ day: mon, strength: [ { exercise: leg_press, sets: 4, reps: 8, load_pct_1rm: 80 } ] }, { day: thu, strength: [ { exercise: leg_press, sets: 4, reps: 8, load_pct_1rm: 80 } ] }";
+        var stopped = Sim.Run($"athlete: {Athlete}\nphases:\n  - {{ weeks: 10, week: [ {Lift} ] }}\n  - {{ weeks: 20, week: [] }}\n");
+        var s = stopped.Final.Muscles["quadriceps"];
+        Assert.True(s.OneRepetitionMaximumChangePercent > s.StrengthChangePercent + 2, $"after detraining 1RM {s.OneRepetitionMaximumChangePercent:0.0} % vs MVC {s.StrengthChangePercent:0.0} %");
+    }
 }

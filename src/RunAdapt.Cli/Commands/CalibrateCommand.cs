@@ -95,7 +95,23 @@ internal static class CalibrateCommand
                 }
 
                 var note = string.Create(CultureInfo.InvariantCulture, $"to {loaded.Studies.Count} studies of evidence/ ({k}-fold CV by study, evidence/calibration.json)");
-                File.WriteAllText(file, ParameterFile.WithFit(File.ReadAllText(file), result.All.Values, note));
+                var fittedValues = result.All.Values.Where(v => result.Parameters.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+                var text = ParameterFile.WithFit(File.ReadAllText(file), fittedValues, note, result.PosteriorSd);
+                foreach (var spread in PersonSpread.Measure(loaded.Studies))
+                {
+                    var name = PersonVariation.Parameter(spread.Family)!;
+                    text = ParameterFile.WithFit(text, new Dictionary<string, double> { [name] = spread.Cv }, string.Create(CultureInfo.InvariantCulture,
+                        $"to {loaded.Studies.Count} studies of evidence/ as the median SD/|mean| of {spread.Outcomes} published individual changes (an upper bound: it holds measurement error)"));
+                }
+
+                foreach (var spread in PersonSpread.Discrepancy(EvidenceRunner.Run(loaded.Studies, centre.With(result.All.Values))))
+                {
+                    var name = ModelDiscrepancy.Parameter(spread.Family);
+                    text = ParameterFile.WithFit(text, new Dictionary<string, double> { [name] = result.All.Values[name] }, string.Create(CultureInfo.InvariantCulture,
+                        $"to {loaded.Studies.Count} studies of evidence/ as the robust SD (median / 0.6745) of the relative errors of {spread.Outcomes} outcomes{(spread.Outcomes < 3 ? ", too few: all outcomes' value" : "")} at the fit (in-sample)"));
+                }
+
+                File.WriteAllText(file, text);
                 output.WriteLine($"wrote the fit into {Path.GetFullPath(file)} (rebuild to use it)");
             }
 

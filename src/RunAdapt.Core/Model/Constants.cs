@@ -26,6 +26,7 @@ internal sealed class Constants(ModelParameters p)
     public double LiftingTrainingAge { get; } = p.Get(ParameterNames.GrowthLiftingTrainingAgeFactor);
     public double AtrophyRate { get; } = p.Get(ParameterNames.GrowthAtrophyRate);
     public double AtrophyFloor { get; } = p.Get(ParameterNames.GrowthAtrophyFloor);
+    public double AtrophyMaxDepth { get; } = p.Get(ParameterNames.GrowthAtrophyMaxDepth);
     public double ReturnDays { get; } = p.Get(ParameterNames.GrowthReturnDays);
     public double ReloadDays { get; } = p.Get(ParameterNames.GrowthReloadDays);
     public double MuscleAgeLoss { get; } = p.Get(ParameterNames.GrowthAgeLossAcceleration);
@@ -55,6 +56,9 @@ internal sealed class Constants(ModelParameters p)
     public double NeuralDecayDays { get; } = p.Get(ParameterNames.StrengthNeuralDecayDays);
     public double DisuseNeuralLoss { get; } = p.Get(ParameterNames.StrengthDisuseNeuralLoss);
     public double DisuseNeuralDays { get; } = p.Get(ParameterNames.StrengthDisuseNeuralDays);
+    public double SkillMax { get; } = p.Get(ParameterNames.StrengthSkillMax);
+    public double SkillSessions { get; } = p.Get(ParameterNames.StrengthSkillSessions);
+    public double SkillRetentionDays { get; } = p.Get(ParameterNames.StrengthSkillRetentionDays);
     public double AgeActivationRoom { get; } = p.Get(ParameterNames.StrengthAgeActivationRoom);
     public double EnduranceGainMax { get; } = p.Get(ParameterNames.EnduranceGainMax);
     public double EnduranceHalfVolume { get; } = p.Get(ParameterNames.EnduranceHalfVolume);

@@ -27,6 +27,9 @@ internal struct Drive
     /// <summary>Eccentric effort-minutes (downhill braking): a neural and architectural stimulus.</summary>
     public double Eccentric;
 
+    /// <summary>Minutes under load in lifting: practice of the lifts, which teaches their coordination.</summary>
+    public double LiftingMinutes;
+
     /// <summary>Adds a bout.</summary>
     /// <param name="effort">Effective effort (mechanical plus fatigue-driven recruitment), fraction of maximal force.</param>
     /// <param name="tension">Sustained mechanical tension, fraction of maximal force.</param>
@@ -63,6 +66,11 @@ internal struct Drive
             {
                 PeakNovelLifting = Math.Max(PeakNovelLifting, novel);
             }
+        }
+
+        if (hours <= 0)
+        {
+            LiftingMinutes += exposureMinutes;
         }
 
         VolumeEffortHours += effort * hours;

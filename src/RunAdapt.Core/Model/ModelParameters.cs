@@ -1,4 +1,5 @@
 using System.Globalization;
+using MathNet.Numerics.Distributions;
 using YamlDotNet.RepresentationModel;
 
 namespace RunAdapt.Core.Model;
@@ -19,6 +20,12 @@ public sealed record ModelParameter(string Name, string Unit, IReadOnlyList<doub
 
     /// <summary>Whether <c>runadapt calibrate</c> fits this parameter to the evidence library (<c>fit: true</c>).</summary>
     public bool Fit { get; init; }
+
+    /// <summary>
+    /// The SD of the fitted value (<c>posterior_sd</c>, written by <c>runadapt calibrate</c> from the spread of its
+    /// cross-validation fits); <c>null</c> for a parameter the evidence has not narrowed, whose plausible range is its uncertainty.
+    /// </summary>
+    public double? PosteriorSd { get; init; }
 }
 
 /// <summary>A parameter file was malformed or a value was outside its plausible range.</summary>
@@ -72,6 +79,20 @@ public sealed class ModelParameters
         return new ModelParameters(merged);
     }
 
+    /// <summary>These parameters with the posterior SDs of some replaced (a fold's fit keeps the spread of the fit to all the data).</summary>
+    /// <param name="sds">Name → posterior SD.</param>
+    public ModelParameters WithPosteriorSds(IReadOnlyDictionary<string, double> sds)
+    {
+        ArgumentNullException.ThrowIfNull(sds);
+        var merged = new Dictionary<string, ModelParameter>(_byName);
+        foreach (var (name, sd) in sds)
+        {
+            merged[name] = this[name] with { PosteriorSd = sd };
+        }
+
+        return new ModelParameters(merged);
+    }
+
     /// <summary>These parameters with some values replaced (for sensitivity analyses and tests).</summary>
     /// <param name="values">Name → new single value.</param>
     public ModelParameters With(IReadOnlyDictionary<string, double> values)
@@ -86,10 +107,11 @@ public sealed class ModelParameters
     }
 
     /// <summary>
-    /// One draw of these parameters from their plausible ranges, for uncertainty analyses: each single-valued parameter
-    /// whose range is finite and not excluded is drawn from a two-piece triangular distribution — mode and median at its
-    /// documented value, falling to zero at its minimum and maximum — so a draw is as likely above the value as below,
-    /// however lopsided the range. Tables (several values) are kept.
+    /// One draw of these parameters, for uncertainty analyses. A fitted parameter with a <see cref="ModelParameter.PosteriorSd"/>
+    /// is drawn from a normal distribution about its value with that SD (cut to its range): what the evidence left
+    /// uncertain. Any other single-valued parameter whose range is finite and not excluded is drawn from a two-piece
+    /// triangular distribution — mode and median at its documented value, falling to zero at its minimum and maximum — so
+    /// a draw is as likely above the value as below, however lopsided the range. Tables (several values) are kept.
     /// </summary>
     /// <param name="random">The source of randomness (seeded, for reproducible bands).</param>
     /// <param name="keep">Whether a parameter stays at its value (e.g. settings that are not physiology).</param>
@@ -104,10 +126,19 @@ public sealed class ModelParameters
                 continue;
             }
 
-            // Half the draws fall on each side of the value; on a side, a triangle peaking at the value.
-            var (low, high) = random.NextDouble() < 0.5 ? (p.Minimum, p.Value) : (p.Value, p.Maximum);
-            var u = random.NextDouble();
-            var value = low == p.Value ? p.Value + ((high - p.Value) * (1 - Math.Sqrt(u))) : p.Value - ((p.Value - low) * (1 - Math.Sqrt(u)));
+            double value;
+            if (p.PosteriorSd is { } sd and > 0)
+            {
+                value = Normal.Sample(random, p.Value, sd);
+            }
+            else
+            {
+                // Half the draws fall on each side of the value; on a side, a triangle peaking at the value.
+                var (low, high) = random.NextDouble() < 0.5 ? (p.Minimum, p.Value) : (p.Value, p.Maximum);
+                var u = random.NextDouble();
+                value = low == p.Value ? p.Value + ((high - p.Value) * (1 - Math.Sqrt(u))) : p.Value - ((p.Value - low) * (1 - Math.Sqrt(u)));
+            }
+
             drawn[p.Name] = p with { Values = [Math.Clamp(value, p.Minimum, p.Maximum)] };
         }
 
@@ -174,7 +205,11 @@ public sealed class ModelParameters
                 false => throw new ModelParameterException($"{file}:{key.Start.Line}: parameter '{name}' has no value"),
             };
             result[name] = new ModelParameter(name, Text("unit") ?? "", values, Number("min", double.NegativeInfinity), Number("max", double.PositiveInfinity),
-                Text("source") ?? "", Text("guess") == "true", Text("why")) { Fit = Text("fit") == "true" };
+                Text("source") ?? "", Text("guess") == "true", Text("why"))
+            {
+                Fit = Text("fit") == "true",
+                PosteriorSd = Text("posterior_sd") is { } sd ? ParseNumber(sd, file, name) : null,
+            };
         }
 
         return result;

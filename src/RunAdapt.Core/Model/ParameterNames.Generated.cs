@@ -151,6 +151,9 @@ internal static class ParameterNames
     /// <summary><c>growth.atrophy_floor</c> (fraction of reference size).</summary>
     public const string GrowthAtrophyFloor = "growth.atrophy_floor";
 
+    /// <summary><c>growth.atrophy_max_depth</c> (fraction of reference size).</summary>
+    public const string GrowthAtrophyMaxDepth = "growth.atrophy_max_depth";
+
     /// <summary><c>growth.reload_days</c> (days).</summary>
     public const string GrowthReloadDays = "growth.reload_days";
 
@@ -250,6 +253,15 @@ internal static class ParameterNames
     /// <summary><c>strength.disuse_neural_days</c> (days).</summary>
     public const string StrengthDisuseNeuralDays = "strength.disuse_neural_days";
 
+    /// <summary><c>strength.skill_max</c> (fraction of maximal voluntary force).</summary>
+    public const string StrengthSkillMax = "strength.skill_max";
+
+    /// <summary><c>strength.skill_sessions</c> (lifting sessions).</summary>
+    public const string StrengthSkillSessions = "strength.skill_sessions";
+
+    /// <summary><c>strength.skill_retention_days</c> (days).</summary>
+    public const string StrengthSkillRetentionDays = "strength.skill_retention_days";
+
     /// <summary><c>endurance.gain_max</c> (fraction).</summary>
     public const string EnduranceGainMax = "endurance.gain_max";
 
@@ -327,6 +339,42 @@ internal static class ParameterNames
 
     /// <summary><c>vo2.trainability</c> (factor).</summary>
     public const string Vo2Trainability = "vo2.trainability";
+
+    /// <summary><c>person.vo2_response_cv</c> (SD of the individual VO2max response over its mean).</summary>
+    public const string PersonVo2ResponseCv = "person.vo2_response_cv";
+
+    /// <summary><c>person.size_response_cv</c> (SD of the individual muscle-size response over its mean).</summary>
+    public const string PersonSizeResponseCv = "person.size_response_cv";
+
+    /// <summary><c>person.strength_response_cv</c> (SD of the individual strength response over its mean).</summary>
+    public const string PersonStrengthResponseCv = "person.strength_response_cv";
+
+    /// <summary><c>structure.vo2_sd</c> (fraction of the predicted change).</summary>
+    public const string StructureVo2Sd = "structure.vo2_sd";
+
+    /// <summary><c>structure.size_sd</c> (fraction of the predicted change).</summary>
+    public const string StructureSizeSd = "structure.size_sd";
+
+    /// <summary><c>structure.strength_sd</c> (fraction of the predicted change).</summary>
+    public const string StructureStrengthSd = "structure.strength_sd";
+
+    /// <summary><c>structure.mass_sd</c> (fraction of the predicted change).</summary>
+    public const string StructureMassSd = "structure.mass_sd";
+
+    /// <summary><c>structure.bone_sd</c> (fraction of the predicted change).</summary>
+    public const string StructureBoneSd = "structure.bone_sd";
+
+    /// <summary><c>structure.fibre_type_sd</c> (fraction of the predicted change).</summary>
+    public const string StructureFibreTypeSd = "structure.fibre_type_sd";
+
+    /// <summary><c>structure.endurance_sd</c> (fraction of the predicted change).</summary>
+    public const string StructureEnduranceSd = "structure.endurance_sd";
+
+    /// <summary><c>structure.injury_sd</c> (fraction of the predicted change).</summary>
+    public const string StructureInjurySd = "structure.injury_sd";
+
+    /// <summary><c>structure.joint_sd</c> (fraction of the predicted change).</summary>
+    public const string StructureJointSd = "structure.joint_sd";
 
     /// <summary><c>hr.max_intercept</c> (bpm).</summary>
     public const string HrMaxIntercept = "hr.max_intercept";

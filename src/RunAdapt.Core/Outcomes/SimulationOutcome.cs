@@ -29,6 +29,10 @@ public sealed record MuscleSnapshot(
     /// <summary>Change in the mean area of all fibres, percent of the start (fibre size, not whole-muscle size: a muscle can hold more or fewer fibres' worth of tissue than its fibre areas say).</summary>
     [JsonPropertyName("fibre_area_mean_change_pct")]
     public double FibreAreaMeanChangePercent { get; init; }
+
+    /// <summary>Change in the load that can be lifted once (1RM) in the lifts practised, percent of the start: maximal strength plus the learned coordination of those lifts, which grows far faster than the muscle's force.</summary>
+    [JsonPropertyName("strength_1rm_change_pct")]
+    public double OneRepetitionMaximumChangePercent { get; init; }
 }
 
 /// <summary>Mechanical load on three tissues over the last week, as a daily average relative to a day of walking (1 = walking only).</summary>
