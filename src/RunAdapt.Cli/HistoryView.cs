@@ -1,5 +1,6 @@
 using System.Globalization;
 using RunAdapt.Analysis;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Training;
 using RunAdapt.Storage;
 using Spectre.Console;
@@ -24,7 +25,7 @@ internal static class HistoryView
         if (days.Count > 0)
         {
             var d = days[^1];
-            console.MarkupLine(Markup.Escape(I($"Training load on {d.Date:yyyy-MM-dd} (Banister TRIMP; {fitnessDays:0.#}- and {fatigueDays:0.#}-day constants): fitness (CTL) {d.Fitness:0.0}, fatigue (ATL) {d.Fatigue:0.0}, form (TSB) {d.Form:+0.0;-0.0;0.0}, ramp {d.RampPerWeek:+0.0;-0.0;0.0}/week, acute:chronic {d.AcuteChronicRatio:0.00}.")));
+            console.MarkupLine(Markup.Escape(I($"Training load on {d.Date:yyyy-MM-dd} (Banister TRIMP; {fitnessDays:0.#}- and {fatigueDays:0.#}-day constants): fitness (CTL) {d.Fitness:0.0}, fatigue (ATL) {d.Fatigue:0.0}, form (TSB) {Numbers.Signed(d.Form, 1)}, ramp {Numbers.Signed(d.RampPerWeek, 1)}/week, acute:chronic {d.AcuteChronicRatio:0.00}.")));
         }
 
         var shown = latest <= 0 ? activities : activities.TakeLast(latest).ToList();

@@ -47,7 +47,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal("novice-hills", document.Descendants("h1").Single().Value);
         // How sure: a row per muscle and the systemic measures, each model value with its 10th–90th percentile.
         var howSure = document.Descendants("section").Single(e => (string?)e.Attribute("id") == "how-sure");
-        Assert.Equal(7, howSure.Descendants("tbody").Single().Elements("tr").Count());
+        Assert.Equal(4 * 2 + 5, howSure.Descendants("tbody").Single().Elements("tr").Count()); // size and type I of 4 muscles, 5 body measures
         Assert.Contains("vo2.trainability", howSure.Value, StringComparison.Ordinal);
         // Why: the plan without its hill sessions has smaller glutes — the hills' row says so.
         var why = document.Descendants("section").Single(e => (string?)e.Attribute("id") == "why");

@@ -41,6 +41,9 @@ public sealed class ScenarioCommandTests
         Assert.Contains("How sure (model, and the likely range)", output);
         Assert.Contains("10th to 90th percentile of 40 simulations", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
         Assert.Contains("vo2.trainability", output);
+        // The novice's muscles may grow or shrink within the parameters' plausible ranges: the headline says so in words.
+        var words = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Matches(@"Your calves grew most: \+\d+\.\d % in size.*?%\. Not sure: the [a-z, ]+ may grow or shrink \(the likely range spans no change\)", words);
 
         var json = JsonNode.Parse(Run("simulate", "novice", "--json", "--uncertainty", "--samples", "40").Output)!.AsObject();
         Assert.Equal(["days", "start", "final", "series", "uncertainty"], json.Select(p => p.Key));
@@ -85,7 +88,7 @@ public sealed class ScenarioCommandTests
         Assert.Equal(["elite-marathoner", "sprinter-who-lifts"], json.Select(p => p.Key));
         var (textStatus, text, _) = Run("compare", "novice", "novice-forefoot");
         Assert.Equal(CliApp.Success, textStatus);
-        Assert.Contains("calves size %", text);
+        Assert.Contains("calves size (%)", text);
         Assert.Contains("novice-forefoot", text);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RunAdapt.Core.Model;
+using RunAdapt.Reports;
 
 namespace RunAdapt.Cli.Commands;
 
@@ -53,7 +54,14 @@ internal static class HistoryCommand
             {
                 var activities = store.ListActivities();
                 var km = activities.Sum(a => a.DistanceMetres) / 1000;
-                OutcomeView.Write(output, "Your history", $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.", outcome, bands, contributions);
+                OutcomeView.Write(output, OutcomeSheet.Of(new ReportInput
+                {
+                    Title = "Your history",
+                    Description = $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.",
+                    Outcome = outcome,
+                    Bands = bands,
+                    Why = contributions ?? [],
+                }));
                 HistoryView.Write(output, activities, store.LoggedSessions(), store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue);
             }
 
