@@ -1,4 +1,6 @@
+using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
+using RunAdapt.Core.Scenarios;
 using RunAdapt.Core.Training;
 
 namespace RunAdapt.Reports;
@@ -58,4 +60,31 @@ public sealed record ReportInput
 
     /// <summary>Model parameters and their sources, shown in the evidence table.</summary>
     public IReadOnlyList<EvidenceRow> Evidence { get; init; } = [];
+
+    /// <summary>
+    /// What every face reports for a scenario or plan: its simulated outcome, its sessions from the simulated start, and
+    /// with <paramref name="full"/> how sure the model is and why. For a plan <c>from: history</c>, pass the input made
+    /// by <see cref="Scenario.AfterHistory"/>: the stored athlete after the imported history.
+    /// </summary>
+    /// <param name="scenario">The scenario as read (its name and description).</param>
+    /// <param name="input">What to simulate.</param>
+    /// <param name="trainingLoad">Fitness, fatigue and form day by day over the history and the plan.</param>
+    /// <param name="full">Also the bands (≈ 100 more simulations) and each kind of session's part.</param>
+    public static ReportInput ForPlan(Scenario scenario, SimulationInput input, IReadOnlyList<LoadPoint> trainingLoad, bool full)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(input);
+        return new ReportInput
+        {
+            Title = scenario.Name,
+            Description = scenario.FromHistory ? $"{scenario.Description} From the imported history ({input.History.Count} sessions) on, from {input.StartDate:yyyy-MM-dd}.".TrimStart() : scenario.Description,
+            Outcome = Simulator.Run(input),
+            Sessions = input.Sessions,
+            StartDate = input.StartDate,
+            TrainingLoad = trainingLoad,
+            Evidence = Reports.Evidence.From(input.Parameters),
+            Bands = full ? Uncertainty.Of(input) : null,
+            Why = full ? Reports.Why.Of(input) : [],
+        };
+    }
 }

@@ -147,24 +147,24 @@ public static class Dashboard
         app.MapGet("/api/scenarios/{name}", (string name) =>
             BuiltInScenarios.Text(name) is { } yaml ? Results.Text(yaml, "text/yaml; charset=utf-8") : Results.NotFound(new Problem($"{name}: not a built-in scenario")));
 
-        app.MapPost("/api/simulate", async (HttpRequest request, Views views) =>
+        app.MapPost("/api/simulate", async (HttpRequest request, History history, Views views) =>
         {
             var yaml = await new StreamReader(request.Body).ReadToEndAsync();
-            return Run(() => views.Of(Simulations.FromYaml(yaml, "scenario")));
+            return Run(() => views.Of(Simulations.FromYaml(yaml, "scenario", history)));
         });
 
         // How sure the model is, and why: ≈ 100 more simulations, so asked for separately from the outcome itself.
-        app.MapPost("/api/simulate/insight", async (HttpRequest request, Views views) =>
+        app.MapPost("/api/simulate/insight", async (HttpRequest request, History history, Views views) =>
         {
             var yaml = await new StreamReader(request.Body).ReadToEndAsync();
-            return Run(() => views.Insight(Simulations.FromYaml(yaml, "scenario", full: true)));
+            return Run(() => views.Insight(Simulations.FromYaml(yaml, "scenario", history, full: true)));
         });
         app.MapGet("/api/history/insight", (History history, Views views) => Run(() => views.Insight(history.Simulate(full: true))));
 
-        app.MapPost("/api/compare", (CompareRequest body, Views views) => Run(() => views.Compare(Side(body.First, body.FirstYaml), Side(body.Second, body.SecondYaml))));
+        app.MapPost("/api/compare", (CompareRequest body, History history, Views views) => Run(() => views.Compare(Side(body.First, body.FirstYaml, history), Side(body.Second, body.SecondYaml, history))));
 
         app.MapGet("/api/goal/measures", () => Results.Ok(RunAdapt.Core.Planning.GoalMeasure.Names));
-        app.MapPost("/api/goal", (GoalRequest body) => Run(() => Goals.Search(body)));
+        app.MapPost("/api/goal", (GoalRequest body, History history) => Run(() => Goals.Search(body, history)));
 
         app.MapGet("/api/history", (History history) => Results.Ok(history.List()));
         app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
@@ -210,20 +210,20 @@ public static class Dashboard
         }).DisableAntiforgery();
 
         app.MapGet("/report.html", (string? scenario, History history, Views views) =>
-            Report(() => scenario is null ? history.Simulate(full: true) : Simulations.FromBuiltIn(scenario, full: true), views.Catalogue));
+            Report(() => scenario is null ? history.Simulate(full: true) : Simulations.FromBuiltIn(scenario, history, full: true), views.Catalogue));
 
         // The scenario as edited on the page (a form post, so the browser opens the report as a page).
-        app.MapPost("/report.html", async (HttpRequest request, Views views) =>
+        app.MapPost("/report.html", async (HttpRequest request, History history, Views views) =>
         {
             var form = await request.ReadFormAsync();
-            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", full: true), views.Catalogue);
+            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", history, full: true), views.Catalogue);
         }).DisableAntiforgery();
     }
 
     /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
     /// <summary>One side of a comparison: scenario text (as edited) when given, else a built-in scenario by name.</summary>
-    private static ReportInput Side(string? name, string? yaml) =>
-        yaml is not null ? Simulations.FromYaml(yaml, "scenario") : Simulations.FromBuiltIn(name ?? throw new UserInputException("give a built-in scenario's name or the scenario's text for each side"));
+    private static ReportInput Side(string? name, string? yaml, History history) =>
+        yaml is not null ? Simulations.FromYaml(yaml, "scenario", history) : Simulations.FromBuiltIn(name ?? throw new UserInputException("give a built-in scenario's name or the scenario's text for each side"), history);
 
     private static IResult Run<T>(Func<T> action)
     {

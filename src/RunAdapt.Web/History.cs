@@ -192,6 +192,22 @@ public sealed class History(string? location)
             a.FootStrike.ToString().ToLowerInvariant(), t.HeartRateMaxBeatsPerMinute, t.HeartRateRestBeatsPerMinute, Analysis.Thresholds.PaceFromSpeed(t.ThresholdSpeedMetresPerSecond));
     }
 
+    /// <summary>The model input for a plan <c>from: history</c>: the stored athlete after the stored sessions.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <exception cref="UserInputException">Nothing is stored yet.</exception>
+    public SimulationInput Continue(Core.Scenarios.Scenario plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location);
+            var sessions = store.LoadSessions();
+            return sessions.Count == 0
+                ? throw new UserInputException($"{plan.Name}: starts 'from: history', but no activities are imported yet: upload some first")
+                : plan.AfterHistory(sessions, store.LoadAthlete());
+        }
+    }
+
     /// <summary>Runs the model over the history, from the first session to a week after the last.</summary>
     /// <param name="full">For the full report: also how sure the model is and why (≈ 100 more simulations).</param>
     public ReportInput Simulate(bool full = false)

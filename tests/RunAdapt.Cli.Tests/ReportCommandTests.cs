@@ -77,11 +77,20 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
-    public void ScenarioAndDbTogetherIsAUsageError()
+    public void APlanFromTheHistoryIsReportedFromTheStoreItNames()
     {
-        var (status, _, error) = Run("report", "novice", "--db", "x.db", "--out", _out.FullName);
-        Assert.Equal(CliApp.BadUsage, status);
-        Assert.Contains("either a SCENARIO or --db", error, StringComparison.Ordinal);
+        var plan = Path.Combine(_out.FullName, "next.yaml");
+        File.WriteAllText(plan, "from: history\nweeks: 4\nweek:\n  - { day: mon, run: { minutes: 40, effort: easy } }\n");
+        var (status, _, error) = Run("report", plan, "--db", Path.Combine(_out.FullName, "empty.db"), "--out", _out.FullName);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Contains("starts 'from: history', but", error, StringComparison.Ordinal);
+
+        var db = Path.Combine(_out.FullName, "store.db");
+        Assert.Equal(CliApp.Success, Run("import", SnapshotPath("../../fixtures/activities/fit/2013-02-06-12-11-14.fit"), "--db", db).Status);
+        var (reported, output, reportError) = Run("report", plan, "--db", db, "--out", Path.Combine(_out.FullName, "r"));
+        Assert.True(reported == CliApp.Success, reportError);
+        Assert.StartsWith("Report: next (4 weeks, 4 sessions)", output, StringComparison.Ordinal);
+        Assert.Contains("From the imported history (1 sessions) on", File.ReadAllText(Path.Combine(_out.FullName, "r", "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

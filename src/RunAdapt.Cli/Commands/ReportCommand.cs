@@ -15,7 +15,7 @@ internal static class ReportCommand
         var db = StoreOption.Create();
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write report.html, body-map.svg and charts/ into (created if missing).", Required = true };
         var parameters = new Option<FileInfo?>("--parameters") { Description = "A YAML file overriding model parameters (same shape as the built-in parameters.yaml)." };
-        var command = new Command("report", "Write an HTML report (plain-language answer, body map, charts, evidence) for a scenario or the imported history.")
+        var command = new Command("report", "Write an HTML report (plain-language answer, body map, charts, evidence) for a scenario or the imported history. A scenario with 'from: history' continues from the imported history (--db).")
         {
             scenario, db, output, parameters,
         };
@@ -23,13 +23,8 @@ internal static class ReportCommand
         {
             var name = parse.GetValue(scenario);
             var store = parse.GetValue(db);
-            if (name is not null && store is not null)
-            {
-                throw new UsageException("give either a SCENARIO or --db, not both");
-            }
-
             var model = Scenarios.LoadParameters(parse.GetValue(parameters));
-            var input = name is not null ? FromScenario(name, model) : FromHistory(store, model, parse.InvocationConfiguration.Error);
+            var input = name is not null ? FromScenario(name, model, store) : FromHistory(store, model, parse.InvocationConfiguration.Error);
             var folder = parse.GetValue(output)!;
             var written = ReportFiles.Write(input, folder.FullName);
             var console = parse.InvocationConfiguration.Output;
@@ -43,23 +38,11 @@ internal static class ReportCommand
         return command;
     }
 
-    private static ReportInput FromScenario(string nameOrPath, ModelParameters model)
+    private static ReportInput FromScenario(string nameOrPath, ModelParameters model, string? db)
     {
         var loaded = Scenarios.Load(nameOrPath, model);
-        var input = loaded.ToInput(model);
-        var outcome = Simulator.Run(input);
-        return new ReportInput
-        {
-            Title = loaded.Name,
-            Description = loaded.Description,
-            Outcome = outcome,
-            Sessions = loaded.Sessions,
-            StartDate = loaded.StartDate,
-            TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(loaded.Sessions, loaded.Athlete)),
-            Evidence = Reports.Evidence.From(model),
-            Bands = Uncertainty.Of(input),
-            Why = Why.Of(input),
-        };
+        var input = Scenarios.Input(loaded, model, db);
+        return ReportInput.ForPlan(loaded, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full: true);
     }
 
     private static IReadOnlyList<LoadPoint> LoadPoints(IEnumerable<LoadDay> days) => [.. days.Select(d => new LoadPoint(d.Date, d.Fitness, d.Fatigue, d.Form))];
