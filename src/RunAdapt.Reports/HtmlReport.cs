@@ -105,14 +105,14 @@ public static class HtmlReport
             return "<p class=\"note\">No sessions were given with this outcome, so the report cannot say which sessions drove which change.</p>";
         }
 
-        var table = new StringBuilder("<table class=\"sessions\"><caption>Sessions that drove it</caption><thead><tr><th>Kind of session</th><th>Sessions</th><th>Hours</th><th>Running km</th><th class=\"text\">What it loads most</th></tr></thead><tbody>");
+        var table = new StringBuilder("<table class=\"sessions\"><caption>Sessions that drove it</caption><thead><tr><th>Kind of session</th><th>Sessions</th><th>Hours</th><th>Running ").Append(input.Units.Symbol()).Append("</th><th class=\"text\">What it loads most</th></tr></thead><tbody>");
         foreach (var group in input.Sessions.GroupBy(SessionKinds.Classify).OrderBy(g => g.Key))
         {
-            var km = group.Sum(s => s.Run.Sum(r => r.DistanceMetres)) / 1000;
+            var distance = group.Sum(s => s.Run.Sum(r => r.DistanceMetres));
             table.Append("<tr><th scope=\"row\"><span class=\"swatch\" style=\"background:").Append(SessionKinds.Colour(group.Key)).Append("\"></span>").Append(E(SessionKinds.Display(group.Key))).Append("</th>")
                 .Append(Cell(group.Count().ToString(CultureInfo.InvariantCulture)))
                 .Append(Cell(Invariant($"{group.Sum(SessionKinds.Minutes) / 60:0.0}")))
-                .Append(Cell(Invariant($"{km:0.0}")))
+                .Append(Cell(DistanceUnits.Number(distance, input.Units)))
                 .Append("<td class=\"text\">").Append(E(Drives(group.Key))).Append("</td></tr>");
         }
 
@@ -132,12 +132,12 @@ public static class HtmlReport
         var shown = input.SessionRows.OrderByDescending(r => r.Date).Take(MostSessionRows).ToList();
         var table = new StringBuilder("<details class=\"each-session\"><summary>")
             .Append(E(shown.Count == input.SessionRows.Count ? Invariant($"Each session ({shown.Count})") : Invariant($"The latest {shown.Count} of {input.SessionRows.Count} sessions")))
-            .Append("</summary><table class=\"sessions\"><thead><tr><th>Day</th><th>Sport</th><th>km</th><th>Minutes</th><th>Load</th><th class=\"text\">What it held</th></tr></thead><tbody>");
+            .Append("</summary><table class=\"sessions\"><thead><tr><th>Day</th><th>Sport</th><th>").Append(input.Units.Symbol()).Append("</th><th>Minutes</th><th>Load</th><th class=\"text\">What it held</th></tr></thead><tbody>");
         foreach (var r in shown)
         {
             table.Append("<tr><th scope=\"row\">").Append(E(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Append("</th>")
                 .Append("<td class=\"text\">").Append(E(r.Sport)).Append("</td>")
-                .Append(Cell(Invariant($"{r.DistanceKilometres:0.0}"))).Append(Cell(Invariant($"{r.MovingMinutes:0}")))
+                .Append(Cell(DistanceUnits.Number(r.DistanceMetres, input.Units))).Append(Cell(Invariant($"{r.MovingMinutes:0}")))
                 .Append(Cell(r.Load ?? "–")).Append("<td class=\"text\">").Append(E(r.Held ?? "–")).Append("</td></tr>");
         }
 

@@ -15,11 +15,11 @@ public sealed record EvidenceRow(string Parameter, string Value, string Unit, st
 /// <summary>One recorded session in the report's per-session evidence.</summary>
 /// <param name="Date">The day.</param>
 /// <param name="Sport">The sport as stored (<c>running</c>, <c>cycling</c> ...).</param>
-/// <param name="DistanceKilometres">Distance.</param>
+/// <param name="DistanceMetres">Distance.</param>
 /// <param name="MovingMinutes">Moving time.</param>
 /// <param name="Load">The training load and how it was estimated, as shown (e.g. <c>95 (HR)</c>), if analysed.</param>
 /// <param name="Held">What the session held, in a few words, if analysed.</param>
-public sealed record SessionRow(DateOnly Date, string Sport, double DistanceKilometres, double MovingMinutes, string? Load, string? Held);
+public sealed record SessionRow(DateOnly Date, string Sport, double DistanceMetres, double MovingMinutes, string? Load, string? Held);
 
 /// <summary>One day of the training-load series (Banister's fitness–fatigue model, in TRIMP units).</summary>
 /// <param name="Date">The day.</param>
@@ -60,6 +60,9 @@ public sealed record ReportInput
 
     /// <summary>Model parameters and their sources, shown in the evidence table.</summary>
     public IReadOnlyList<EvidenceRow> Evidence { get; init; } = [];
+
+    /// <summary>The unit distances are shown in.</summary>
+    public DistanceUnit Units { get; init; } = DistanceUnit.Kilometres;
 
     /// <summary>
     /// What every face reports for a scenario or plan: its simulated outcome, its sessions from the simulated start, and

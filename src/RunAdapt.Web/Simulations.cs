@@ -33,7 +33,7 @@ internal static class Simulations
     {
         var scenario = Parse(yaml, name);
         var input = scenario.FromHistory ? history.Continue(scenario) : scenario.ToInput();
-        return ReportInput.ForPlan(scenario, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full);
+        return ReportInput.ForPlan(scenario, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full) with { Units = history.Units() };
     }
 
     /// <summary>Scenario text from the page, checked for size before it is parsed.</summary>

@@ -72,7 +72,7 @@ public sealed class ImportHistoryTests
         Assert.Contains("Best efforts", text);
         Assert.Contains("1 km", text);
         Assert.Contains("Farthest in", text);
-        Assert.Matches(@"│ 12 min\s+│ \d+ m", text);
+        Assert.Matches(@"│ 12 min\s+│ \d+\.\d\d km", text);
     }
 
     /// <summary>

@@ -37,7 +37,7 @@ public sealed class HtmlReportTests
     [Fact]
     public void EachRecordedSessionIsListedNewestFirst()
     {
-        var rows = Enumerable.Range(0, 450).Select(k => new SessionRow(Monday.AddDays(k), "running", 8, 45, "95 (HR)", k == 449 ? "3× 0:30 <fast> & hard" : "steady")).ToList();
+        var rows = Enumerable.Range(0, 450).Select(k => new SessionRow(Monday.AddDays(k), "running", 8000, 45, "95 (HR)", k == 449 ? "3× 0:30 <fast> & hard" : "steady")).ToList();
         var document = Parse(HtmlReport.Render(Input() with { SessionRows = rows }));
         var details = document.Descendants("details").Single(d => (string?)d.Attribute("class") == "each-session");
         Assert.Equal("The latest 400 of 450 sessions", details.Element("summary")!.Value);

@@ -55,7 +55,7 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
             async () => (await (await fetch("/api/athlete", { method: "POST", headers: { "Content-Type": "application/json" },
               body: JSON.stringify({ sex: "female", age: 34, mass_kg: 58, training_status: "trained", foot_strike: "rearfoot", hr_max: 188, hr_rest: 48, threshold_pace: "fast" }) })).json()).error
             """);
-        Assert.Equal("threshold pace must be M:SS per km (e.g. 4:30), not 'fast'", error);
+        Assert.Equal("threshold pace must be M:SS per km (e.g. 4:30, 7:15/mi), not 'fast'", error);
     }
 
     /// <summary>A training log uploaded like an activity file adds its sessions once; a log with a mistake is rejected with the line and column.</summary>
@@ -222,10 +222,7 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         var catalogue = Core.Outcomes.MeasureCatalogue.Standard.With(
             Core.Outcomes.Measure.OfBody("body_fat", "body_fat_pct", "body fat share", b => 100 * b.FatMassKilograms / b.BodyMassKilograms) with { Unit = "%" });
         await using var own = await LoopbackDashboard.StartAsync(catalogue);
-        var page = await dashboard.Browser.NewPageAsync();
-        page.SetDefaultTimeout(60_000);
-        await page.GotoAsync(own.Http.BaseAddress!.ToString());
-        await page.WaitForSelectorAsync("body[data-ready=true]");
+        var page = await dashboard.OpenAsync(own.Http.BaseAddress!.ToString());
         await page.Locator("#scenario-run").ClickAsync();
         var row = page.Locator("#outcome-body tbody tr").Filter(new() { HasText = "body fat share" });
         await Expect(row).ToHaveCountAsync(1);

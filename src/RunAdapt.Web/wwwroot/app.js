@@ -75,7 +75,7 @@ async function loadHistory() {
   $("history-table").tBodies[0].replaceChildren(...rows.map((a) => {
     const tr = element("tr");
     tr.append(element("td", a.start.replace("T", " ").replace("Z", "")), element("td", a.sport),
-      element("td", `${a.distance_km.toFixed(2)} km`, "num"), element("td", `${a.moving_min.toFixed(0)} min`, "num"),
+      element("td", a.distance, "num"), element("td", `${a.moving_min.toFixed(0)} min`, "num"),
       element("td", a.trimp == null ? "–" : `${a.trimp} (${{ HeartRate: "HR", Pace: "pace", PerceivedEffort: "RPE", Duration: "duration" }[a.load_method]})`, "num"),
       element("td", a.held ?? (a.problem ? `not analysed: ${a.problem}` : "–")), element("td", a.source));
     return tr;
@@ -228,6 +228,7 @@ $("goal-form").addEventListener("submit", async (event) => {
 function fillAthlete(a) {
   const form = $("athlete-form");
   for (const [key, value] of Object.entries(a)) if (form.elements[key]) form.elements[key].value = value;
+  $("pace-unit").textContent = `/${a.units}`;
 }
 
 $("athlete-form").addEventListener("submit", async (event) => {
