@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Planning;
 using Spectre.Console;
 
@@ -102,10 +103,10 @@ internal static class GoalCommand
         {
             table.AddRow([
                 Markup.Escape(o.Name),
-                .. o.WantValues.Select(v => I($"{v:+0.0;-0.0;0.0}")),
-                .. o.KeepValues.Select(v => I($"{v:+0.0;-0.0;0.0}")),
+                .. o.WantValues.Select(v => Numbers.Signed(v, 1)),
+                .. o.KeepValues.Select(v => Numbers.Signed(v, 1)),
                 I($"{o.PeakInjuryRisk:0.00}"),
-                I($"{o.ExtraMinutesPerWeek:+0;-0;0}"),
+                Numbers.Signed(o.ExtraMinutesPerWeek, 0),
                 result.Reached(o),
             ]);
         }

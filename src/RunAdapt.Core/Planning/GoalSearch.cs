@@ -59,8 +59,8 @@ public sealed record GoalSearchResult(IReadOnlyList<Want> Wants, IReadOnlyList<G
     public string Values(PlanOption option)
     {
         ArgumentNullException.ThrowIfNull(option);
-        return string.Join(", ", Wants.Select((w, i) => I($"{w.Measure.Name} {option.WantValues[i]:+0.0;-0.0;0.0} %"))
-            .Concat(Keeps.Select((k, i) => I($"{k.Name} {option.KeepValues[i]:+0.0;-0.0;0.0} %"))));
+        return string.Join(", ", Wants.Select((w, i) => $"{w.Measure.Name} {Numbers.Signed(option.WantValues[i], 1)} %")
+            .Concat(Keeps.Select((k, i) => $"{k.Name} {Numbers.Signed(option.KeepValues[i], 1)} %")));
     }
 
     /// <summary>Whether an option adds or saves training time, in words.</summary>
