@@ -45,7 +45,7 @@ public sealed record OutcomeSheet(
     [property: JsonPropertyName("drivers")] IReadOnlyList<string> Drivers)
 {
     /// <summary>The note under the "why" table.</summary>
-    public const string WhyNote = "Each row is what the outcome loses when the model runs again without that kind of session (size and bone in percentage points). Adaptation is not additive (sessions share ceilings and habituation), so the rows need not add up to the total.";
+    private const string WhyNote = "Each row is what the outcome loses when the model runs again without that kind of session (size and bone in percentage points). Adaptation is not additive (sessions share ceilings and habituation), so the rows need not add up to the total.";
 
     /// <summary>Builds the sheet for a report input (its bands and contributions become the "how sure" and "why" tables).</summary>
     /// <param name="input">The outcome and what is known about it.</param>

@@ -65,22 +65,20 @@ public sealed record ReportInput
     public DistanceUnit Units { get; init; } = DistanceUnit.Kilometres;
 
     /// <summary>
-    /// What every face reports for a scenario or plan: its simulated outcome, its sessions from the simulated start, and
-    /// with <paramref name="full"/> how sure the model is and why. For a plan <c>from: history</c>, pass the input made
-    /// by <see cref="Scenario.AfterHistory"/>: the stored athlete after the imported history.
+    /// What every face reports for a simulation input (a scenario, a plan <c>from: history</c>, the imported history):
+    /// its outcome, its sessions from the simulated start, the parameters' evidence, and with <paramref name="full"/>
+    /// how sure the model is and why.
     /// </summary>
-    /// <param name="scenario">The scenario as read (its name and description).</param>
+    /// <param name="title">The report's title.</param>
     /// <param name="input">What to simulate.</param>
-    /// <param name="trainingLoad">Fitness, fatigue and form day by day over the history and the plan.</param>
+    /// <param name="trainingLoad">Fitness, fatigue and form day by day.</param>
     /// <param name="full">Also the bands (≈ 100 more simulations) and each kind of session's part.</param>
-    public static ReportInput ForPlan(Scenario scenario, SimulationInput input, IReadOnlyList<LoadPoint> trainingLoad, bool full)
+    public static ReportInput Simulated(string title, SimulationInput input, IReadOnlyList<LoadPoint> trainingLoad, bool full)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(input);
         return new ReportInput
         {
-            Title = scenario.Name,
-            Description = scenario.FromHistory ? $"{scenario.Description} From the imported history ({input.History.Count} sessions) on, from {input.StartDate:yyyy-MM-dd}.".TrimStart() : scenario.Description,
+            Title = title,
             Outcome = Simulator.Run(input),
             Sessions = input.Sessions,
             StartDate = input.StartDate,
@@ -88,6 +86,24 @@ public sealed record ReportInput
             Evidence = Reports.Evidence.From(input.Parameters),
             Bands = full ? Uncertainty.Of(input) : null,
             Why = full ? Reports.Why.Of(input) : [],
+        };
+    }
+
+    /// <summary>
+    /// <see cref="Simulated"/> for a scenario or plan, titled and described by it. For a plan <c>from: history</c>,
+    /// pass the input made by <see cref="Scenario.AfterHistory"/>: the stored athlete after the imported history.
+    /// </summary>
+    /// <param name="scenario">The scenario as read (its name and description).</param>
+    /// <param name="input">What to simulate.</param>
+    /// <param name="trainingLoad">Fitness, fatigue and form day by day over the history and the plan.</param>
+    /// <param name="full">Also the bands and each kind of session's part.</param>
+    public static ReportInput ForPlan(Scenario scenario, SimulationInput input, IReadOnlyList<LoadPoint> trainingLoad, bool full)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(input);
+        return Simulated(scenario.Name, input, trainingLoad, full) with
+        {
+            Description = scenario.FromHistory ? $"{scenario.Description} From the imported history ({input.History.Count} sessions) on, from {input.StartDate:yyyy-MM-dd}.".TrimStart() : scenario.Description,
         };
     }
 }

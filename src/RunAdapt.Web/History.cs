@@ -245,19 +245,12 @@ public sealed class History(string? location)
             var units = store.LoadAthlete().Units;
             // Far-dated rows written before dates were checked are left out; the page says so.
             var notes = store.Notes.Count > 0 ? $" Left out: {string.Join("; ", store.Notes)}." : "";
-            return new ReportInput
+            var load = Simulations.LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds())));
+            return ReportInput.Simulated("Your history", input, load, full) with
             {
-                Title = "Your history",
                 Description = $"{sessions.Count} sessions from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.{notes}",
-                Outcome = Simulator.Run(input),
-                Sessions = sessions,
-                TrainingLoad = Simulations.LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
                 SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe(units) ?? a.Problem))],
                 Units = units,
-                StartDate = first,
-                Evidence = Evidence.From(ModelParameters.Default),
-                Bands = full ? Uncertainty.Of(input) : null,
-                Why = full ? Why.Of(input) : [],
             };
         }
     }

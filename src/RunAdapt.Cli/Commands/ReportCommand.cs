@@ -70,18 +70,11 @@ internal static class ReportCommand
         var first = input.StartDate;
         var activities = store.ListActivities();
         StoreOption.WriteNotes(store, error);
-        return new ReportInput
+        var load = LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds())));
+        return ReportInput.Simulated("Your history", input, load, full: true) with
         {
-            Title = "Your history",
             Description = $"{activities.Count} imported activities from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
-            Outcome = Simulator.Run(input),
-            Sessions = sessions,
-            TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
             SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe(unit) ?? a.Problem))],
-            StartDate = first,
-            Evidence = Reports.Evidence.From(model),
-            Bands = Uncertainty.Of(input),
-            Why = Why.Of(input),
         };
     }
 }
