@@ -1,6 +1,7 @@
 using System.Globalization;
 using RunAdapt.Activities;
 using RunAdapt.Core;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Training;
 
 namespace RunAdapt.Analysis;
@@ -37,7 +38,8 @@ public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSe
     public static ActivityAnalysis Empty { get; } = new(new SessionLoad(0, LoadMethod.Duration), new double[5], new double[5], new RunFeatures([], [], false, 0), [], false);
 
     /// <summary>What the session held, in a few words: interval repeats, sprints, climbs, long run, downhill, carried load, measured foot strike; "steady" when none.</summary>
-    public string Describe()
+    /// <param name="unit">The unit of the repeats' pace.</param>
+    public string Describe(DistanceUnit unit = DistanceUnit.Kilometres)
     {
         var parts = new List<string>();
         var repeats = Features.Repeats.Where(r => !r.IsSprint).ToList();
@@ -45,7 +47,7 @@ public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSe
         {
             // A pool swim's repeats can have no speed (lengths without distance): the pace is then unknown, not infinite.
             var speed = repeats.Average(r => r.SpeedMetresPerSecond);
-            parts.Add(I($"{repeats.Count}× {Durations.Clock(repeats.Average(r => r.Seconds))}") + (speed > 0 ? I($" at {Durations.Clock(1000 / speed)}/km") : ""));
+            parts.Add(I($"{repeats.Count}× {Durations.Clock(repeats.Average(r => r.Seconds))}") + (speed > 0 ? $" at {DistanceUnits.Pace(speed, unit)}{unit.PerUnit()}" : ""));
         }
 
         var sprints = Features.Repeats.Count(r => r.IsSprint);

@@ -14,24 +14,6 @@ public sealed record Thresholds(DateOnly EffectiveFrom, double HeartRateRestBeat
     public double ReserveFraction(double heartRateBeatsPerMinute) =>
         Math.Clamp((heartRateBeatsPerMinute - HeartRateRestBeatsPerMinute) / (HeartRateMaxBeatsPerMinute - HeartRateRestBeatsPerMinute), 0, 1);
 
-    /// <summary>A pace written <c>M:SS</c> per kilometre as a speed in m/s; <c>null</c> when it is not of that form (or zero).</summary>
-    /// <param name="pace">The pace, e.g. <c>4:30</c>.</param>
-    public static double? SpeedFromPace(string pace)
-    {
-        ArgumentNullException.ThrowIfNull(pace);
-        var parts = pace.Trim().Split(':');
-        return parts.Length == 2 && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes)
-            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-            && parts[1].Length == 2 && seconds < 60 && (minutes * 60) + seconds is > 0 and var total
-            ? 1000.0 / total
-            : null;
-    }
-
-    /// <summary>A speed in m/s as a pace <c>M:SS</c> per kilometre.</summary>
-    /// <param name="metresPerSecond">The speed (&gt; 0).</param>
-    public static string PaceFromSpeed(double metresPerSecond) =>
-        TimeSpan.FromSeconds(Math.Round(1000 / metresPerSecond)).ToString(@"m\:ss", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>Anchors from a profile: the athlete's measured heart rates, else 220 − age and 60 bpm; threshold speed 3.3 m/s (≈ 5:00/km) unless given.</summary>
     /// <param name="athlete">The athlete.</param>
     /// <param name="effectiveFrom">The first day they apply.</param>

@@ -18,7 +18,7 @@ internal static class HistoryView
         activities.Where(a => a.Analysis is not null).Select(a => (DateOnly.FromDateTime(a.StartUtc), a.Analysis!.Load.Trimp))
             .Concat(logged.Select(s => (s.Date, TrainingLoad.Of(s, thresholds?.On(s.Date) ?? Thresholds.FromAthlete(athlete, s.Date), athlete.Sex).Trimp)));
 
-    public static void Write(TextWriter output, IReadOnlyList<StoredActivity> activities, IReadOnlyList<TrainingSession> logged, Athlete athlete, ThresholdHistory? thresholds, int latest, double fitnessDays, double fatigueDays)
+    public static void Write(TextWriter output, IReadOnlyList<StoredActivity> activities, IReadOnlyList<TrainingSession> logged, Athlete athlete, ThresholdHistory? thresholds, int latest, double fitnessDays, double fatigueDays, DistanceUnit unit)
     {
         var console = OutcomeView.Console(output);
         var analysed = activities.Where(a => a.Analysis is not null).ToList();
@@ -26,7 +26,7 @@ internal static class HistoryView
         if (days.Count > 0)
         {
             var d = days[^1];
-            console.MarkupLine(Markup.Escape(I($"Training load on {d.Date:yyyy-MM-dd} (Banister TRIMP; {fitnessDays:0.#}- and {fatigueDays:0.#}-day constants): fitness (CTL) {d.Fitness:0.0}, fatigue (ATL) {d.Fatigue:0.0}, form (TSB) {d.Form:+0.0;-0.0;0.0}, ramp {d.RampPerWeek:+0.0;-0.0;0.0}/week, acute:chronic {d.AcuteChronicRatio:0.00}.")));
+            console.MarkupLine(Markup.Escape(I($"Training load on {d.Date:yyyy-MM-dd} (Banister TRIMP; {fitnessDays:0.#}- and {fatigueDays:0.#}-day constants): fitness (CTL) {d.Fitness:0.0}, fatigue (ATL) {d.Fatigue:0.0}, form (TSB) {Numbers.Signed(d.Form, 1)}, ramp {Numbers.Signed(d.RampPerWeek, 1)}/week, acute:chronic {d.AcuteChronicRatio:0.00}.")));
         }
 
         var shown = latest <= 0 ? activities : activities.TakeLast(latest).ToList();
@@ -34,23 +34,23 @@ internal static class HistoryView
         var wide = console.Profile.Width >= 140;
         var table = new Table().Title(shown.Count == activities.Count ? "Sessions" : $"Latest {shown.Count} of {activities.Count} sessions");
         table.AddColumns(wide
-            ? ["date", "sport", "km", "moving", "pace /km", "steps /min", "kcal", "load (how)", "HR zones 1–5 (%)", "what it held"]
-            : ["date", "sport", "km", "moving", "load (how)", "what it held"]);
+            ? ["date", "sport", unit.Symbol(), "moving", $"pace {unit.PerUnit()}", "steps /min", "kcal", "load (how)", "HR zones 1–5 (%)", "what it held"]
+            : ["date", "sport", unit.Symbol(), "moving", "load (how)", "what it held"]);
         foreach (var a in shown)
         {
             var x = a.Analysis;
             var date = a.StartUtc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var load = x is null ? (a.Problem is null ? "–" : "not analysed") : x.Load.Describe();
-            var held = Markup.Escape(x?.Describe() ?? a.Problem ?? "–");
+            var held = Markup.Escape(x?.Describe(unit) ?? a.Problem ?? "–");
             if (!wide)
             {
-                table.AddRow(date, a.Sport, I($"{a.DistanceMetres / 1000:0.0}"), Clock(a.MovingSeconds), load, held);
+                table.AddRow(date, a.Sport, DistanceUnits.Number(a.DistanceMetres, unit), Clock(a.MovingSeconds), load, held);
                 continue;
             }
 
             table.AddRow(
-                date, a.Sport, I($"{a.DistanceMetres / 1000:0.0}"), Clock(a.MovingSeconds),
-                a.DistanceMetres > 0 ? Clock(a.MovingSeconds * 1000 / a.DistanceMetres) : "–",
+                date, a.Sport, DistanceUnits.Number(a.DistanceMetres, unit), Clock(a.MovingSeconds),
+                a.MovingSeconds > 0 ? DistanceUnits.Pace(a.DistanceMetres / a.MovingSeconds, unit) : "–",
                 x?.StepsPerMinute is { } steps ? I($"{steps:0}") : "–",
                 x is null || x.EnergyKilojoules <= 0 ? "–" : I($"{x.EnergyKilojoules / KilojoulesPerKilocalorie:0}"),
                 load,
@@ -65,7 +65,7 @@ internal static class HistoryView
             var log = new Table().Title(shownLogged.Count == logged.Count ? "Logged sessions" : $"Latest {shownLogged.Count} of {logged.Count} logged sessions").AddColumns("date", "what");
             foreach (var session in shownLogged)
             {
-                log.AddRow(session.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(Logged(session)));
+                log.AddRow(session.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(Logged(session, unit)));
             }
 
             console.Write(log);
@@ -75,14 +75,14 @@ internal static class HistoryView
             .GroupBy(e => e.Effort.Name).Select(g => g.MinBy(e => e.Effort.Seconds)).OrderBy(e => e.Effort.DistanceMetres).ToList();
         if (best.Count > 0)
         {
-            var efforts = new Table().Title("Best efforts").AddColumns("distance", "time", "pace /km", "date");
+            var efforts = new Table().Title("Best efforts").AddColumns("distance", "time", $"pace {unit.PerUnit()}", "date");
             foreach (var (effort, start) in best)
             {
-                efforts.AddRow(effort.Name, Clock(effort.Seconds), Clock(effort.Seconds * 1000 / effort.DistanceMetres), start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                efforts.AddRow(DistanceUnits.RaceName(effort.Name, unit), Clock(effort.Seconds), DistanceUnits.Pace(effort.DistanceMetres / effort.Seconds, unit), start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 
             console.Write(efforts);
-            if (RacePredictions(best) is { } predictions)
+            if (RacePredictions(best, unit) is { } predictions)
             {
                 console.Write(predictions);
             }
@@ -92,10 +92,10 @@ internal static class HistoryView
             .GroupBy(e => e.Effort.Name).Select(g => g.MaxBy(e => e.Effort.DistanceMetres)).OrderBy(e => e.Effort.Seconds).ToList();
         if (farthest.Count > 0)
         {
-            var longest = new Table().Title("Farthest in").AddColumns("time", "distance", "pace /km", "date");
+            var longest = new Table().Title("Farthest in").AddColumns("time", "distance", $"pace {unit.PerUnit()}", "date");
             foreach (var (effort, start) in farthest)
             {
-                longest.AddRow(effort.Name, I($"{effort.DistanceMetres:0} m"), Clock(effort.Seconds * 1000 / effort.DistanceMetres), start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                longest.AddRow(effort.Name, DistanceUnits.Distance(effort.DistanceMetres, unit, 2), DistanceUnits.Pace(effort.DistanceMetres / effort.Seconds, unit), start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 
             console.Write(longest);
@@ -106,7 +106,7 @@ internal static class HistoryView
     /// Race times from the best effort of a mile or longer (the one with the highest VDOT): Daniels &amp; Gilbert's
     /// equivalent times and Riegel's; <c>null</c> when there is no such effort.
     /// </summary>
-    private static Table? RacePredictions(IReadOnlyList<(BestEffort Effort, DateTime StartUtc)> best)
+    private static Table? RacePredictions(IReadOnlyList<(BestEffort Effort, DateTime StartUtc)> best, DistanceUnit unit)
     {
         var candidates = best.Where(e => e.Effort.DistanceMetres >= RaceTimes.ShortestEffortMetres - 1).ToList();
         if (candidates.Count == 0)
@@ -117,25 +117,25 @@ internal static class HistoryView
         var (effort, start) = candidates.MaxBy(e => RaceTimes.Vdot(e.Effort.DistanceMetres, e.Effort.Seconds));
         var vdot = RaceTimes.Vdot(effort.DistanceMetres, effort.Seconds);
         var table = new Table()
-            .Title(I($"Race predictions from the {effort.Name} in {Clock(effort.Seconds)} on {start:yyyy-MM-dd} (VDOT {vdot:0.0}; from training, so a race may be faster)"))
-            .AddColumns("race", "VDOT", "pace /km", "Riegel", "pace /km");
+            .Title(I($"Race predictions from the {DistanceUnits.RaceName(effort.Name, unit)} in {Clock(effort.Seconds)} on {start:yyyy-MM-dd} (VDOT {vdot:0.0}; from training, so a race may be faster)"))
+            .AddColumns("race", "VDOT", $"pace {unit.PerUnit()}", "Riegel", $"pace {unit.PerUnit()}");
         foreach (var race in Race.Standard)
         {
             var (daniels, riegel) = (RaceTimes.Seconds(race, vdot), RaceTimes.Riegel(race, effort.DistanceMetres, effort.Seconds));
-            table.AddRow(race.Name, Clock(daniels), Clock(daniels * 1000 / race.Metres), Clock(riegel), Clock(riegel * 1000 / race.Metres));
+            table.AddRow(DistanceUnits.RaceName(race.Name, unit), Clock(daniels), DistanceUnits.Pace(race.Metres / daniels, unit), Clock(riegel), DistanceUnits.Pace(race.Metres / riegel, unit));
         }
 
         return table;
     }
 
     /// <summary>A logged session in a line: its lifting sets, its running and its cross-training.</summary>
-    private static string Logged(TrainingSession session)
+    private static string Logged(TrainingSession session, DistanceUnit unit)
     {
         var parts = session.Strength.Select(x => I($"{x.Exercise.Replace('_', ' ')} {x.Sets}×{x.Reps} at {x.LoadFractionOfOneRepMax * 100:0} % 1RM")).ToList();
         if (session.Run.Count > 0)
         {
             var metres = session.Run.Sum(r => r.DistanceMetres);
-            parts.Add(I($"run {Clock(session.Run.Sum(r => r.DurationSeconds))}") + (metres > 0 ? I($", {metres / 1000:0.0} km") : ""));
+            parts.Add(I($"run {Clock(session.Run.Sum(r => r.DurationSeconds))}") + (metres > 0 ? $", {DistanceUnits.Distance(metres, unit)}" : ""));
         }
 
         parts.AddRange(session.Cross.Select(c => I($"{c.Mode.ToString().ToLowerInvariant()} {Clock(c.DurationSeconds)}")));

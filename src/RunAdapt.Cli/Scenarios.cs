@@ -29,7 +29,10 @@ internal static class Scenarios
         }
     }
 
-    /// <summary>The model input for a scenario: on its own, or after the imported history when it says <c>from: history</c>.</summary>
+    /// <summary>
+    /// The model input for a scenario: on its own, or when it says <c>from: history</c>, the stored athlete after the
+    /// imported history.
+    /// </summary>
     public static SimulationInput Input(Scenario scenario, ModelParameters parameters, string? db)
     {
         if (!scenario.FromHistory)
@@ -44,7 +47,7 @@ internal static class Scenarios
             throw new InputException($"{scenario.Name}: starts 'from: history', but {db ?? Storage.AthleteStore.DefaultPath} holds no sessions (import some first)");
         }
 
-        return scenario.AfterHistory(history, parameters);
+        return scenario.AfterHistory(history, store.LoadAthlete(), parameters);
     }
 
     public static ModelParameters LoadParameters(FileInfo? file)

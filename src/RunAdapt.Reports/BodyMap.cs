@@ -213,7 +213,7 @@ public static partial class BodyMap
 
     private static XAttribute Attr(string name, double value) => new(name, value.ToString("0.##", CultureInfo.InvariantCulture));
 
-    private static string Signed(double percent) => percent.ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) + " %";
+    private static string Signed(double percent) => MeasureCatalogue.Standard[MeasureCatalogue.SizeKey].Format(percent);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

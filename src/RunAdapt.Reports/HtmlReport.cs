@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using RunAdapt.Core.Outcomes;
+using static RunAdapt.Core.Outcomes.Numbers;
 
 namespace RunAdapt.Reports;
 
@@ -14,16 +15,20 @@ public static class HtmlReport
 {
     /// <summary>Renders the report, drawing the charts itself.</summary>
     /// <param name="input">What to report.</param>
-    public static string Render(ReportInput input) => Render(input, Charts.All(input));
+    /// <param name="catalogue">The measures; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
+    public static string Render(ReportInput input, MeasureCatalogue? catalogue = null) => Render(input, Charts.All(input), catalogue);
 
     /// <summary>Renders the report with charts already drawn (so a caller can also save them as files).</summary>
     /// <param name="input">What to report.</param>
     /// <param name="charts">The charts to embed, in order.</param>
-    public static string Render(ReportInput input, IReadOnlyList<ChartImage> charts)
+    /// <param name="catalogue">The measures; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
+    public static string Render(ReportInput input, IReadOnlyList<ChartImage> charts, MeasureCatalogue? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(charts);
         var outcome = input.Outcome;
+        var sheet = OutcomeSheet.Of(input, catalogue);
+        var tables = sheet.Tables.ToDictionary(t => t.Id);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
@@ -38,7 +43,7 @@ public static class HtmlReport
         html.Append("<p class=\"meta\">").Append(E(Invariant($"{outcome.Days} days ({outcome.Days / 7.0:0.#} weeks) simulated"))).Append(input.Sessions.Count > 0 ? E(Invariant($", {input.Sessions.Count} sessions")) : string.Empty).Append(".</p></header>\n");
 
         html.Append("<section id=\"answer\"><h2>What did my running build?</h2><ul class=\"findings\">");
-        foreach (var finding in Narrative.Findings(outcome))
+        foreach (var finding in sheet.Findings)
         {
             html.Append("<li>").Append(E(finding)).Append("</li>");
         }
@@ -48,15 +53,17 @@ public static class HtmlReport
         html.Append("<section id=\"body-map\"><h2>Body map</h2><p class=\"note\">Each muscle group coloured by how much its size changed since the start: warm colours grew, blue shrank.</p><div class=\"figure\">")
             .Append(Inline(BodyMap.Render(outcome))).Append("</div></section>\n");
 
-        html.Append("<section id=\"numbers\"><h2>The numbers</h2>").Append(MuscleTable(outcome)).Append(BodyTable(outcome)).Append("</section>\n");
-        if (input.Why.Count > 0)
+        html.Append("<section id=\"numbers\"><h2>The numbers</h2>").Append(Table(tables["muscles"])).Append(Table(tables["body"])).Append("</section>\n");
+        foreach (var table in sheet.Tables.Where(t => t.Id is "why" or "how-sure"))
         {
-            html.Append(WhySection(outcome, input.Why));
-        }
+            html.Append("<section id=\"").Append(table.Id).Append("\"><h2>").Append(E(table.Title)).Append("</h2><p class=\"note\">").Append(E(table.Note ?? "")).Append("</p>")
+                .Append(Table(table, caption: false));
+            if (table.Id == "how-sure")
+            {
+                html.Append("<ul class=\"drivers\">").AppendJoin("", sheet.Drivers.Select(d => $"<li>{E(d)}</li>")).Append("</ul>");
+            }
 
-        if (input.Bands is { } bands)
-        {
-            html.Append(HowSure(outcome, bands));
+            html.Append("</section>\n");
         }
 
         html.Append("<section id=\"charts\"><h2>Week by week</h2><div class=\"charts\">");
@@ -73,108 +80,22 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    private static string WhySection(SimulationOutcome outcome, IReadOnlyList<KindContribution> why)
+    /// <summary>A sheet's table as HTML: a caption unless the section's heading names it, changes coloured by sign.</summary>
+    private static string Table(SheetTable table, bool caption = true)
     {
-        var f = outcome.Final;
-        var muscles = MuscleNames.Sorted(f.Muscles.Keys).ToList();
-        var html = new StringBuilder("<section id=\"why\"><h2>Why</h2><p class=\"note\">")
-            .Append(E("What each kind of session contributed: the model run again without those sessions, and the difference. Adaptation is not additive (sessions share ceilings and habituation), so the rows need not add up to the total."))
-            .Append("</p><table class=\"why\"><thead><tr><th>Kind of session</th><th>Sessions</th>");
-        foreach (var m in muscles)
+        var html = new StringBuilder("<table class=\"").Append(table.Id).Append("\">");
+        if (caption)
         {
-            html.Append("<th>").Append(E(MuscleNames.Display(m))).Append(" size</th>");
+            html.Append("<caption>").Append(E(table.Title)).Append("</caption>");
         }
 
-        html.Append("<th>VO2max</th><th>Bone</th></tr></thead><tbody>");
-        foreach (var c in why)
+        html.Append("<thead><tr>").AppendJoin("", table.Columns.Select(c => $"<th>{E(c)}</th>")).Append("</tr></thead><tbody>");
+        foreach (var row in table.Rows)
         {
-            html.Append("<tr><th scope=\"row\">").Append(E(SessionKinds.Display(c.Kind))).Append("</th>").Append(Cell(c.Sessions.ToString(CultureInfo.InvariantCulture)));
-            foreach (var m in muscles)
-            {
-                var part = f.Muscles[m].SizeChangePercent - c.Without.Muscles[m].SizeChangePercent;
-                html.Append(Cell(Signed(part) + " pp", part));
-            }
-
-            html.Append(Cell(Invariant($"{f.Vo2MaxMillilitresPerKilogramPerMinute - c.Without.Vo2MaxMillilitresPerKilogramPerMinute:+0.0;-0.0;0.0} ml/kg/min")))
-                .Append(Cell(Signed(f.BoneDensityChangePercent - c.Without.BoneDensityChangePercent) + " pp")).Append("</tr>");
+            html.Append("<tr><th scope=\"row\">").Append(E(row.Label)).Append("</th>").AppendJoin("", row.Cells.Select(c => Cell(c.Text, c.Sign))).Append("</tr>");
         }
 
-        html.Append("<tr class=\"total\"><th scope=\"row\">Total change</th><td></td>");
-        foreach (var m in muscles)
-        {
-            html.Append(Cell(Signed(f.Muscles[m].SizeChangePercent) + " %", f.Muscles[m].SizeChangePercent));
-        }
-
-        return html.Append(Cell(Invariant($"{f.Vo2MaxMillilitresPerKilogramPerMinute - outcome.Start.Vo2MaxMillilitresPerKilogramPerMinute:+0.0;-0.0;0.0} ml/kg/min")))
-            .Append(Cell(Signed(f.BoneDensityChangePercent) + " %")).Append("</tr></tbody></table></section>\n").ToString();
-    }
-
-    private static string HowSure(SimulationOutcome outcome, RunAdapt.Core.Model.OutcomeBands bands)
-    {
-        var f = outcome.Final;
-        var html = new StringBuilder("<section id=\"how-sure\"><h2>How sure</h2><p class=\"note\">")
-            .Append(E(Invariant($"The model's answer, and the range in which 80 % of {bands.Samples} simulations fell when every model parameter was drawn from its plausible range (many are marked as guesses in the evidence below). A range that spans zero means the model cannot say whether that muscle grows or shrinks.")))
-            .Append("</p><table class=\"bands\"><thead><tr><th>Measure</th><th>Model</th><th>10th percentile</th><th>Median</th><th>90th percentile</th></tr></thead><tbody>");
-        void Row(string name, double model, double low, double median, double high, string format, string unit) =>
-            html.Append("<tr><th scope=\"row\">").Append(E(name)).Append("</th>")
-                .Append(Cell(model.ToString(format, CultureInfo.InvariantCulture) + unit)).Append(Cell(low.ToString(format, CultureInfo.InvariantCulture) + unit))
-                .Append(Cell(median.ToString(format, CultureInfo.InvariantCulture) + unit)).Append(Cell(high.ToString(format, CultureInfo.InvariantCulture) + unit)).Append("</tr>");
-        foreach (var name in MuscleNames.Sorted(f.Muscles.Keys))
-        {
-            Row(MuscleNames.Display(name) + " size", f.Muscles[name].SizeChangePercent, bands.Low.Muscles[name].SizeChangePercent, bands.Median.Muscles[name].SizeChangePercent, bands.High.Muscles[name].SizeChangePercent, "+0.0;-0.0;0.0", " %");
-        }
-
-        Row("VO2max", f.Vo2MaxMillilitresPerKilogramPerMinute, bands.Low.Vo2MaxMillilitresPerKilogramPerMinute, bands.Median.Vo2MaxMillilitresPerKilogramPerMinute, bands.High.Vo2MaxMillilitresPerKilogramPerMinute, "0.0", " ml/kg/min");
-        Row("Body mass", f.BodyMassKilograms, bands.Low.BodyMassKilograms, bands.Median.BodyMassKilograms, bands.High.BodyMassKilograms, "0.0", " kg");
-        Row("Bone density (hip)", f.BoneDensityChangePercent, bands.Low.BoneDensityChangePercent, bands.Median.BoneDensityChangePercent, bands.High.BoneDensityChangePercent, "+0.0;-0.0;0.0", " %");
-        html.Append("</tbody></table><p class=\"note\">What drives each range (Spearman ρ between a parameter's draws and the result) — what better data would narrow:</p><ul class=\"drivers\">");
-        foreach (var (measure, drivers) in bands.Drivers.Where(d => d.Value.Count > 0))
-        {
-            html.Append("<li>").Append(E(Invariant($"{measure.Replace('_', ' ')}: ") + string.Join(", ", drivers))).Append("</li>");
-        }
-
-        return html.Append("</ul></section>\n").ToString();
-    }
-
-    private static string MuscleTable(SimulationOutcome outcome)
-    {
-        var table = new StringBuilder("<table class=\"muscles\"><caption>Muscles: start → end</caption><thead><tr><th>Muscle</th><th>Size</th><th>Type I</th><th>Type IIa</th><th>Type IIx</th><th>Endurance</th><th>Strength</th></tr></thead><tbody>");
-        foreach (var name in MuscleNames.Sorted(outcome.Final.Muscles.Keys))
-        {
-            var f = outcome.Final.Muscles[name];
-            var s = outcome.Start.Muscles.GetValueOrDefault(name) ?? f;
-            table.Append("<tr><th scope=\"row\">").Append(E(MuscleNames.Display(name))).Append("</th>")
-                .Append(Cell(Signed(f.SizeChangePercent) + " %", f.SizeChangePercent))
-                .Append(Cell(Invariant($"{s.Type1Percent:0} → {f.Type1Percent:0} %")))
-                .Append(Cell(Invariant($"{s.Type2APercent:0} → {f.Type2APercent:0} %")))
-                .Append(Cell(Invariant($"{s.Type2XPercent:0} → {f.Type2XPercent:0} %")))
-                .Append(Cell(Signed(f.EnduranceChangePercent) + " %", f.EnduranceChangePercent))
-                .Append(Cell(Signed(f.StrengthChangePercent) + " %", f.StrengthChangePercent)).Append("</tr>");
-        }
-
-        return table.Append("</tbody></table>").ToString();
-    }
-
-    private static string BodyTable(SimulationOutcome outcome)
-    {
-        var s = outcome.Start;
-        var f = outcome.Final;
-        var rows = new (string Name, string Start, string End)[]
-        {
-            ("VO2max", Invariant($"{s.Vo2MaxMillilitresPerKilogramPerMinute:0.0} ml/kg/min"), Invariant($"{f.Vo2MaxMillilitresPerKilogramPerMinute:0.0} ml/kg/min")),
-            ("Body mass", Invariant($"{s.BodyMassKilograms:0.0} kg"), Invariant($"{f.BodyMassKilograms:0.0} kg")),
-            ("Fat mass", Invariant($"{s.FatMassKilograms:0.0} kg"), Invariant($"{f.FatMassKilograms:0.0} kg")),
-            ("Bone density (hip)", "0.0 %", Signed(f.BoneDensityChangePercent) + " %"),
-            ("Knee joint load index", Invariant($"{s.JointLoadIndex:0.00}"), Invariant($"{f.JointLoadIndex:0.00}")),
-            ("Injury risk (× baseline)", Invariant($"{s.InjuryRisk:0.00}"), Invariant($"{f.InjuryRisk:0.00}")),
-        };
-        var table = new StringBuilder("<table class=\"body\"><caption>Whole body</caption><thead><tr><th>Measure</th><th>Start</th><th>End</th></tr></thead><tbody>");
-        foreach (var (name, start, end) in rows)
-        {
-            table.Append("<tr><th scope=\"row\">").Append(E(name)).Append("</th>").Append(Cell(start)).Append(Cell(end)).Append("</tr>");
-        }
-
-        return table.Append("</tbody></table>").ToString();
+        return html.Append("</tbody></table>").ToString();
     }
 
     private static string SessionEvidence(ReportInput input)
@@ -184,14 +105,14 @@ public static class HtmlReport
             return "<p class=\"note\">No sessions were given with this outcome, so the report cannot say which sessions drove which change.</p>";
         }
 
-        var table = new StringBuilder("<table class=\"sessions\"><caption>Sessions that drove it</caption><thead><tr><th>Kind of session</th><th>Sessions</th><th>Hours</th><th>Running km</th><th class=\"text\">What it loads most</th></tr></thead><tbody>");
+        var table = new StringBuilder("<table class=\"sessions\"><caption>Sessions that drove it</caption><thead><tr><th>Kind of session</th><th>Sessions</th><th>Hours</th><th>Running ").Append(input.Units.Symbol()).Append("</th><th class=\"text\">What it loads most</th></tr></thead><tbody>");
         foreach (var group in input.Sessions.GroupBy(SessionKinds.Classify).OrderBy(g => g.Key))
         {
-            var km = group.Sum(s => s.Run.Sum(r => r.DistanceMetres)) / 1000;
+            var distance = group.Sum(s => s.Run.Sum(r => r.DistanceMetres));
             table.Append("<tr><th scope=\"row\"><span class=\"swatch\" style=\"background:").Append(SessionKinds.Colour(group.Key)).Append("\"></span>").Append(E(SessionKinds.Display(group.Key))).Append("</th>")
                 .Append(Cell(group.Count().ToString(CultureInfo.InvariantCulture)))
                 .Append(Cell(Invariant($"{group.Sum(SessionKinds.Minutes) / 60:0.0}")))
-                .Append(Cell(Invariant($"{km:0.0}")))
+                .Append(Cell(DistanceUnits.Number(distance, input.Units)))
                 .Append("<td class=\"text\">").Append(E(Drives(group.Key))).Append("</td></tr>");
         }
 
@@ -211,12 +132,12 @@ public static class HtmlReport
         var shown = input.SessionRows.OrderByDescending(r => r.Date).Take(MostSessionRows).ToList();
         var table = new StringBuilder("<details class=\"each-session\"><summary>")
             .Append(E(shown.Count == input.SessionRows.Count ? Invariant($"Each session ({shown.Count})") : Invariant($"The latest {shown.Count} of {input.SessionRows.Count} sessions")))
-            .Append("</summary><table class=\"sessions\"><thead><tr><th>Day</th><th>Sport</th><th>km</th><th>Minutes</th><th>Load</th><th class=\"text\">What it held</th></tr></thead><tbody>");
+            .Append("</summary><table class=\"sessions\"><thead><tr><th>Day</th><th>Sport</th><th>").Append(input.Units.Symbol()).Append("</th><th>Minutes</th><th>Load</th><th class=\"text\">What it held</th></tr></thead><tbody>");
         foreach (var r in shown)
         {
             table.Append("<tr><th scope=\"row\">").Append(E(r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).Append("</th>")
                 .Append("<td class=\"text\">").Append(E(r.Sport)).Append("</td>")
-                .Append(Cell(Invariant($"{r.DistanceKilometres:0.0}"))).Append(Cell(Invariant($"{r.MovingMinutes:0}")))
+                .Append(Cell(DistanceUnits.Number(r.DistanceMetres, input.Units))).Append(Cell(Invariant($"{r.MovingMinutes:0}")))
                 .Append(Cell(r.Load ?? "–")).Append("<td class=\"text\">").Append(E(r.Held ?? "–")).Append("</td></tr>");
         }
 
@@ -254,9 +175,9 @@ public static class HtmlReport
         return table.Append("</tbody></table></details>").ToString();
     }
 
-    private static string Cell(string text, double? change = null)
+    private static string Cell(string text, int sign = 0)
     {
-        var cls = change switch { > 0.05 => " class=\"up\"", < -0.05 => " class=\"down\"", _ => string.Empty };
+        var cls = sign switch { > 0 => " class=\"up\"", < 0 => " class=\"down\"", _ => string.Empty };
         return $"<td{cls}>{E(text)}</td>";
     }
 
@@ -265,9 +186,6 @@ public static class HtmlReport
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
 
-    private static string Signed(double value) => value.ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private const string Css = """
         :root { --ink: #1f2933; --muted: #52606d; --line: #e4e7eb; --up: #b2182b; --down: #2166ac; --paper: #f5f7fa; }

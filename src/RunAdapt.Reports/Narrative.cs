@@ -1,11 +1,13 @@
-using System.Globalization;
+using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
+using static RunAdapt.Core.Outcomes.Numbers;
 
 namespace RunAdapt.Reports;
 
 /// <summary>
 /// The plain-language answer to "what did my running build?", written by fixed rules from the outcome's numbers
-/// (never canned per scenario), one sentence per finding, most important first.
+/// (never canned per scenario), one sentence per finding, most important first. The first finding is the headline;
+/// when the likely range of a measure spans zero, the headline says so. Every face shows these sentences.
 /// </summary>
 public static class Narrative
 {
@@ -20,83 +22,124 @@ public static class Narrative
 
     /// <summary>The findings, as sentences.</summary>
     /// <param name="outcome">The outcome to describe.</param>
-    public static IReadOnlyList<string> Findings(SimulationOutcome outcome)
+    /// <param name="bands">How sure the model is, if known: the headline then names the measures whose direction is not sure.</param>
+    /// <param name="catalogue">The measures; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
+    public static IReadOnlyList<string> Findings(SimulationOutcome outcome, OutcomeBands? bands = null, MeasureCatalogue? catalogue = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        catalogue ??= MeasureCatalogue.Standard;
         var start = outcome.Start;
         var final = outcome.Final;
+        var size = catalogue[MeasureCatalogue.SizeKey];
         var muscles = MuscleNames.Sorted(final.Muscles.Keys);
-        var findings = new List<string> { Size(final, muscles) };
+        var findings = new List<string> { Size(final, muscles, size) + NotSure(outcome, bands, catalogue) };
 
-        var shrank = muscles.Where(m => final.Muscles[m].SizeChangePercent <= -NoticeableSizePercent).ToList();
+        var shrank = muscles.Where(m => size.Read(final, m) <= -NoticeableSizePercent).ToList();
         if (shrank.Count > 0)
         {
-            findings.Add(Invariant($"Smaller: {string.Join(", ", shrank.Select(m => $"{m} ({Signed(final.Muscles[m].SizeChangePercent)} %)"))}."));
+            findings.Add($"Smaller: {string.Join(", ", shrank.Select(m => $"{m} ({size.Format(size.Read(final, m))})"))}.");
         }
 
-        findings.Add(Fibres(start, final, muscles));
-        var endurance = muscles.MaxBy(m => final.Muscles[m].EnduranceChangePercent)!;
-        var strength = muscles.MaxBy(m => final.Muscles[m].StrengthChangePercent)!;
-        findings.Add(Invariant($"Muscular endurance rose most in the {endurance} ({Signed(final.Muscles[endurance].EnduranceChangePercent)} %); maximal strength changed most in the {strength} ({Signed(final.Muscles[strength].StrengthChangePercent)} %)."));
+        findings.Add(Fibres(start, final, muscles, catalogue));
+        var (endurance, strength) = (catalogue["endurance"], catalogue["strength"]);
+        var mostEndurance = muscles.MaxBy(m => endurance.Read(final, m))!;
+        var mostStrength = muscles.MaxBy(m => strength.Read(final, m))!;
+        findings.Add($"Muscular endurance rose most in the {mostEndurance} ({endurance.Format(endurance.Read(final, mostEndurance))}); maximal strength changed most in the {mostStrength} ({strength.Format(strength.Read(final, mostStrength))}).");
 
-        var vo2Change = Percent(final.Vo2MaxMillilitresPerKilogramPerMinute, start.Vo2MaxMillilitresPerKilogramPerMinute);
+        var vo2 = catalogue["vo2max"];
+        var vo2Change = Percent(vo2.Read(final), vo2.Read(start));
         findings.Add(Math.Abs(vo2Change) < NoticeableVo2Percent
-            ? Invariant($"Aerobic fitness held steady: VO2max {final.Vo2MaxMillilitresPerKilogramPerMinute:0.0} ml/kg/min.")
-            : Invariant($"Aerobic fitness {(vo2Change > 0 ? "improved" : "declined")}: VO2max {start.Vo2MaxMillilitresPerKilogramPerMinute:0.0} → {final.Vo2MaxMillilitresPerKilogramPerMinute:0.0} ml/kg/min ({Signed(vo2Change)} %)."));
+            ? $"Aerobic fitness held steady: VO2max {vo2.Format(vo2.Read(final))}."
+            : $"Aerobic fitness {(vo2Change > 0 ? "improved" : "declined")}: VO2max {Fixed(vo2.Read(start), vo2.Decimals)} → {vo2.Format(vo2.Read(final))} ({Signed(vo2Change, 1)} %).");
 
-        var mass = final.BodyMassKilograms - start.BodyMassKilograms;
-        var fat = final.FatMassKilograms - start.FatMassKilograms;
-        var lean = mass - fat;
-        findings.Add(Math.Abs(mass) < NoticeableMassKilograms && Math.Abs(fat) < NoticeableMassKilograms
-            ? Invariant($"Body mass stayed about the same ({final.BodyMassKilograms:0.0} kg).")
-            : Invariant($"Body mass {start.BodyMassKilograms:0.0} → {final.BodyMassKilograms:0.0} kg ({Signed(mass)} kg): fat {Signed(fat)} kg, fat-free mass {Signed(lean)} kg."));
+        var (mass, fat) = (catalogue["body_mass"], catalogue["fat_mass"]);
+        var massChange = mass.Change(start, final);
+        var fatChange = fat.Change(start, final);
+        findings.Add(Math.Abs(massChange) < NoticeableMassKilograms && Math.Abs(fatChange) < NoticeableMassKilograms
+            ? $"Body mass stayed about the same ({mass.Format(mass.Read(final))})."
+            : $"Body mass {Fixed(mass.Read(start), mass.Decimals)} → {mass.Format(mass.Read(final))} ({mass.FormatChange(massChange)}): fat {fat.FormatChange(fatChange)}, fat-free mass {mass.FormatChange(massChange - fatChange)}.");
 
-        findings.Add(Math.Abs(final.BoneDensityChangePercent) < NoticeableBonePercent
+        var bone = catalogue["bone"];
+        var boneChange = bone.Read(final);
+        findings.Add(Math.Abs(boneChange) < NoticeableBonePercent
             ? "Bone density at the hip did not change measurably."
-            : Invariant($"Bone density at the hip {(final.BoneDensityChangePercent > 0 ? "rose" : "fell")} {Math.Abs(final.BoneDensityChangePercent):0.0} %."));
+            : $"Bone density at the hip {(boneChange > 0 ? "rose" : "fell")} {Fixed(Math.Abs(boneChange), bone.Decimals)} %.");
 
-        var peak = outcome.Series.Select((s, i) => (s.InjuryRisk, Week: s.Week ?? (i + 1))).DefaultIfEmpty((InjuryRisk: final.InjuryRisk, Week: 0)).MaxBy(p => p.InjuryRisk);
-        findings.Add(peak.InjuryRisk >= RaisedRisk
-            ? Invariant($"Watch the load: injury risk peaked at ×{peak.InjuryRisk:0.00} of baseline in week {peak.Week} (a jump in load the body was not yet used to); it ends at ×{final.InjuryRisk:0.00}.")
-            : Invariant($"Load rose gradually enough: injury risk stayed near baseline (peak ×{peak.InjuryRisk:0.00}); knee load ends at {final.JointLoadIndex:0.00}× what the joint is used to."));
+        var risk = catalogue["injury_risk"];
+        var peak = outcome.Series.Select((s, i) => (Risk: risk.Read(s), Week: s.Week ?? (i + 1))).DefaultIfEmpty((Risk: risk.Read(final), Week: 0)).MaxBy(p => p.Risk);
+        findings.Add(peak.Risk >= RaisedRisk
+            ? $"Watch the load: injury risk peaked at ×{Fixed(peak.Risk, 2)} of baseline in week {peak.Week} (a jump in load the body was not yet used to); it ends at ×{Fixed(risk.Read(final), 2)}."
+            : $"Load rose gradually enough: injury risk stayed near baseline (peak ×{Fixed(peak.Risk, 2)}); knee load ends at {Fixed(final.JointLoadIndex, 2)}× what the joint is used to.");
         return findings;
     }
 
-    private static string Size(BodySnapshot final, IReadOnlyList<string> muscles)
+    /// <summary>
+    /// The measures whose likely range (10th to 90th percentile) spans no change, said in words: the model cannot tell
+    /// their direction. Empty when there are no bands or every direction is sure.
+    /// </summary>
+    private static string NotSure(SimulationOutcome outcome, OutcomeBands? bands, MeasureCatalogue catalogue)
     {
-        var grew = muscles.Where(m => final.Muscles[m].SizeChangePercent >= NoticeableSizePercent)
-            .OrderByDescending(m => final.Muscles[m].SizeChangePercent).ToList();
+        if (bands is null)
+        {
+            return "";
+        }
+
+        var start = outcome.Start;
+        var unsure = new List<string>();
+        bool SpansNoChange(Measure measure, string? muscle) => measure.Change(start, bands.Low, muscle) < 0 && measure.Change(start, bands.High, muscle) > 0;
+        foreach (var measure in catalogue.In(Summaries.Bands))
+        {
+            if (measure.Scope == MeasureScope.Body)
+            {
+                if (SpansNoChange(measure, null))
+                {
+                    unsure.Add($"{measure.MayGoEitherWay()} (likely {measure.FormatChange(measure.Change(start, bands.Low))} to {measure.FormatChange(measure.Change(start, bands.High))})");
+                }
+
+                continue;
+            }
+
+            var muscles = MuscleNames.Sorted(outcome.Final.Muscles.Keys).Where(m => SpansNoChange(measure, m)).ToList();
+            if (muscles.Count > 0)
+            {
+                unsure.Add($"{measure.MayGoEitherWay(muscles)} (the likely range spans no change)");
+            }
+        }
+
+        return unsure.Count == 0 ? "" : $" Not sure: {string.Join("; ", unsure)}.";
+    }
+
+    private static string Size(BodySnapshot final, IReadOnlyList<string> muscles, Measure size)
+    {
+        var grew = muscles.Where(m => size.Read(final, m) >= NoticeableSizePercent).OrderByDescending(m => size.Read(final, m)).ToList();
         if (grew.Count == 0)
         {
             return "No leg muscle grew appreciably (every group changed by less than 0.5 % in size).";
         }
 
         var most = grew[0];
-        var rest = grew.Skip(1).Select(m => Invariant($"{m} {Signed(final.Muscles[m].SizeChangePercent)} %")).ToList();
-        return Invariant($"Your {most} grew most: {Signed(final.Muscles[most].SizeChangePercent)} % in size")
-            + (rest.Count > 0 ? $", then {string.Join(", ", rest)}." : ".");
+        var rest = grew.Skip(1).Select(m => $"{m} {size.Format(size.Read(final, m))}").ToList();
+        return $"Your {most} grew most: {size.Format(size.Read(final, most))} in size" + (rest.Count > 0 ? $", then {string.Join(", ", rest)}." : ".");
     }
 
-    private static string Fibres(BodySnapshot start, BodySnapshot final, IReadOnlyList<string> muscles)
+    private static string Fibres(BodySnapshot start, BodySnapshot final, IReadOnlyList<string> muscles, MeasureCatalogue catalogue)
     {
-        double Mean(BodySnapshot s, Func<MuscleSnapshot, double> f) => muscles.Where(s.Muscles.ContainsKey).Select(m => f(s.Muscles[m])).DefaultIfEmpty(0).Average();
-        var type1 = Mean(final, m => m.Type1Percent) - Mean(start, m => m.Type1Percent);
-        var type2a = Mean(final, m => m.Type2APercent) - Mean(start, m => m.Type2APercent);
-        var type2x = Mean(final, m => m.Type2XPercent) - Mean(start, m => m.Type2XPercent);
+        var (i, iia, iix) = (catalogue["type1"], catalogue["type2a"], catalogue["type2x"]);
+        double Mean(BodySnapshot s, Measure m) => muscles.Where(s.Muscles.ContainsKey).Select(x => m.Read(s, x)).DefaultIfEmpty(0).Average();
+        var type1 = Mean(final, i) - Mean(start, i);
+        var type2a = Mean(final, iia) - Mean(start, iia);
+        var type2x = Mean(final, iix) - Mean(start, iix);
+        var now = Fixed(Mean(final, i), 0);
         if (Math.Max(Math.Abs(type1), Math.Max(Math.Abs(type2a), Math.Abs(type2x))) < NoticeableFibrePoints)
         {
-            return Invariant($"Fibre make-up barely moved (type I {Mean(final, m => m.Type1Percent):0} % on average across the leg).");
+            return $"Fibre make-up barely moved (type I {now} % on average across the leg).";
         }
 
         var direction = type2x < 0 && type2a > 0
             ? "from fast, fatigable IIx toward fatigue-resistant IIa"
             : type2x > 0 ? "toward the fast IIx type" : type1 >= 0 ? "toward slow-twitch type I" : "toward fast-twitch type II";
-        return Invariant($"Fibres shifted {direction}: on average type I {Signed(type1)}, IIa {Signed(type2a)}, IIx {Signed(type2x)} percentage points (now {Mean(final, m => m.Type1Percent):0} % type I).");
+        return $"Fibres shifted {direction}: on average type I {Signed(type1, 1)}, IIa {Signed(type2a, 1)}, IIx {Signed(type2x, 1)} percentage points (now {now} % type I).";
     }
 
     private static double Percent(double value, double reference) => reference == 0 ? 0 : ((value / reference) - 1) * 100;
-
-    private static string Signed(double value) => value.ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

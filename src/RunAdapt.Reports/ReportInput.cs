@@ -1,4 +1,6 @@
+using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
+using RunAdapt.Core.Scenarios;
 using RunAdapt.Core.Training;
 
 namespace RunAdapt.Reports;
@@ -13,11 +15,11 @@ public sealed record EvidenceRow(string Parameter, string Value, string Unit, st
 /// <summary>One recorded session in the report's per-session evidence.</summary>
 /// <param name="Date">The day.</param>
 /// <param name="Sport">The sport as stored (<c>running</c>, <c>cycling</c> ...).</param>
-/// <param name="DistanceKilometres">Distance.</param>
+/// <param name="DistanceMetres">Distance.</param>
 /// <param name="MovingMinutes">Moving time.</param>
 /// <param name="Load">The training load and how it was estimated, as shown (e.g. <c>95 (HR)</c>), if analysed.</param>
 /// <param name="Held">What the session held, in a few words, if analysed.</param>
-public sealed record SessionRow(DateOnly Date, string Sport, double DistanceKilometres, double MovingMinutes, string? Load, string? Held);
+public sealed record SessionRow(DateOnly Date, string Sport, double DistanceMetres, double MovingMinutes, string? Load, string? Held);
 
 /// <summary>One day of the training-load series (Banister's fitness–fatigue model, in TRIMP units).</summary>
 /// <param name="Date">The day.</param>
@@ -58,4 +60,50 @@ public sealed record ReportInput
 
     /// <summary>Model parameters and their sources, shown in the evidence table.</summary>
     public IReadOnlyList<EvidenceRow> Evidence { get; init; } = [];
+
+    /// <summary>The unit distances are shown in.</summary>
+    public DistanceUnit Units { get; init; } = DistanceUnit.Kilometres;
+
+    /// <summary>
+    /// What every face reports for a simulation input (a scenario, a plan <c>from: history</c>, the imported history):
+    /// its outcome, its sessions from the simulated start, the parameters' evidence, and with <paramref name="full"/>
+    /// how sure the model is and why.
+    /// </summary>
+    /// <param name="title">The report's title.</param>
+    /// <param name="input">What to simulate.</param>
+    /// <param name="trainingLoad">Fitness, fatigue and form day by day.</param>
+    /// <param name="full">Also the bands (≈ 100 more simulations) and each kind of session's part.</param>
+    public static ReportInput Simulated(string title, SimulationInput input, IReadOnlyList<LoadPoint> trainingLoad, bool full)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new ReportInput
+        {
+            Title = title,
+            Outcome = Simulator.Run(input),
+            Sessions = input.Sessions,
+            StartDate = input.StartDate,
+            TrainingLoad = trainingLoad,
+            Evidence = Reports.Evidence.From(input.Parameters),
+            Bands = full ? Uncertainty.Of(input) : null,
+            Why = full ? Reports.Why.Of(input) : [],
+        };
+    }
+
+    /// <summary>
+    /// <see cref="Simulated"/> for a scenario or plan, titled and described by it. For a plan <c>from: history</c>,
+    /// pass the input made by <see cref="Scenario.AfterHistory"/>: the stored athlete after the imported history.
+    /// </summary>
+    /// <param name="scenario">The scenario as read (its name and description).</param>
+    /// <param name="input">What to simulate.</param>
+    /// <param name="trainingLoad">Fitness, fatigue and form day by day over the history and the plan.</param>
+    /// <param name="full">Also the bands and each kind of session's part.</param>
+    public static ReportInput ForPlan(Scenario scenario, SimulationInput input, IReadOnlyList<LoadPoint> trainingLoad, bool full)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(input);
+        return Simulated(scenario.Name, input, trainingLoad, full) with
+        {
+            Description = scenario.FromHistory ? $"{scenario.Description} From the imported history ({input.History.Count} sessions) on, from {input.StartDate:yyyy-MM-dd}.".TrimStart() : scenario.Description,
+        };
+    }
 }

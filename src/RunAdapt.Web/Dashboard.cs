@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Scenarios;
 using RunAdapt.Reports;
 
@@ -50,7 +51,8 @@ public static class Dashboard
 
     /// <summary>Builds the dashboard application from command-line arguments (<c>--urls URL</c>, <c>--db FILE</c>, <c>--max-upload-bytes N</c>).</summary>
     /// <param name="args">The arguments.</param>
-    public static WebApplication Build(string[] args)
+    /// <param name="catalogue">The measures the pages show; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
+    public static WebApplication Build(string[] args, MeasureCatalogue? catalogue = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -75,6 +77,7 @@ public static class Dashboard
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = maxUpload);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new History(builder.Configuration["db"]));
+        builder.Services.AddSingleton(new Views(catalogue ?? MeasureCatalogue.Standard));
 
         var app = builder.Build();
         app.Use(async (context, next) =>
@@ -144,36 +147,29 @@ public static class Dashboard
         app.MapGet("/api/scenarios/{name}", (string name) =>
             BuiltInScenarios.Text(name) is { } yaml ? Results.Text(yaml, "text/yaml; charset=utf-8") : Results.NotFound(new Problem($"{name}: not a built-in scenario")));
 
-        app.MapPost("/api/simulate", async (HttpRequest request) =>
+        app.MapPost("/api/simulate", async (HttpRequest request, History history, Views views) =>
         {
             var yaml = await new StreamReader(request.Body).ReadToEndAsync();
-            return Run(() => View.Of(Simulations.FromYaml(yaml, "scenario")));
+            return Run(() => views.Of(Simulations.FromYaml(yaml, "scenario", history)));
         });
 
         // How sure the model is, and why: ≈ 100 more simulations, so asked for separately from the outcome itself.
-        app.MapPost("/api/simulate/insight", async (HttpRequest request) =>
+        app.MapPost("/api/simulate/insight", async (HttpRequest request, History history, Views views) =>
         {
             var yaml = await new StreamReader(request.Body).ReadToEndAsync();
-            return Run(() => Insight.Of(Simulations.FromYaml(yaml, "scenario", full: true)));
+            return Run(() => views.Insight(Simulations.FromYaml(yaml, "scenario", history, full: true)));
         });
-        app.MapGet("/api/history/insight", (History history) => Run(() => Insight.Of(history.Simulate(full: true))));
+        app.MapGet("/api/history/insight", (History history, Views views) => Run(() => views.Insight(history.Simulate(full: true))));
 
-        app.MapPost("/api/compare", (CompareRequest body) => Run(() =>
-        {
-            var first = Side(body.First, body.FirstYaml);
-            var second = Side(body.Second, body.SecondYaml);
-            return new ComparisonView(
-                BodyMap.RenderComparison(first.Title, first.Outcome, second.Title, second.Outcome),
-                View.Of(first), View.Of(second));
-        }));
+        app.MapPost("/api/compare", (CompareRequest body, History history, Views views) => Run(() => views.Compare(Side(body.First, body.FirstYaml, history), Side(body.Second, body.SecondYaml, history))));
 
         app.MapGet("/api/goal/measures", () => Results.Ok(RunAdapt.Core.Planning.GoalMeasure.Names));
-        app.MapPost("/api/goal", (GoalRequest body) => Run(() => Goals.Search(body)));
+        app.MapPost("/api/goal", (GoalRequest body, History history) => Run(() => Goals.Search(body, history)));
 
         app.MapGet("/api/history", (History history) => Results.Ok(history.List()));
         app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
         app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form)));
-        app.MapGet("/api/history/outcome", (History history) => Run(() => View.Of(history.Simulate())));
+        app.MapGet("/api/history/outcome", (History history, Views views) => Run(() => views.Of(history.Simulate())));
 
         app.MapPost("/api/upload", async (HttpRequest request, History history) =>
         {
@@ -213,21 +209,21 @@ public static class Dashboard
             return Results.Ok(results);
         }).DisableAntiforgery();
 
-        app.MapGet("/report.html", (string? scenario, History history) =>
-            Report(() => scenario is null ? history.Simulate(full: true) : Simulations.FromBuiltIn(scenario, full: true)));
+        app.MapGet("/report.html", (string? scenario, History history, Views views) =>
+            Report(() => scenario is null ? history.Simulate(full: true) : Simulations.FromBuiltIn(scenario, history, full: true), views.Catalogue));
 
         // The scenario as edited on the page (a form post, so the browser opens the report as a page).
-        app.MapPost("/report.html", async (HttpRequest request) =>
+        app.MapPost("/report.html", async (HttpRequest request, History history, Views views) =>
         {
             var form = await request.ReadFormAsync();
-            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", full: true));
+            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", history, full: true), views.Catalogue);
         }).DisableAntiforgery();
     }
 
     /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
     /// <summary>One side of a comparison: scenario text (as edited) when given, else a built-in scenario by name.</summary>
-    private static ReportInput Side(string? name, string? yaml) =>
-        yaml is not null ? Simulations.FromYaml(yaml, "scenario") : Simulations.FromBuiltIn(name ?? throw new UserInputException("give a built-in scenario's name or the scenario's text for each side"));
+    private static ReportInput Side(string? name, string? yaml, History history) =>
+        yaml is not null ? Simulations.FromYaml(yaml, "scenario", history) : Simulations.FromBuiltIn(name ?? throw new UserInputException("give a built-in scenario's name or the scenario's text for each side"), history);
 
     private static IResult Run<T>(Func<T> action)
     {
@@ -241,11 +237,11 @@ public static class Dashboard
         }
     }
 
-    private static IResult Report(Func<ReportInput> input)
+    private static IResult Report(Func<ReportInput> input, MeasureCatalogue catalogue)
     {
         try
         {
-            return Results.Text(HtmlReport.Render(input()), "text/html; charset=utf-8");
+            return Results.Text(HtmlReport.Render(input(), catalogue), "text/html; charset=utf-8");
         }
         catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException)
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using RunAdapt.Activities;
 using RunAdapt.Analysis;
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Reports;
 using RunAdapt.Storage;
 
@@ -18,9 +19,11 @@ namespace RunAdapt.Web;
 /// <param name="LoadMethod">How the load was estimated (<c>HeartRate</c>, <c>Pace</c>, <c>PerceivedEffort</c>, <c>Duration</c>), if analysed.</param>
 /// <param name="Held">What the session held, in a few words, if analysed.</param>
 /// <param name="Problem">Why the activity could not be analysed (it is left out of the model), if it could not.</param>
+/// <param name="Distance">The distance as shown, in the profile's unit (<c>5.2 mi</c>).</param>
 public sealed record HistoryEntry(
     [property: JsonPropertyName("sport")] string Sport,
     [property: JsonPropertyName("start")] DateTime StartUtc,
+    [property: JsonPropertyName("distance")] string Distance,
     [property: JsonPropertyName("distance_km")] double DistanceKilometres,
     [property: JsonPropertyName("moving_min")] double MovingMinutes,
     [property: JsonPropertyName("source")] string Source,
@@ -46,7 +49,8 @@ public sealed record UploadResult(
 /// <param name="FootStrike">Habitual foot strike: <c>rearfoot</c>, <c>midfoot</c> or <c>forefoot</c>.</param>
 /// <param name="HeartRateMax">Maximal heart rate, in bpm.</param>
 /// <param name="HeartRateRest">Resting heart rate, in bpm.</param>
-/// <param name="ThresholdPace">Threshold pace, <c>M:SS</c> per km.</param>
+/// <param name="ThresholdPace">Threshold pace, <c>M:SS</c> per km or per mile as <paramref name="Units"/> say (or with its own unit: <c>7:40/mi</c>).</param>
+/// <param name="Units">Distances and paces in <c>km</c> or <c>mi</c>.</param>
 public sealed record AthleteForm(
     [property: JsonPropertyName("sex")] string Sex,
     [property: JsonPropertyName("age")] double Age,
@@ -55,7 +59,8 @@ public sealed record AthleteForm(
     [property: JsonPropertyName("foot_strike")] string FootStrike,
     [property: JsonPropertyName("hr_max")] double HeartRateMax,
     [property: JsonPropertyName("hr_rest")] double HeartRateRest,
-    [property: JsonPropertyName("threshold_pace")] string ThresholdPace);
+    [property: JsonPropertyName("threshold_pace")] string ThresholdPace,
+    [property: JsonPropertyName("units")] string Units = "km");
 
 /// <summary>What saving the athlete did.</summary>
 /// <param name="Athlete">The athlete as stored.</param>
@@ -75,9 +80,10 @@ public sealed class History(string? location)
         lock (_gate)
         {
             using var store = AthleteStore.Open(location);
+            var units = store.LoadAthlete().Units;
             return [.. store.ListActivities().OrderByDescending(a => a.StartUtc)
-                .Select(a => new HistoryEntry(a.Sport, a.StartUtc, Math.Round(a.DistanceMetres / 1000, 2), Math.Round(a.MovingSeconds / 60, 1), a.SourceName,
-                    a.Analysis is { } x && double.IsFinite(x.Load.Trimp) ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe(), a.Problem))];
+                .Select(a => new HistoryEntry(a.Sport, a.StartUtc, DistanceUnits.Distance(a.DistanceMetres, units, 2), Math.Round(a.DistanceMetres / 1000, 2), Math.Round(a.MovingSeconds / 60, 1), a.SourceName,
+                    a.Analysis is { } x && double.IsFinite(x.Load.Trimp) ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe(units), a.Problem))];
         }
     }
 
@@ -164,7 +170,8 @@ public sealed class History(string? location)
                 : throw new UserInputException($"{what} must be one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}, not '{text}'");
         var rest = InRange(form.HeartRateRest, 25, 110, "resting heart rate");
         var max = InRange(form.HeartRateMax, 120, 230, "maximal heart rate");
-        var speed = Analysis.Thresholds.SpeedFromPace(form.ThresholdPace ?? "") ?? throw new UserInputException($"threshold pace must be M:SS per km (e.g. 4:30), not '{form.ThresholdPace}'");
+        var units = DistanceUnits.Parse(form.Units) ?? throw new UserInputException($"units must be km or mi, not '{form.Units}'");
+        var speed = DistanceUnits.SpeedFromPace(form.ThresholdPace ?? "", units) ?? throw new UserInputException($"threshold pace must be M:SS per {(units == DistanceUnit.Miles ? "mile" : "km")} (e.g. 4:30, 7:15/mi), not '{form.ThresholdPace}'");
         lock (_gate)
         {
             using var store = AthleteStore.Open(location);
@@ -177,6 +184,7 @@ public sealed class History(string? location)
                 FootStrike = Choice<Core.Training.FootStrike>(form.FootStrike, "foot strike"),
                 HeartRateMaxBeatsPerMinute = max,
                 HeartRateRestBeatsPerMinute = rest,
+                Units = units,
             });
             store.SaveThresholds(new Analysis.Thresholds(DateOnly.MinValue, rest, max, speed));
             return new AthleteSaved(Form(store), store.Reanalyse());
@@ -189,7 +197,33 @@ public sealed class History(string? location)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var t = Analysis.ThresholdHistory.From(store.LoadThresholds())?.On(today) ?? Analysis.Thresholds.FromAthlete(a, today);
         return new AthleteForm(a.Sex.ToString().ToLowerInvariant(), a.AgeYears, a.MassKilograms, a.TrainingStatus.ToString().ToLowerInvariant(),
-            a.FootStrike.ToString().ToLowerInvariant(), t.HeartRateMaxBeatsPerMinute, t.HeartRateRestBeatsPerMinute, Analysis.Thresholds.PaceFromSpeed(t.ThresholdSpeedMetresPerSecond));
+            a.FootStrike.ToString().ToLowerInvariant(), t.HeartRateMaxBeatsPerMinute, t.HeartRateRestBeatsPerMinute, DistanceUnits.Pace(t.ThresholdSpeedMetresPerSecond, a.Units), a.Units.Symbol());
+    }
+
+    /// <summary>The unit the profile shows distances in.</summary>
+    public DistanceUnit Units()
+    {
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location);
+            return store.LoadAthlete().Units;
+        }
+    }
+
+    /// <summary>The model input for a plan <c>from: history</c>: the stored athlete after the stored sessions.</summary>
+    /// <param name="plan">The plan.</param>
+    /// <exception cref="UserInputException">Nothing is stored yet.</exception>
+    public SimulationInput Continue(Core.Scenarios.Scenario plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location);
+            var sessions = store.LoadSessions();
+            return sessions.Count == 0
+                ? throw new UserInputException($"{plan.Name}: starts 'from: history', but no activities are imported yet: upload some first")
+                : plan.AfterHistory(sessions, store.LoadAthlete());
+        }
     }
 
     /// <summary>Runs the model over the history, from the first session to a week after the last.</summary>
@@ -208,20 +242,15 @@ public sealed class History(string? location)
             var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions);
             var first = input.StartDate;
             var activities = store.ListActivities();
+            var units = store.LoadAthlete().Units;
             // Far-dated rows written before dates were checked are left out; the page says so.
             var notes = store.Notes.Count > 0 ? $" Left out: {string.Join("; ", store.Notes)}." : "";
-            return new ReportInput
+            var load = Simulations.LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds())));
+            return ReportInput.Simulated("Your history", input, load, full) with
             {
-                Title = "Your history",
                 Description = $"{sessions.Count} sessions from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.{notes}",
-                Outcome = Simulator.Run(input),
-                Sessions = sessions,
-                TrainingLoad = Simulations.LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
-                SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe() ?? a.Problem))],
-                StartDate = first,
-                Evidence = Evidence.From(ModelParameters.Default),
-                Bands = full ? Uncertainty.Of(input) : null,
-                Why = full ? Why.Of(input) : [],
+                SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe(units) ?? a.Problem))],
+                Units = units,
             };
         }
     }

@@ -16,33 +16,24 @@ internal static class Simulations
 
     /// <summary>A built-in scenario run for the page.</summary>
     /// <param name="name">A built-in scenario's name.</param>
+    /// <param name="history">The store, for a plan that starts <c>from: history</c>.</param>
     /// <param name="full">For the full report: also how sure the model is and why.</param>
-    public static ReportInput FromBuiltIn(string name, bool full = false)
+    public static ReportInput FromBuiltIn(string name, History history, bool full = false)
     {
         var yaml = BuiltInScenarios.Text(name) ?? throw new UserInputException($"{name}: not a built-in scenario");
-        return FromYaml(yaml, name, full);
+        return FromYaml(yaml, name, history, full);
     }
 
-    /// <summary>Scenario text from the page, run for the page.</summary>
+    /// <summary>Scenario text from the page, run for the page (a plan <c>from: history</c> after the stored history, as the stored athlete).</summary>
     /// <param name="yaml">Scenario text.</param>
     /// <param name="name">The name errors give for it.</param>
+    /// <param name="history">The store, for a plan that starts <c>from: history</c>.</param>
     /// <param name="full">For the full report: also how sure the model is and why.</param>
-    public static ReportInput FromYaml(string yaml, string name, bool full = false)
+    public static ReportInput FromYaml(string yaml, string name, History history, bool full = false)
     {
         var scenario = Parse(yaml, name);
-        var input = scenario.ToInput();
-        return new ReportInput
-        {
-            Title = scenario.Name,
-            Description = scenario.Description,
-            Outcome = Simulator.Run(input),
-            Sessions = scenario.Sessions,
-            StartDate = scenario.StartDate,
-            TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(scenario.Sessions, scenario.Athlete)),
-            Evidence = Evidence.From(ModelParameters.Default),
-            Bands = full ? Uncertainty.Of(input) : null,
-            Why = full ? Why.Of(input) : [],
-        };
+        var input = scenario.FromHistory ? history.Continue(scenario) : scenario.ToInput();
+        return ReportInput.ForPlan(scenario, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full) with { Units = history.Units() };
     }
 
     /// <summary>Scenario text from the page, checked for size before it is parsed.</summary>

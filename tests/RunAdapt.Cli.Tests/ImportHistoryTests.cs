@@ -72,7 +72,7 @@ public sealed class ImportHistoryTests
         Assert.Contains("Best efforts", text);
         Assert.Contains("1 km", text);
         Assert.Contains("Farthest in", text);
-        Assert.Matches(@"│ 12 min\s+│ \d+ m", text);
+        Assert.Matches(@"│ 12 min\s+│ \d+\.\d\d km", text);
 
         // Race predictions from the best effort of a mile or more (here the mile in 9:23: VDOT 29.2), by VDOT and by Riegel.
         var flat = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");

@@ -47,8 +47,8 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal("novice-hills", document.Descendants("h1").Single().Value);
         // How sure: a row per muscle and the systemic measures, each model value with its 10th–90th percentile.
         var howSure = document.Descendants("section").Single(e => (string?)e.Attribute("id") == "how-sure");
-        Assert.Equal(7, howSure.Descendants("tbody").Single().Elements("tr").Count());
-        Assert.Contains("vo2.trainability", howSure.Value, StringComparison.Ordinal);
+        Assert.Equal(4 * 2 + 5, howSure.Descendants("tbody").Single().Elements("tr").Count()); // size and type I of 4 muscles, 5 body measures
+        Assert.Contains("person.vo2_response_cv", howSure.Value, StringComparison.Ordinal);
         // Why: the plan without its hill sessions has smaller glutes — the hills' row says so.
         var why = document.Descendants("section").Single(e => (string?)e.Attribute("id") == "why");
         var hills = why.Descendants("tr").Single(r => r.Element("th")?.Value == "Hills").Elements("td").ToList();
@@ -77,11 +77,20 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
-    public void ScenarioAndDbTogetherIsAUsageError()
+    public void APlanFromTheHistoryIsReportedFromTheStoreItNames()
     {
-        var (status, _, error) = Run("report", "novice", "--db", "x.db", "--out", _out.FullName);
-        Assert.Equal(CliApp.BadUsage, status);
-        Assert.Contains("either a SCENARIO or --db", error, StringComparison.Ordinal);
+        var plan = Path.Combine(_out.FullName, "next.yaml");
+        File.WriteAllText(plan, "from: history\nweeks: 4\nweek:\n  - { day: mon, run: { minutes: 40, effort: easy } }\n");
+        var (status, _, error) = Run("report", plan, "--db", Path.Combine(_out.FullName, "empty.db"), "--out", _out.FullName);
+        Assert.Equal(CliApp.BadInput, status);
+        Assert.Contains("starts 'from: history', but", error, StringComparison.Ordinal);
+
+        var db = Path.Combine(_out.FullName, "store.db");
+        Assert.Equal(CliApp.Success, Run("import", SnapshotPath("../../fixtures/activities/fit/2013-02-06-12-11-14.fit"), "--db", db).Status);
+        var (reported, output, reportError) = Run("report", plan, "--db", db, "--out", Path.Combine(_out.FullName, "r"));
+        Assert.True(reported == CliApp.Success, reportError);
+        Assert.StartsWith("Report: next (4 weeks, 4 sessions)", output, StringComparison.Ordinal);
+        Assert.Contains("From the imported history (1 sessions) on", File.ReadAllText(Path.Combine(_out.FullName, "r", "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ScenarioCommandTests
             var muscle = snapshot["muscles"]!["calves"]!.AsObject();
             // DESIGN's keys first, then what matches what studies measure (fibre area by biopsy).
             Assert.Equal(["size_change_pct", "type1_pct", "type2a_pct", "type2x_pct", "endurance_change_pct", "strength_change_pct",
-                "fibre_area_type1_change_pct", "fibre_area_type2_change_pct", "fibre_area_mean_change_pct"], muscle.Select(p => p.Key));
+                "fibre_area_type1_change_pct", "fibre_area_type2_change_pct", "fibre_area_mean_change_pct", "strength_1rm_change_pct"], muscle.Select(p => p.Key));
             Assert.Equal(["knee", "achilles", "tibia"], snapshot["tissue_loads"]!.AsObject().Select(p => p.Key));
         }
     }
@@ -40,7 +40,10 @@ public sealed class ScenarioCommandTests
         Assert.True(status == CliApp.Success, error);
         Assert.Contains("How sure (model, and the likely range)", output);
         Assert.Contains("10th to 90th percentile of 40 simulations", System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " "));
-        Assert.Contains("vo2.trainability", output);
+        Assert.Contains("person.vo2_response_cv", output);
+        // The novice's muscles may grow or shrink within the parameters' plausible ranges: the headline says so in words.
+        var words = System.Text.RegularExpressions.Regex.Replace(output, @"\s+", " ");
+        Assert.Matches(@"Your calves grew most: \+\d+\.\d % in size.*?%\. Not sure: the [a-z, ]+ may grow or shrink \(the likely range spans no change\)", words);
 
         // The race times the VO2max gives, with the likely range from its 90th (fast) to its 10th (slow) percentile.
         var tenK = System.Text.RegularExpressions.Regex.Match(output, @"│ 10 km +│ (\d+:\d\d) +│ (\d+:\d\d) +│ (\d+:\d\d)–(\d+:\d\d) +│ (\d+:\d\d) +│");
@@ -92,7 +95,7 @@ public sealed class ScenarioCommandTests
         Assert.Equal(["elite-marathoner", "sprinter-who-lifts"], json.Select(p => p.Key));
         var (textStatus, text, _) = Run("compare", "novice", "novice-forefoot");
         Assert.Equal(CliApp.Success, textStatus);
-        Assert.Contains("calves size %", text);
+        Assert.Contains("calves size (%)", text);
         Assert.Contains("novice-forefoot", text);
         Assert.Matches(@"│ leg strength % +│ \+\d+\.\d +│ \+\d+\.\d +│", text);
         Assert.Matches(@"│ 10 km time \(VO2max as VDOT\) +│ 50:07 → 4\d:\d\d +│ 50:07 → 4\d:\d\d +│", text);

@@ -12,12 +12,34 @@ public sealed class HistoryTests
         var plan = ScenarioParser.Parse("weeks: 12\nweek:\n  - { day: mon, run: { minutes: 35, effort: easy } }\n  - { day: wed, run: { minutes: 35, effort: easy } }\n  - { day: sat, run: { minutes: 35, effort: easy } }\n", "plan");
         var history = ScenarioParser.Parse("weeks: 26\nweek:\n  - { day: mon, run: { minutes: 35, effort: easy } }\n  - { day: wed, run: { minutes: 35, effort: easy } }\n  - { day: sat, run: { minutes: 35, effort: easy } }\n", "history").Sessions;
         var fresh = Simulator.Run(plan.ToInput());
-        var continued = Simulator.Run(plan.AfterHistory(history));
-        Assert.Equal(DayOfWeek.Monday, plan.AfterHistory(history).StartDate.DayOfWeek);
-        Assert.True(plan.AfterHistory(history).StartDate > history.Max(s => s.Date));
+        var continued = Simulator.Run(plan.AfterHistory(history, new Athlete()));
+        Assert.Equal(DayOfWeek.Monday, plan.AfterHistory(history, new Athlete()).StartDate.DayOfWeek);
+        Assert.True(plan.AfterHistory(history, new Athlete()).StartDate > history.Max(s => s.Date));
         // The same easy running is no longer new after six months of it: far less growth, and VO2max already higher.
         Assert.True(continued.Size("quadriceps") < fresh.Size("quadriceps") / 2, $"{continued.Size("quadriceps")} vs {fresh.Size("quadriceps")}");
         Assert.True(continued.Start.Vo2MaxMillilitresPerKilogramPerMinute > fresh.Start.Vo2MaxMillilitresPerKilogramPerMinute + 1);
+    }
+}
+
+public sealed class FromHistoryTests
+{
+    private static readonly IReadOnlyList<TrainingSession> History =
+        ScenarioParser.Parse("weeks: 8\nweek:\n  - { day: mon, run: { minutes: 35, effort: easy } }\n", "history").Sessions;
+
+    /// <summary>A plan from the history is the stored runner's: their profile, their efforts; the plan's own athlete keys on top.</summary>
+    [Fact]
+    public void APlanFromTheHistoryStartsFromTheStoredProfile()
+    {
+        var profile = new Athlete { Sex = Sex.Female, AgeYears = 41, MassKilograms = 58, TrainingStatus = TrainingStatus.Trained, Vo2MaxMillilitresPerKilogramPerMinute = 52 };
+        var plan = ScenarioParser.Parse("from: history\nweeks: 4\nweek:\n  - { day: tue, run: { minutes: 30, effort: tempo } }\n", "plan");
+        var input = plan.AfterHistory(History, profile);
+        Assert.Equal(profile, input.Athlete);
+        Assert.InRange(Simulator.Run(input).Start.BodyMassKilograms, 56, 59); // after the history's eight weeks, not the default 75 kg
+        // Tempo is the stored runner's tempo (VO2max 52), faster than the default athlete's.
+        Assert.True(input.Sessions[0].Run[0].SpeedMetresPerSecond > plan.Sessions[0].Run[0].SpeedMetresPerSecond);
+
+        var lighter = ScenarioParser.Parse("from: history\nathlete: { mass_kg: 55 }\nweeks: 4\nweek: []\n", "plan").AfterHistory(History, profile);
+        Assert.Equal(profile with { MassKilograms = 55 }, lighter.Athlete);
     }
 }
 

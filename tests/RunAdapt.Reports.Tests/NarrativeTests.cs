@@ -21,14 +21,14 @@ public sealed class NarrativeTests
     public void NamesShrinkingMuscles()
     {
         var findings = Narrative.Findings(new OutcomeBuilder().Size("hamstrings", -2).Build());
-        Assert.Contains(findings, f => f.StartsWith("Smaller: hamstrings (−2.0 %)", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.StartsWith("Smaller: hamstrings (-2.0 %)", StringComparison.Ordinal));
     }
 
     [Fact]
     public void DescribesTheIIxToIIaShift()
     {
         var findings = Narrative.Findings(new OutcomeBuilder().FinalType2X(4).Build());
-        Assert.Contains(findings, f => f.Contains("from fast, fatigable IIx toward fatigue-resistant IIa", StringComparison.Ordinal) && f.Contains("IIx −8.0", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("from fast, fatigable IIx toward fatigue-resistant IIa", StringComparison.Ordinal) && f.Contains("IIx -8.0", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -49,6 +49,6 @@ public sealed class NarrativeTests
     public void SplitsMassChangeIntoFatAndFatFree()
     {
         var findings = Narrative.Findings(new OutcomeBuilder().Mass(73, 13.5).Build());
-        Assert.Contains("Body mass 75.0 → 73.0 kg (−2.0 kg): fat −1.5 kg, fat-free mass −0.5 kg.", findings);
+        Assert.Contains("Body mass 75.0 → 73.0 kg (-2.0 kg): fat -1.5 kg, fat-free mass -0.5 kg.", findings);
     }
 }

@@ -67,12 +67,12 @@ public sealed class DashboardFixture : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
-    /// <summary>A fresh page on the dashboard, once its script has filled in the scenario lists.</summary>
-    public async Task<IPage> OpenAsync()
+    /// <summary>A fresh page on the dashboard (or on another one at <paramref name="address"/>), once its script has filled in the scenario lists.</summary>
+    public async Task<IPage> OpenAsync(string? address = null)
     {
         var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         page.SetDefaultTimeout(60_000);
-        await page.GotoAsync(Address);
+        await page.GotoAsync(address ?? Address);
         await page.WaitForSelectorAsync("body[data-ready=true]");
         return page;
     }

@@ -55,7 +55,7 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
             async () => (await (await fetch("/api/athlete", { method: "POST", headers: { "Content-Type": "application/json" },
               body: JSON.stringify({ sex: "female", age: 34, mass_kg: 58, training_status: "trained", foot_strike: "rearfoot", hr_max: 188, hr_rest: 48, threshold_pace: "fast" }) })).json()).error
             """);
-        Assert.Equal("threshold pace must be M:SS per km (e.g. 4:30), not 'fast'", error);
+        Assert.Equal("threshold pace must be M:SS per km (e.g. 4:30, 7:15/mi), not 'fast'", error);
     }
 
     /// <summary>A training log uploaded like an activity file adds its sessions once; a log with a mistake is rejected with the line and column.</summary>
@@ -163,10 +163,10 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         await page.Locator("#compare-first").SelectOptionAsync("novice");
         await page.Locator("#compare-second").SelectOptionAsync("sprinter-who-lifts");
         await page.Locator("#compare-run").ClickAsync();
-        await Expect(page.Locator("#compare-second-name")).ToHaveTextAsync("sprinter-who-lifts");
+        await Expect(page.Locator("#compare-compare thead th").Nth(2)).ToHaveTextAsync("sprinter-who-lifts");
         Assert.Equal(32, await page.Locator("#compare-bodymap path.muscle").CountAsync());
         Assert.Equal(1, await page.Locator("#compare-bodymap .legend").CountAsync());
-        Assert.True(await page.Locator("#compare-table tbody tr").CountAsync() >= 4);
+        Assert.True(await page.Locator("#compare-compare tbody tr").CountAsync() >= 4);
         await page.Locator("#compare").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, "compare.png") });
     }
 
@@ -187,8 +187,8 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         await page.Locator("#compare-first").SelectOptionAsync("(editor)");
         await page.Locator("#compare-second").SelectOptionAsync("novice");
         await page.Locator("#compare-run").ClickAsync();
-        await Expect(page.Locator("#compare-first-name")).ToHaveTextAsync("my plan");
-        await Expect(page.Locator("#compare-second-name")).ToHaveTextAsync("novice");
+        await Expect(page.Locator("#compare-compare thead th").Nth(1)).ToHaveTextAsync("my plan");
+        await Expect(page.Locator("#compare-compare thead th").Nth(2)).ToHaveTextAsync("novice");
         Assert.Equal(32, await page.Locator("#compare-bodymap path.muscle").CountAsync());
 
         // A mistake in the edited text is shown as one line, with its position.
@@ -207,10 +207,26 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         await page.Locator("#scenario-run").ClickAsync();
         await Expect(page.Locator("#outcome-title")).ToHaveTextAsync("novice-hills");
         await page.Locator("#insight-run").ClickAsync();
-        await Expect(page.Locator("#insight-bands tbody tr")).ToHaveCountAsync(7);
-        await Expect(page.Locator("#insight-drivers")).ToContainTextAsync("vo2.trainability");
-        await Expect(page.Locator("#insight-why tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#insight-how-sure tbody tr")).ToHaveCountAsync(4 * 2 + 5); // size and type I of 4 muscles, 5 body measures
+        await Expect(page.Locator("#insight-drivers")).ToContainTextAsync("person.vo2_response_cv");
+        await Expect(page.Locator("#insight-why tbody tr")).ToHaveCountAsync(3); // easy, hills and the total
         await Expect(page.Locator("#insight-why tbody")).ToContainTextAsync("Hills");
+        // The answer now says, in words, where the model is not sure (the bands of some muscles span no change).
+        await Expect(page.Locator("#outcome-findings li").First).ToContainTextAsync("Not sure: the ");
+    }
+
+    /// <summary>A measure added to the catalogue is on the page without any edit to the page or the dashboard.</summary>
+    [Fact]
+    public async Task AMeasureAddedToTheCatalogueIsOnThePage()
+    {
+        var catalogue = Core.Outcomes.MeasureCatalogue.Standard.With(
+            Core.Outcomes.Measure.OfBody("body_fat", "body_fat_pct", "body fat share", b => 100 * b.FatMassKilograms / b.BodyMassKilograms) with { Unit = "%" });
+        await using var own = await LoopbackDashboard.StartAsync(catalogue);
+        var page = await dashboard.OpenAsync(own.Http.BaseAddress!.ToString());
+        await page.Locator("#scenario-run").ClickAsync();
+        var row = page.Locator("#outcome-body tbody tr").Filter(new() { HasText = "body fat share" });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.Locator("td").First).ToHaveTextAsync("20.0 %");
     }
 
     /// <summary>"What should I change?" on the scenario in the editor: the model's ranked answer, and a bad goal as one line.</summary>

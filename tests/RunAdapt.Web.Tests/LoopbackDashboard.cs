@@ -23,10 +23,15 @@ internal sealed class LoopbackDashboard : IAsyncDisposable
 
     /// <summary>Builds and starts the dashboard.</summary>
     /// <param name="arguments">Command-line arguments beyond the loopback URL and the store.</param>
-    public static async Task<LoopbackDashboard> StartAsync(params string[] arguments)
+    public static Task<LoopbackDashboard> StartAsync(params string[] arguments) => StartAsync(null, arguments);
+
+    /// <summary>Builds and starts the dashboard with a measure catalogue of its own.</summary>
+    /// <param name="catalogue">The measures the pages show; <c>null</c> for the standard ones.</param>
+    /// <param name="arguments">Command-line arguments beyond the loopback URL and the store.</param>
+    public static async Task<LoopbackDashboard> StartAsync(Core.Outcomes.MeasureCatalogue? catalogue, params string[] arguments)
     {
         var folder = Directory.CreateTempSubdirectory("runadapt-web-tests-").FullName;
-        var app = Dashboard.Build(["--urls", "http://127.0.0.1:0", "--db", Path.Combine(folder, "store.db"), .. arguments]);
+        var app = Dashboard.Build(["--urls", "http://127.0.0.1:0", "--db", Path.Combine(folder, "store.db"), .. arguments], catalogue);
         await app.StartAsync();
         var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
         return new LoopbackDashboard(app, folder, http);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using RunAdapt.Analysis;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Training;
 using Spectre.Console;
 
@@ -26,11 +27,12 @@ internal static class AthleteCommand
         var bodyFat = new Option<double?>("--body-fat") { Description = "Body fat, in percent." };
         var hrMax = new Option<double?>("--hr-max") { Description = "Maximal heart rate, in bpm (with --from: from that day on)." };
         var hrRest = new Option<double?>("--hr-rest") { Description = "Resting heart rate, in bpm (with --from: from that day on)." };
-        var pace = new Option<string?>("--threshold-pace") { Description = "Threshold pace (about one-hour race pace), M:SS per km, from --from on (or for the whole history)." };
+        var pace = new Option<string?>("--threshold-pace") { Description = "Threshold pace (about one-hour race pace), M:SS per km or mile as the profile's units (or say it: 7:40/mi, 4:45/km), from --from on (or for the whole history)." };
+        var units = new Option<string?>("--units") { Description = "Show distances and paces in km or mi (miles) everywhere: terminal, report and dashboard." };
         var from = new Option<string?>("--from") { Description = "The day (YYYY-MM-DD) the given heart rates and threshold pace take effect; earlier days keep the earlier values." };
         var command = new Command("athlete", "Show or set the athlete profile and the dated thresholds (heart rates, threshold pace) behind zones and loads. After a change, every stored activity is analysed again.")
         {
-            db, sex, age, mass, height, status, lifting, footStrike, vo2max, bodyFat, hrMax, hrRest, pace, from,
+            db, sex, age, mass, height, status, lifting, footStrike, vo2max, bodyFat, hrMax, hrRest, pace, from, units,
         };
         command.SetAction(int (parse) =>
         {
@@ -38,9 +40,11 @@ internal static class AthleteCommand
             var output = parse.InvocationConfiguration.Output;
             var athlete = store.LoadAthlete();
             var day = parse.GetValue(from) is { } text ? ParseDay(text) : (DateOnly?)null;
-            var speed = parse.GetValue(pace) is { } p ? ParsePace(p) : (double?)null;
+            var unit = parse.GetValue(units) is { } u ? DistanceUnits.Parse(u) ?? throw new UsageException($"--units must be km or mi, not '{u}'") : athlete.Units;
+            var speed = parse.GetValue(pace) is { } p ? ParsePace(p, unit) : (double?)null;
             var updated = athlete with
             {
+                Units = unit,
                 Sex = parse.GetValue(sex) ?? athlete.Sex,
                 AgeYears = InRange(parse.GetValue(age), 5, 100, "--age") ?? athlete.AgeYears,
                 MassKilograms = InRange(parse.GetValue(mass), 25, 250, "--mass") ?? athlete.MassKilograms,
@@ -99,17 +103,18 @@ internal static class AthleteCommand
             .AddRow("VO2max", N(a.Vo2MaxMillilitresPerKilogramPerMinute, " ml/kg/min")).AddRow("body fat", N(a.BodyFatPercent, " %"))
             .AddRow("heart rate max / rest", $"{N(a.HeartRateMaxBeatsPerMinute, "")} / {N(a.HeartRateRestBeatsPerMinute, "")} bpm");
         console.Write(profile);
-        var table = new Table().Title("Thresholds (zones and loads)").AddColumns("from", "HR rest", "HR max", "threshold pace /km");
+        profile.AddRow("units", a.Units == DistanceUnit.Miles ? "miles" : "kilometres");
+        var table = new Table().Title("Thresholds (zones and loads)").AddColumns("from", "HR rest", "HR max", $"threshold pace {a.Units.PerUnit()}");
         if (thresholds.Count == 0)
         {
             var t = Thresholds.FromAthlete(a, DateOnly.MinValue);
-            table.AddRow("always (from the profile)", N(t.HeartRateRestBeatsPerMinute, ""), N(t.HeartRateMaxBeatsPerMinute, ""), Thresholds.PaceFromSpeed(t.ThresholdSpeedMetresPerSecond));
+            table.AddRow("always (from the profile)", N(t.HeartRateRestBeatsPerMinute, ""), N(t.HeartRateMaxBeatsPerMinute, ""), DistanceUnits.Pace(t.ThresholdSpeedMetresPerSecond, a.Units));
         }
 
         foreach (var t in thresholds)
         {
             table.AddRow(t.EffectiveFrom == DateOnly.MinValue ? "the beginning" : t.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                N(t.HeartRateRestBeatsPerMinute, ""), N(t.HeartRateMaxBeatsPerMinute, ""), Thresholds.PaceFromSpeed(t.ThresholdSpeedMetresPerSecond));
+                N(t.HeartRateRestBeatsPerMinute, ""), N(t.HeartRateMaxBeatsPerMinute, ""), DistanceUnits.Pace(t.ThresholdSpeedMetresPerSecond, a.Units));
         }
 
         console.Write(table);
@@ -124,6 +129,6 @@ internal static class AthleteCommand
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day : throw new UsageException($"--from must be a date as YYYY-MM-DD, not '{text}'");
 
-    private static double ParsePace(string text) =>
-        Thresholds.SpeedFromPace(text) ?? throw new UsageException($"--threshold-pace must be M:SS per km (e.g. 4:30), not '{text}'");
+    private static double ParsePace(string text, DistanceUnit unit) =>
+        DistanceUnits.SpeedFromPace(text, unit) ?? throw new UsageException($"--threshold-pace must be M:SS per {(unit == DistanceUnit.Miles ? "mile" : "km")} (e.g. {(unit == DistanceUnit.Miles ? "7:15" : "4:30")}, or 7:15/mi, 4:30/km), not '{text}'");
 }

@@ -1,16 +1,14 @@
 using System.CommandLine;
-using System.Globalization;
-using RunAdapt.Core;
+using System.Text.Json.Nodes;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
-using Spectre.Console;
+using RunAdapt.Reports;
 
 namespace RunAdapt.Cli.Commands;
 
 /// <summary><c>runadapt compare SCENARIO... [--json]</c>: outcomes side by side.</summary>
 internal static class CompareCommand
 {
-    private static readonly Race TenK = Race.Find("10k")!;
 
     public static Command Create()
     {
@@ -30,37 +28,11 @@ internal static class CompareCommand
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))
             {
-                output.WriteLine(SimulationOutcome.ToJson(outcomes));
+                output.WriteLine(OutcomeJson.Write(new JsonObject([.. outcomes.Select(o => KeyValuePair.Create(o.Key, (JsonNode?)OutcomeJson.Node(o.Value)))])));
                 return CliApp.Success;
             }
 
-            var table = new Table().Title("Final state (changes since each scenario's start)").AddColumn("measure");
-            foreach (var name in outcomes.Keys)
-            {
-                table.AddColumn(Markup.Escape(name));
-            }
-
-            void Row(string label, Func<SimulationOutcome, string> cell) => table.AddRow([label, .. outcomes.Values.Select(cell)]);
-            string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
-            foreach (var muscle in Muscles.All.Select(m => m.Name()))
-            {
-                Row($"{muscle} size %", o => F(o.Final.Muscles[muscle].SizeChangePercent, "+0.0;-0.0;0.0"));
-            }
-
-            foreach (var muscle in Muscles.All.Select(m => m.Name()))
-            {
-                Row($"{muscle} type I / IIa / IIx %", o => $"{F(o.Final.Muscles[muscle].Type1Percent, "0")} / {F(o.Final.Muscles[muscle].Type2APercent, "0")} / {F(o.Final.Muscles[muscle].Type2XPercent, "0")}");
-            }
-
-            Row("VO2max (ml/kg/min)", o => $"{F(o.Start.Vo2MaxMillilitresPerKilogramPerMinute, "0.0")} → {F(o.Final.Vo2MaxMillilitresPerKilogramPerMinute, "0.0")}");
-            Row("body mass (kg)", o => $"{F(o.Start.BodyMassKilograms, "0.0")} → {F(o.Final.BodyMassKilograms, "0.0")}");
-            Row("body fat %", o => F(100 * o.Final.FatMassKilograms / o.Final.BodyMassKilograms, "0.0"));
-            Row("hip bone density %", o => F(o.Final.BoneDensityChangePercent, "+0.0;-0.0;0.0"));
-            Row("leg strength %", o => F(o.Final.Muscles.Values.Average(m => m.StrengthChangePercent), "+0.0;-0.0;0.0"));
-            Row("10 km time (VO2max as VDOT)", o => $"{Durations.Clock(RaceTimes.Seconds(TenK, o.Start))} → {Durations.Clock(RaceTimes.Seconds(TenK, o.Final))}");
-            Row("peak injury risk", o => F(o.PeakInjuryRisk(), "0.00"));
-            Row("weeks", o => F(o.Days / 7.0, "0"));
-            OutcomeView.Console(output).Write(table);
+            OutcomeView.Console(output).Write(OutcomeView.Table(OutcomeSheet.Compare([.. outcomes])));
             return CliApp.Success;
         });
         return command;

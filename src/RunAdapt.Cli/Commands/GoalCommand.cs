@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Planning;
 using Spectre.Console;
 
@@ -102,11 +103,11 @@ internal static class GoalCommand
         {
             table.AddRow([
                 Markup.Escape(o.Name),
-                .. o.WantValues.Select((v, i) => result.Wants[i].Form == WantForm.Percent ? I($"{v:+0.0;-0.0;0.0}") : result.Wants[i].Format(v)),
-                .. o.KeepValues.Select(v => I($"{v:+0.0;-0.0;0.0}")),
-                I($"{o.StrengthChangePercent:+0.0;-0.0;0.0}"),
+                .. o.WantValues.Select((v, i) => result.Wants[i].Form == WantForm.Percent ? Numbers.Signed(v, 1) : result.Wants[i].Format(v)),
+                .. o.KeepValues.Select(v => Numbers.Signed(v, 1)),
+                Numbers.Signed(o.StrengthChangePercent, 1),
                 I($"{o.PeakInjuryRisk:0.00}"),
-                I($"{o.ExtraMinutesPerWeek:+0;-0;0}"),
+                Numbers.Signed(o.ExtraMinutesPerWeek, 0),
                 result.Reached(o),
             ]);
         }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
+using RunAdapt.Reports;
 
 namespace RunAdapt.Cli.Commands;
 
@@ -16,7 +18,8 @@ internal static class HistoryCommand
         var sessionsJson = new Option<bool>("--sessions-json") { Description = "Instead of the outcome, print one JSON object per stored activity with its analysis (load, zones, repeats, climbs, best efforts, energy)." };
         var (uncertainty, samples) = UncertaintyOptions.Create();
         var why = WhyOption.Create();
-        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest, fitnessDays, fatigueDays, sessionsJson, uncertainty, samples, why };
+        var units = UnitsOption.Create();
+        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest, fitnessDays, fatigueDays, sessionsJson, uncertainty, samples, why, units };
         command.SetAction(int (parse) =>
         {
             var (fitness, fatigue) = (parse.GetValue(fitnessDays), parse.GetValue(fatigueDays));
@@ -52,9 +55,16 @@ internal static class HistoryCommand
             else
             {
                 var activities = store.ListActivities();
-                var km = activities.Sum(a => a.DistanceMetres) / 1000;
-                OutcomeView.Write(output, "Your history", $"{activities.Count} activities ({km:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.", outcome, bands, contributions);
-                HistoryView.Write(output, activities, store.LoggedSessions(), store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue);
+                var unit = UnitsOption.Of(parse, units, store.LoadAthlete());
+                OutcomeView.Write(output, OutcomeSheet.Of(new ReportInput
+                {
+                    Title = "Your history",
+                    Description = $"{activities.Count} activities ({DistanceUnits.Distance(activities.Sum(a => a.DistanceMetres), unit)}) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.",
+                    Outcome = outcome,
+                    Bands = bands,
+                    Why = contributions ?? [],
+                }));
+                HistoryView.Write(output, activities, store.LoggedSessions(), store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue, unit);
             }
 
             StoreOption.WriteNotes(store, parse.InvocationConfiguration.Error);

@@ -3,6 +3,7 @@ using System.Globalization;
 using RunAdapt.Activities;
 using RunAdapt.Analysis;
 using RunAdapt.Core;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Training;
 using Spectre.Console;
 
@@ -29,12 +30,12 @@ internal static class InspectCommand
             }
             else
             {
-                WriteSummary(path, activities, output);
                 var (athlete, thresholds) = Profile(parse.GetValue(db));
+                WriteSummary(path, activities, output, athlete.Units);
                 foreach (var activity in activities)
                 {
                     var (analysed, reason) = SessionBuilder.TryAnalyse(activity, athlete, thresholds);
-                    WriteAnalysis(activity, analysed, reason, output);
+                    WriteAnalysis(activity, analysed, reason, output, athlete.Units);
                 }
             }
 
@@ -50,7 +51,7 @@ internal static class InspectCommand
         return command;
     }
 
-    private static void WriteSummary(FileInfo path, IReadOnlyList<Activity> activities, TextWriter output)
+    private static void WriteSummary(FileInfo path, IReadOnlyList<Activity> activities, TextWriter output, DistanceUnit unit)
     {
         output.WriteLine($"{path.Name}: {activities.Count} activit{(activities.Count == 1 ? "y" : "ies")}");
         foreach (var a in activities)
@@ -61,7 +62,7 @@ internal static class InspectCommand
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {a.SourceFormat} {a.Sport.ToString().ToLowerInvariant()} {(a.StartTimeUtc is { } t ? ActivityJsonLines.Iso(t) : "no start time")} " +
                 $"records={a.Samples.Count} laps={a.Summaries.Count(s => s.Kind == SummaryKind.Lap)} " +
-                $"distance={(distance is { } d ? $"{d / 1000:0.00} km" : "n/a")} duration={duration:hh\\:mm\\:ss} device={a.Device ?? "unknown"}"));
+                $"distance={(distance is { } d ? DistanceUnits.Distance(d, unit, 2) : "n/a")} duration={duration:hh\\:mm\\:ss} device={a.Device ?? "unknown"}"));
         }
     }
 
@@ -76,7 +77,7 @@ internal static class InspectCommand
         return (store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()));
     }
 
-    private static void WriteAnalysis(Activity activity, AnalysedSession? analysed, string? problem, TextWriter output)
+    private static void WriteAnalysis(Activity activity, AnalysedSession? analysed, string? problem, TextWriter output, DistanceUnit unit)
     {
         var console = OutcomeView.Console(output);
         var laps = activity.Summaries.Where(s => s.Kind == SummaryKind.Lap).ToList();
@@ -107,14 +108,14 @@ internal static class InspectCommand
 
         var x = analysed.Analysis;
         var zones = x.HeartRateZoneSeconds.Sum() > 0 ? $", HR zones {string.Join("/", x.HeartRateZoneSeconds.Select(z => (100 * z / x.HeartRateZoneSeconds.Sum()).ToString("0", CultureInfo.InvariantCulture)))} %" : "";
-        output.WriteLine(I($"  analysis: moving {Clock(analysed.MovingSeconds)}, {analysed.DistanceMetres / 1000:0.00} km, gain {analysed.ElevationGainMetres:0} m{(x.StepsPerMinute is { } steps ? I($", cadence {steps:0} steps/min") : "")}, load {x.Load.Trimp:0} TRIMP (from {x.Load.Method switch { LoadMethod.HeartRate => "heart rate", LoadMethod.PerceivedEffort => "perceived effort", _ => x.Load.Method.ToString().ToLowerInvariant() }}){zones}; {x.Describe()}"));
+        output.WriteLine(I($"  analysis: moving {Clock(analysed.MovingSeconds)}, {DistanceUnits.Distance(analysed.DistanceMetres, unit, 2)}, gain {analysed.ElevationGainMetres:0} m{(x.StepsPerMinute is { } steps ? I($", cadence {steps:0} steps/min") : "")}, load {x.Load.Trimp:0} TRIMP (from {x.Load.Method switch { LoadMethod.HeartRate => "heart rate", LoadMethod.PerceivedEffort => "perceived effort", _ => x.Load.Method.ToString().ToLowerInvariant() }}){zones}; {x.Describe(unit)}"));
         if (x.Features.Repeats.Count > 0)
         {
-            var table = new Table().Title("Detected repeats").AddColumns("start", "time", "distance", "pace /km", "rest after", "kind");
+            var table = new Table().Title("Detected repeats").AddColumns("start", "time", "distance", $"pace {unit.PerUnit()}", "rest after", "kind");
             foreach (var r in x.Features.Repeats)
             {
                 table.AddRow(r.StartUtc?.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? Clock(r.StartSeconds), Clock(r.Seconds), I($"{r.DistanceMetres:0} m"),
-                    Clock(1000 / r.SpeedMetresPerSecond), r.RestSeconds > 0 ? Clock(r.RestSeconds) : "–", r.IsSprint ? "sprint" : "repeat");
+                    DistanceUnits.Pace(r.SpeedMetresPerSecond, unit), r.RestSeconds > 0 ? Clock(r.RestSeconds) : "–", r.IsSprint ? "sprint" : "repeat");
             }
 
             console.Write(table);
@@ -122,10 +123,10 @@ internal static class InspectCommand
 
         if (x.Features.Climbs.Count > 0)
         {
-            var table = new Table().Title("Climbs").AddColumns("from km", "length", "gain", "grade", "score");
+            var table = new Table().Title("Climbs").AddColumns($"from {unit.Symbol()}", "length", "gain", "grade", "score");
             foreach (var c in x.Features.Climbs)
             {
-                table.AddRow(I($"{c.StartMetres / 1000:0.00}"), I($"{c.LengthMetres:0} m"), I($"{c.GainMetres:0} m"), I($"{c.GradeFraction * 100:0.0} %"), I($"{c.Score:0}"));
+                table.AddRow(DistanceUnits.Number(c.StartMetres, unit, 2), I($"{c.LengthMetres:0} m"), I($"{c.GainMetres:0} m"), I($"{c.GradeFraction * 100:0.0} %"), I($"{c.Score:0}"));
             }
 
             console.Write(table);
@@ -133,7 +134,7 @@ internal static class InspectCommand
 
         if (x.BestEfforts.Count > 0)
         {
-            output.WriteLine("  best efforts: " + string.Join(", ", x.BestEfforts.Select(e => $"{e.Name} {Clock(e.Seconds)}")));
+            output.WriteLine("  best efforts: " + string.Join(", ", x.BestEfforts.Select(e => $"{DistanceUnits.RaceName(e.Name, unit)} {Clock(e.Seconds)}")));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using RunAdapt.Analysis;
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Reports;
 using RunAdapt.Storage;
 
@@ -15,21 +16,24 @@ internal static class ReportCommand
         var db = StoreOption.Create();
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write report.html, body-map.svg and charts/ into (created if missing).", Required = true };
         var parameters = new Option<FileInfo?>("--parameters") { Description = "A YAML file overriding model parameters (same shape as the built-in parameters.yaml)." };
-        var command = new Command("report", "Write an HTML report (plain-language answer, body map, charts, evidence) for a scenario or the imported history.")
+        var units = UnitsOption.Create();
+        var command = new Command("report", "Write an HTML report (plain-language answer, body map, charts, evidence) for a scenario or the imported history. A scenario with 'from: history' continues from the imported history (--db).")
         {
-            scenario, db, output, parameters,
+            scenario, db, output, parameters, units,
         };
         command.SetAction(int (parse) =>
         {
             var name = parse.GetValue(scenario);
             var store = parse.GetValue(db);
-            if (name is not null && store is not null)
+            var model = Scenarios.LoadParameters(parse.GetValue(parameters));
+            // The store's profile says the units when a store is in play; --units overrides.
+            DistanceUnit unit;
+            using (var profile = name is null || store is not null ? StoreOption.Open(store) : null)
             {
-                throw new UsageException("give either a SCENARIO or --db, not both");
+                unit = UnitsOption.Of(parse, units, profile?.LoadAthlete() ?? new Core.Training.Athlete());
             }
 
-            var model = Scenarios.LoadParameters(parse.GetValue(parameters));
-            var input = name is not null ? FromScenario(name, model) : FromHistory(store, model, parse.InvocationConfiguration.Error);
+            var input = (name is not null ? FromScenario(name, model, store) : FromHistory(store, model, parse.InvocationConfiguration.Error, unit)) with { Units = unit };
             var folder = parse.GetValue(output)!;
             var written = ReportFiles.Write(input, folder.FullName);
             var console = parse.InvocationConfiguration.Output;
@@ -43,28 +47,16 @@ internal static class ReportCommand
         return command;
     }
 
-    private static ReportInput FromScenario(string nameOrPath, ModelParameters model)
+    private static ReportInput FromScenario(string nameOrPath, ModelParameters model, string? db)
     {
         var loaded = Scenarios.Load(nameOrPath, model);
-        var input = loaded.ToInput(model);
-        var outcome = Simulator.Run(input);
-        return new ReportInput
-        {
-            Title = loaded.Name,
-            Description = loaded.Description,
-            Outcome = outcome,
-            Sessions = loaded.Sessions,
-            StartDate = loaded.StartDate,
-            TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(loaded.Sessions, loaded.Athlete)),
-            Evidence = Reports.Evidence.From(model),
-            Bands = Uncertainty.Of(input),
-            Why = Why.Of(input),
-        };
+        var input = Scenarios.Input(loaded, model, db);
+        return ReportInput.ForPlan(loaded, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full: true);
     }
 
     private static IReadOnlyList<LoadPoint> LoadPoints(IEnumerable<LoadDay> days) => [.. days.Select(d => new LoadPoint(d.Date, d.Fitness, d.Fatigue, d.Form))];
 
-    private static ReportInput FromHistory(string? location, ModelParameters model, TextWriter error)
+    private static ReportInput FromHistory(string? location, ModelParameters model, TextWriter error, DistanceUnit unit)
     {
         using var store = StoreOption.Open(location);
         var sessions = store.LoadSessions();
@@ -78,18 +70,11 @@ internal static class ReportCommand
         var first = input.StartDate;
         var activities = store.ListActivities();
         StoreOption.WriteNotes(store, error);
-        return new ReportInput
+        var load = LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds())));
+        return ReportInput.Simulated("Your history", input, load, full: true) with
         {
-            Title = "Your history",
-            Description = $"{activities.Count} imported activities ({activities.Sum(a => a.DistanceMetres) / 1000:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
-            Outcome = Simulator.Run(input),
-            Sessions = sessions,
-            TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
-            SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres / 1000, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe() ?? a.Problem))],
-            StartDate = first,
-            Evidence = Reports.Evidence.From(model),
-            Bands = Uncertainty.Of(input),
-            Why = Why.Of(input),
+            Description = $"{activities.Count} imported activities from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
+            SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe(unit) ?? a.Problem))],
         };
     }
 }

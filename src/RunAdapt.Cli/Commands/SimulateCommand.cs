@@ -1,7 +1,6 @@
 using System.CommandLine;
 using RunAdapt.Core.Model;
-using RunAdapt.Core.Outcomes;
-using RunAdapt.Core.Scenarios;
+using RunAdapt.Reports;
 
 namespace RunAdapt.Cli.Commands;
 
@@ -35,7 +34,7 @@ internal static class SimulateCommand
             }
             else
             {
-                OutcomeView.Write(output, loaded.Name, loaded.Description, outcome, bands, contributions);
+                OutcomeView.Write(output, OutcomeSheet.Of(new ReportInput { Title = loaded.Name, Description = loaded.Description, Outcome = outcome, Bands = bands, Why = contributions ?? [] }));
             }
 
             return CliApp.Success;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace RunAdapt.Core.Outcomes;
@@ -116,14 +115,9 @@ public sealed record SimulationOutcome
     [JsonPropertyName("series")]
     public required IReadOnlyList<BodySnapshot> Series { get; init; }
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
-
     /// <summary>The highest weekly injury risk over the simulation (1 = baseline); the final one when there is no week.</summary>
     public double PeakInjuryRisk() => Series.Select(w => w.InjuryRisk).DefaultIfEmpty(Final.InjuryRisk).Max();
 
-    /// <summary>The outcome as the JSON document <c>runadapt simulate --json</c> prints.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
-
-    /// <summary>Several named outcomes as the JSON document <c>runadapt compare --json</c> prints.</summary>
-    public static string ToJson(IReadOnlyDictionary<string, SimulationOutcome> outcomes) => JsonSerializer.Serialize(outcomes, JsonOptions);
+    /// <summary>The outcome as the JSON document <c>runadapt simulate --json</c> prints (<see cref="OutcomeJson"/>).</summary>
+    public string ToJson() => OutcomeJson.Write(OutcomeJson.Node(this));
 }

@@ -169,7 +169,7 @@ public sealed record Want(GoalMeasure Measure, double Target, WantForm Form = Wa
     {
         WantForm.FinishTime => Durations.Clock(value),
         WantForm.TimeChange => Durations.SignedClock(value),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{value:+0.0;-0.0;0.0} %"),
+        _ => $"{Numbers.Signed(value, 1)} %",
     };
 
     /// <inheritdoc/>

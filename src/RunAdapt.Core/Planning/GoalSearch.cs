@@ -63,7 +63,7 @@ public sealed record GoalSearchResult(IReadOnlyList<Want> Wants, IReadOnlyList<G
     {
         ArgumentNullException.ThrowIfNull(option);
         return string.Join(", ", Wants.Select((w, i) => $"{w.Measure.Name} {w.Format(option.WantValues[i])}")
-            .Concat(Keeps.Select((k, i) => I($"{k.Name} {option.KeepValues[i]:+0.0;-0.0;0.0} %"))));
+            .Concat(Keeps.Select((k, i) => $"{k.Name} {Numbers.Signed(option.KeepValues[i], 1)} %")));
     }
 
     /// <summary>Whether an option adds or saves training time, in words.</summary>

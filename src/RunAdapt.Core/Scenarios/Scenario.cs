@@ -30,13 +30,25 @@ public sealed record Scenario
     /// <summary>Whether the scenario asked to start from the imported history (<c>from: history</c>).</summary>
     public bool FromHistory { get; init; }
 
+    /// <summary>The scenario text it was read from, if it was read (a plan <c>from: history</c> is read again for the stored athlete).</summary>
+    public string? Text { get; init; }
+
     /// <summary>
-    /// This scenario continuing a history: moved to start on the first Monday after the history's last session, with
-    /// the history simulated first (<c>from: history</c>).
+    /// This scenario continuing a history: the stored athlete (with the plan's own athlete keys on top, its efforts
+    /// read again for this runner), moved to start on the first day after the history's last session that falls on
+    /// the plan's first weekday, with the history simulated first (<c>from: history</c>).
     /// </summary>
     /// <param name="history">The sessions done before, in any order (non-empty).</param>
+    /// <param name="profile">The stored athlete profile the history belongs to.</param>
     /// <param name="parameters">The model parameters, or <c>null</c> for the built-in ones.</param>
-    public SimulationInput AfterHistory(IReadOnlyList<TrainingSession> history, ModelParameters? parameters = null)
+    public SimulationInput AfterHistory(IReadOnlyList<TrainingSession> history, Athlete profile, ModelParameters? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(profile);
+        return (Text is null ? this with { Athlete = profile } : ScenarioParser.Parse(Text, Name, parameters, profile)).Continue(history, parameters);
+    }
+
+    private SimulationInput Continue(IReadOnlyList<TrainingSession> history, ModelParameters? parameters)
     {
         var next = history.Max(s => s.Date).AddDays(1);
         while (next.DayOfWeek != StartDate.DayOfWeek)

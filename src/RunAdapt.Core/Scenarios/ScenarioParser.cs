@@ -38,21 +38,27 @@ public sealed partial class ScenarioParser
     private readonly string _file;
     private readonly Physiology _physiology;
     private readonly ModelParameters _parameters;
+    private readonly Athlete? _profile;
 
-    private ScenarioParser(string file, ModelParameters parameters)
+    private ScenarioParser(string file, ModelParameters parameters, Athlete? profile = null)
     {
         _file = file;
         _parameters = parameters;
         _physiology = new Physiology(parameters);
+        _profile = profile;
     }
 
     /// <summary>Parses scenario text.</summary>
     /// <param name="yaml">The YAML.</param>
     /// <param name="file">The file name (or built-in name) for messages and the scenario's name.</param>
     /// <param name="parameters">Model parameters (intensity conversions), or <c>null</c> for the built-in ones.</param>
+    /// <param name="profile">
+    /// The athlete the scenario's <c>athlete</c> keys are read on top of, whose efforts its sessions are (the stored
+    /// profile, for a plan <c>from: history</c>); <c>null</c> for the default athlete.
+    /// </param>
     /// <exception cref="ScenarioException">The text is not a valid scenario.</exception>
-    public static Scenario Parse(string yaml, string file, ModelParameters? parameters = null) =>
-        new ScenarioParser(file, parameters ?? ModelParameters.Default).ParseText(yaml);
+    public static Scenario Parse(string yaml, string file, ModelParameters? parameters = null, Athlete? profile = null) =>
+        new ScenarioParser(file, parameters ?? ModelParameters.Default, profile).ParseText(yaml);
 
     /// <summary>Parses a scenario file.</summary>
     /// <param name="path">The file.</param>
@@ -176,13 +182,15 @@ public sealed partial class ScenarioParser
     {
         var root = Root(text, "expected a mapping with 'athlete' and 'weeks' + 'week' or 'phases'");
         CheckKeys(root, TopKeys);
-        var athlete = Get(root, "athlete") is { } a ? ParseAthlete(Mapping(a, "athlete")) : new Athlete();
         var start = Get(root, "start") is { } s ? ParseDate(s) : DefaultStart;
         var fromHistory = false;
         if (Get(root, "from") is { } from)
         {
             fromHistory = Scalar(from) == "history" ? true : throw Error(from, $"'from' must be 'history', not '{Scalar(from)}'");
         }
+
+        var profile = _profile ?? new Athlete();
+        var athlete = Get(root, "athlete") is { } a ? ParseAthlete(Mapping(a, "athlete"), profile) : profile;
 
         var topProgression = Get(root, "progression") is { } p ? ParseProgression(p) : null;
         var phases = new List<(YamlNode Node, int Weeks, YamlSequenceNode? Week, Progression? Progression, bool Unloaded)>();
@@ -251,6 +259,7 @@ public sealed partial class ScenarioParser
             Sessions = sessions,
             UnloadedDays = unloaded,
             FromHistory = fromHistory,
+            Text = text,
         };
     }
 
@@ -261,10 +270,10 @@ public sealed partial class ScenarioParser
         _ => Sequence(node, "week"),
     };
 
-    private Athlete ParseAthlete(YamlMappingNode node)
+    private Athlete ParseAthlete(YamlMappingNode node, Athlete profile)
     {
         CheckKeys(node, AthleteKeys);
-        var athlete = new Athlete();
+        var athlete = profile;
         foreach (var (key, value) in node.Children)
         {
             athlete = Scalar(key) switch

@@ -41,6 +41,9 @@ public sealed record Athlete
     /// <summary>Body mass, in kilograms.</summary>
     public double MassKilograms { get; init; } = 75;
 
+    /// <summary>How distances and paces are shown and typed for this runner (a preference of the profile; the model does not use it).</summary>
+    public Outcomes.DistanceUnit Units { get; init; } = Outcomes.DistanceUnit.Kilometres;
+
     /// <summary>Standing height, in centimetres.</summary>
     public double HeightCentimetres { get; init; } = 178;
 

@@ -17,6 +17,30 @@ async function api(path, options) {
   return body;
 }
 
+// A table of an outcome sheet (built by the server from the measure catalogue): laid out, never recomputed here.
+function sheetTable(t, prefix) {
+  const table = element("table");
+  table.id = `${prefix}-${t.id}`;
+  table.append(element("caption", t.title));
+  const head = element("tr");
+  head.append(...t.columns.map((c) => element("th", c)));
+  table.createTHead().append(head);
+  const body = table.createTBody();
+  body.append(...t.rows.map((r) => {
+    const tr = element("tr");
+    tr.append(element("th", r.label), ...r.cells.map((c) => element("td", c.text, c.sign > 0 ? "num up" : c.sign < 0 ? "num down" : "num")));
+    return tr;
+  }));
+  const parts = [table];
+  if (t.note) parts.push(element("p", t.note, "note"));
+  return parts;
+}
+
+function showSheet(sheet, prefix, ids) {
+  $(`${prefix}-tables`).replaceChildren(...sheet.tables.filter((t) => ids.includes(t.id)).flatMap((t) => sheetTable(t, prefix)));
+  $("outcome-findings").replaceChildren(...sheet.findings.map((f) => element("li", f)));
+}
+
 // What the outcome on show came from: the history, or the scenario text as run (for "how sure, and why").
 let outcomeSource = null;
 
@@ -30,10 +54,9 @@ function showOutcome(view, scenarioYaml) {
   form.hidden = scenarioYaml === undefined;
   $("outcome-report").hidden = scenarioYaml !== undefined;
   form.elements.yaml.value = scenarioYaml || "";
-  $("outcome-title").textContent = view.title;
-  $("outcome-description").textContent = view.description || "";
-  const findings = $("outcome-findings");
-  findings.replaceChildren(...view.findings.map((f) => element("li", f)));
+  $("outcome-title").textContent = view.sheet.title;
+  $("outcome-description").textContent = view.sheet.description || "";
+  showSheet(view.sheet, "outcome", ["muscles", "body"]);
   $("outcome-bodymap").innerHTML = view.bodyMap;
   $("outcome-charts").replaceChildren(...view.charts.map((c) => {
     const figure = element("figure");
@@ -52,7 +75,7 @@ async function loadHistory() {
   $("history-table").tBodies[0].replaceChildren(...rows.map((a) => {
     const tr = element("tr");
     tr.append(element("td", a.start.replace("T", " ").replace("Z", "")), element("td", a.sport),
-      element("td", `${a.distance_km.toFixed(2)} km`, "num"), element("td", `${a.moving_min.toFixed(0)} min`, "num"),
+      element("td", a.distance, "num"), element("td", `${a.moving_min.toFixed(0)} min`, "num"),
       element("td", a.trimp == null ? "–" : `${a.trimp} (${{ HeartRate: "HR", Pace: "pace", PerceivedEffort: "RPE", Duration: "duration" }[a.load_method]})`, "num"),
       element("td", a.held ?? (a.problem ? `not analysed: ${a.problem}` : "–")), element("td", a.source));
     return tr;
@@ -131,21 +154,6 @@ $("scenario-run").addEventListener("click", async () => {
   }
 });
 
-function compareRows(a, b) {
-  const f = (o) => o.outcome.final;
-  const rows = Object.keys(f(a).muscles).map((m) => [`${m[0].toUpperCase()}${m.slice(1)} size`, (o) => `${f(o).muscles[m].size_change_pct.toFixed(1)} %`]);
-  rows.push(["Type I fibres (quadriceps)", (o) => `${f(o).muscles.quadriceps.type1_pct.toFixed(0)} %`]);
-  rows.push(["VO2max", (o) => `${f(o).vo2max_ml_kg_min.toFixed(1)} ml/kg/min`]);
-  rows.push(["Body mass", (o) => `${f(o).body_mass_kg.toFixed(1)} kg`]);
-  rows.push(["Fat mass", (o) => `${f(o).fat_mass_kg.toFixed(1)} kg`]);
-  rows.push(["Bone density", (o) => `${f(o).bone_density_change_pct.toFixed(1)} %`]);
-  return rows.map(([name, value]) => {
-    const tr = element("tr");
-    tr.append(element("th", name), element("td", value(a), "num"), element("td", value(b), "num"));
-    return tr;
-  });
-}
-
 $("compare-run").addEventListener("click", async () => {
   const button = $("compare-run");
   button.disabled = true;
@@ -158,18 +166,13 @@ $("compare-run").addEventListener("click", async () => {
     const view = await api("/api/compare", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(request) });
     $("compare-result").hidden = false;
     $("compare-bodymap").innerHTML = view.bodyMap;
-    $("compare-first-name").textContent = view.first.title;
-    $("compare-second-name").textContent = view.second.title;
-    $("compare-table").tBodies[0].replaceChildren(...compareRows(view.first, view.second));
+    $("compare-tables").replaceChildren(...sheetTable(view.table, "compare"));
   } catch (e) {
     $("compare-error").textContent = e.message;
   } finally {
     button.disabled = false;
   }
 });
-
-const fixed = (n) => (Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2));
-const signed = (n) => `${n > 0 ? "+" : ""}${n.toFixed(1)}`;
 
 $("insight-run").addEventListener("click", async () => {
   const button = $("insight-run");
@@ -180,22 +183,9 @@ $("insight-run").addEventListener("click", async () => {
       ? await api("/api/history/insight")
       : await api("/api/simulate/insight", { method: "POST", headers: { "Content-Type": "text/plain" }, body: outcomeSource.yaml });
     $("insight").hidden = false;
-    $("insight-note").textContent = `The model's value and the range in which 80 % of ${view.samples} simulations fell, with every parameter drawn from its plausible range. A range that spans zero means the model cannot say whether that muscle grows or shrinks.`;
-    $("insight-bands").tBodies[0].replaceChildren(...view.bands.map((b) => {
-      const tr = element("tr");
-      tr.append(element("th", b.measure), ...[b.model, b.p10, b.p50, b.p90].map((v) => element("td", fixed(v), "num")));
-      return tr;
-    }));
+    // The answer again, now saying where the model is not sure; then how sure and why.
+    showSheet(view, "insight", ["how-sure", "why"]);
     $("insight-drivers").replaceChildren(...view.drivers.map((d) => element("li", d)));
-    const keys = view.why.length > 0 ? Object.keys(view.why[0].contributions) : [];
-    const head = element("tr");
-    head.append(element("th", "Kind of session"), element("th", "Sessions"), ...keys.map((k) => element("th", k)));
-    $("insight-why").tHead.replaceChildren(head);
-    $("insight-why").tBodies[0].replaceChildren(...view.why.map((w) => {
-      const tr = element("tr");
-      tr.append(element("th", w.kind), element("td", String(w.sessions), "num"), ...keys.map((k) => element("td", signed(w.contributions[k]), "num")));
-      return tr;
-    }));
   } catch (e) {
     $("insight-error").textContent = e.message;
   } finally {
@@ -238,6 +228,7 @@ $("goal-form").addEventListener("submit", async (event) => {
 function fillAthlete(a) {
   const form = $("athlete-form");
   for (const [key, value] of Object.entries(a)) if (form.elements[key]) form.elements[key].value = value;
+  $("pace-unit").textContent = `/${a.units}`;
 }
 
 $("athlete-form").addEventListener("submit", async (event) => {
