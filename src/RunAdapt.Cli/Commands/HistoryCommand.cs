@@ -63,6 +63,7 @@ internal static class HistoryCommand
                     Outcome = outcome,
                     Bands = bands,
                     Why = contributions ?? [],
+                    Units = unit,
                 }));
                 HistoryView.Write(output, activities, store.LoggedSessions(), store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue, unit);
             }
