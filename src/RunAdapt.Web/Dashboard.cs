@@ -156,7 +156,7 @@ public static class Dashboard
             var yaml = await new StreamReader(request.Body).ReadToEndAsync();
             return Run(() => Insight.Of(Simulations.FromYaml(yaml, "scenario", full: true)));
         });
-        app.MapGet("/api/history/insight", (History history) => Run(() => Insight.Of(history.Simulate(full: true))));
+        app.MapGet("/api/history/insight", (string? since, string? until, History history) => Run(() => Insight.Of(history.Simulate(full: true, Range(since, until)))));
 
         app.MapPost("/api/compare", (CompareRequest body) => Run(() =>
         {
@@ -170,10 +170,16 @@ public static class Dashboard
         app.MapGet("/api/goal/measures", () => Results.Ok(RunAdapt.Core.Planning.GoalMeasure.Names));
         app.MapPost("/api/goal", (GoalRequest body) => Run(() => Goals.Search(body)));
 
-        app.MapGet("/api/history", (History history) => Results.Ok(history.List()));
+        app.MapGet("/api/history", (string? since, string? until, History history) => Run(() => history.List(Range(since, until))));
+        // Exclude, include, delete: state-changing, so behind the same Host and Origin checks as every POST.
+        app.MapPost("/api/activities/{id:long}/{action}", (long id, string action, History history) => Run(() =>
+        {
+            history.Change(id, action);
+            return history.List();
+        }));
         app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
         app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form)));
-        app.MapGet("/api/history/outcome", (History history) => Run(() => View.Of(history.Simulate())));
+        app.MapGet("/api/history/outcome", (string? since, string? until, History history) => Run(() => View.Of(history.Simulate(range: Range(since, until)))));
 
         app.MapPost("/api/upload", async (HttpRequest request, History history) =>
         {
@@ -213,8 +219,8 @@ public static class Dashboard
             return Results.Ok(results);
         }).DisableAntiforgery();
 
-        app.MapGet("/report.html", (string? scenario, History history) =>
-            Report(() => scenario is null ? history.Simulate(full: true) : Simulations.FromBuiltIn(scenario, full: true)));
+        app.MapGet("/report.html", (string? scenario, string? since, string? until, History history) =>
+            Report(() => scenario is null ? history.Simulate(full: true, Range(since, until)) : Simulations.FromBuiltIn(scenario, full: true)));
 
         // The scenario as edited on the page (a form post, so the browser opens the report as a page).
         app.MapPost("/report.html", async (HttpRequest request) =>
@@ -224,11 +230,15 @@ public static class Dashboard
         }).DisableAntiforgery();
     }
 
-    /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
+    /// <summary>The days asked for with <c>since</c> / <c>until</c> (<c>YYYY-MM-DD</c>, either left out).</summary>
+    private static Core.Training.DateRange Range(string? since, string? until) =>
+        Core.Training.DateRange.TryParse(since, until, out var range, out var error) ? range : throw new UserInputException(error!.Replace("--", "", StringComparison.Ordinal));
+
     /// <summary>One side of a comparison: scenario text (as edited) when given, else a built-in scenario by name.</summary>
     private static ReportInput Side(string? name, string? yaml) =>
         yaml is not null ? Simulations.FromYaml(yaml, "scenario") : Simulations.FromBuiltIn(name ?? throw new UserInputException("give a built-in scenario's name or the scenario's text for each side"));
 
+    /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
     private static IResult Run<T>(Func<T> action)
     {
         try

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using RunAdapt.Activities;
 using RunAdapt.Analysis;
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Training;
 using RunAdapt.Reports;
 using RunAdapt.Storage;
 
@@ -18,6 +19,9 @@ namespace RunAdapt.Web;
 /// <param name="LoadMethod">How the load was estimated (<c>HeartRate</c>, <c>Pace</c>, <c>PerceivedEffort</c>, <c>Duration</c>), if analysed.</param>
 /// <param name="Held">What the session held, in a few words, if analysed.</param>
 /// <param name="Problem">Why the activity could not be analysed (it is left out of the model), if it could not.</param>
+/// <param name="Id">The activity's id (for exclude, include and delete).</param>
+/// <param name="Kind">What kind of run it was (easy, long, tempo, intervals, hills, race, strides), for runs.</param>
+/// <param name="Excluded">Whether the user left it out of the model and the totals.</param>
 public sealed record HistoryEntry(
     [property: JsonPropertyName("sport")] string Sport,
     [property: JsonPropertyName("start")] DateTime StartUtc,
@@ -27,7 +31,10 @@ public sealed record HistoryEntry(
     [property: JsonPropertyName("trimp")] double? Trimp = null,
     [property: JsonPropertyName("load_method")] string? LoadMethod = null,
     [property: JsonPropertyName("held")] string? Held = null,
-    [property: JsonPropertyName("problem")] string? Problem = null);
+    [property: JsonPropertyName("problem")] string? Problem = null,
+    [property: JsonPropertyName("id")] long Id = 0,
+    [property: JsonPropertyName("kind")] string? Kind = null,
+    [property: JsonPropertyName("excluded")] bool Excluded = false);
 
 /// <summary>What happened to one uploaded file (or one file inside an uploaded archive).</summary>
 /// <param name="File">The file's name.</param>
@@ -69,15 +76,40 @@ public sealed class History(string? location)
     // SQLite allows one writer; uploads and reads from concurrent requests take turns.
     private readonly Lock _gate = new();
 
-    /// <summary>The imported activities, newest first.</summary>
-    public IReadOnlyList<HistoryEntry> List()
+    /// <summary>The imported activities of a range of days, newest first, excluded ones included (and marked).</summary>
+    /// <param name="range">The days.</param>
+    public IReadOnlyList<HistoryEntry> List(DateRange range = default)
     {
         lock (_gate)
         {
             using var store = AthleteStore.Open(location);
-            return [.. store.ListActivities().OrderByDescending(a => a.StartUtc)
+            return [.. store.ListActivities().Where(a => range.Contains(a.StartUtc)).OrderByDescending(a => a.StartUtc)
                 .Select(a => new HistoryEntry(a.Sport, a.StartUtc, Math.Round(a.DistanceMetres / 1000, 2), Math.Round(a.MovingSeconds / 60, 1), a.SourceName,
-                    a.Analysis is { } x && double.IsFinite(x.Load.Trimp) ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe(), a.Problem))];
+                    a.Analysis is { } x && double.IsFinite(x.Load.Trimp) ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe(), a.Problem,
+                    a.Id, a.Analysis?.Kind is { } kind ? RunKinds.Name(kind) : null, a.Excluded))];
+        }
+    }
+
+    /// <summary>Leaves an activity out of the model and the totals (<c>exclude</c>), takes it back (<c>include</c>) or removes it (<c>delete</c>).</summary>
+    /// <param name="id">The activity's id.</param>
+    /// <param name="action"><c>exclude</c>, <c>include</c> or <c>delete</c>.</param>
+    /// <exception cref="UserInputException">No activity has the id, or the action is none of those.</exception>
+    public void Change(long id, string action)
+    {
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location);
+            var found = action switch
+            {
+                "exclude" => store.SetExcluded(id, true),
+                "include" => store.SetExcluded(id, false),
+                "delete" => store.Delete(id),
+                _ => throw new UserInputException($"'{action}' is not something an activity can be: exclude, include or delete"),
+            };
+            if (!found)
+            {
+                throw new UserInputException($"no activity has the id {id}");
+            }
         }
     }
 
@@ -120,7 +152,7 @@ public sealed class History(string? location)
         }
     }
 
-    /// <summary>A training log (<c>runadapt log</c>'s YAML): its sessions are added once; a log with an error adds nothing.</summary>
+    /// <summary>A training log (<c>runadapt log</c>'s YAML): its sessions replace those logged from a log of the same name; a log with an error changes nothing.</summary>
     private UploadResult Log(string fileName, Stream content)
     {
         var name = Path.GetFileName(fileName);
@@ -131,8 +163,8 @@ public sealed class History(string? location)
             try
             {
                 var sessions = Core.Scenarios.ScenarioParser.ParseLog(yaml, name, store.LoadAthlete());
-                var added = sessions.Count(store.SaveSession);
-                return new UploadResult(name, "logged", $"{added} sessions added, {sessions.Count - added} already logged");
+                var (replaced, stored) = store.ReplaceLog(name, sessions);
+                return new UploadResult(name, "logged", HistoryTotals.Logged(name, replaced, stored));
             }
             catch (Core.Scenarios.ScenarioException e)
             {
@@ -192,28 +224,30 @@ public sealed class History(string? location)
             a.FootStrike.ToString().ToLowerInvariant(), t.HeartRateMaxBeatsPerMinute, t.HeartRateRestBeatsPerMinute, Analysis.Thresholds.PaceFromSpeed(t.ThresholdSpeedMetresPerSecond));
     }
 
-    /// <summary>Runs the model over the history, from the first session to a week after the last.</summary>
+    /// <summary>Runs the model over the history, from the first session to a week after the last, or over a range of days.</summary>
     /// <param name="full">For the full report: also how sure the model is and why (≈ 100 more simulations).</param>
-    public ReportInput Simulate(bool full = false)
+    /// <param name="range">The days (excluded activities are left out whatever the range).</param>
+    public ReportInput Simulate(bool full = false, DateRange range = default)
     {
         lock (_gate)
         {
             using var store = AthleteStore.Open(location);
-            var sessions = store.LoadSessions();
+            var sessions = store.LoadSessions().Where(s => range.Contains(s.Date)).ToList();
             if (sessions.Count == 0)
             {
-                throw new UserInputException("no activities imported yet: upload some first");
+                throw new UserInputException(range.IsAll ? "no activities imported yet: upload some first" : $"no sessions {range.Describe()}");
             }
 
             var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions);
             var first = input.StartDate;
-            var activities = store.ListActivities();
+            var stored = store.ListActivities().Where(a => range.Contains(a.StartUtc)).ToList();
+            var activities = stored.Where(a => !a.Excluded).ToList();
             // Far-dated rows written before dates were checked are left out; the page says so.
             var notes = store.Notes.Count > 0 ? $" Left out: {string.Join("; ", store.Notes)}." : "";
             return new ReportInput
             {
                 Title = "Your history",
-                Description = $"{sessions.Count} sessions from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.{notes}",
+                Description = $"{sessions.Count} sessions, {HistoryTotals.Describe(stored)}, from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.{notes}",
                 Outcome = Simulator.Run(input),
                 Sessions = sessions,
                 TrainingLoad = Simulations.LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),

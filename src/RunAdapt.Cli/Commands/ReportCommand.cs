@@ -15,9 +15,10 @@ internal static class ReportCommand
         var db = StoreOption.Create();
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write report.html, body-map.svg and charts/ into (created if missing).", Required = true };
         var parameters = new Option<FileInfo?>("--parameters") { Description = "A YAML file overriding model parameters (same shape as the built-in parameters.yaml)." };
-        var command = new Command("report", "Write an HTML report (plain-language answer, body map, charts, evidence) for a scenario or the imported history.")
+        var (since, until) = RangeOptions.Create();
+        var command = new Command("report", "Write an HTML report (plain-language answer, body map, charts, evidence) for a scenario or the imported history (over --since/--until; excluded activities left out).")
         {
-            scenario, db, output, parameters,
+            scenario, db, output, parameters, since, until,
         };
         command.SetAction(int (parse) =>
         {
@@ -28,8 +29,14 @@ internal static class ReportCommand
                 throw new UsageException("give either a SCENARIO or --db, not both");
             }
 
+            var range = RangeOptions.Read(parse, since, until);
+            if (name is not null && !range.IsAll)
+            {
+                throw new UsageException("--since and --until read the imported history, not a SCENARIO");
+            }
+
             var model = Scenarios.LoadParameters(parse.GetValue(parameters));
-            var input = name is not null ? FromScenario(name, model) : FromHistory(store, model, parse.InvocationConfiguration.Error);
+            var input = name is not null ? FromScenario(name, model) : FromHistory(store, range, model, parse.InvocationConfiguration.Error);
             var folder = parse.GetValue(output)!;
             var written = ReportFiles.Write(input, folder.FullName);
             var console = parse.InvocationConfiguration.Output;
@@ -64,24 +71,25 @@ internal static class ReportCommand
 
     private static IReadOnlyList<LoadPoint> LoadPoints(IEnumerable<LoadDay> days) => [.. days.Select(d => new LoadPoint(d.Date, d.Fitness, d.Fatigue, d.Form))];
 
-    private static ReportInput FromHistory(string? location, ModelParameters model, TextWriter error)
+    private static ReportInput FromHistory(string? location, Core.Training.DateRange range, ModelParameters model, TextWriter error)
     {
         using var store = StoreOption.Open(location);
-        var sessions = store.LoadSessions();
+        var sessions = store.LoadSessions().Where(s => range.Contains(s.Date)).ToList();
         if (sessions.Count == 0)
         {
-            throw new InputException($"{location ?? AthleteStore.DefaultPath}: no sessions imported yet (run 'runadapt import PATH' first)");
+            throw new InputException($"{location ?? AthleteStore.DefaultPath}: no sessions {(range.IsAll ? "imported yet (run 'runadapt import PATH' first)" : range.Describe())}");
         }
 
         // From the first session to a week after the last, as 'runadapt history' does.
         var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions) with { Parameters = model };
         var first = input.StartDate;
-        var activities = store.ListActivities();
+        var stored = store.ListActivities().Where(a => range.Contains(a.StartUtc)).ToList();
+        var activities = stored.Where(a => !a.Excluded).ToList();
         StoreOption.WriteNotes(store, error);
         return new ReportInput
         {
             Title = "Your history",
-            Description = $"{activities.Count} imported activities ({activities.Sum(a => a.DistanceMetres) / 1000:0.0} km) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
+            Description = $"{HistoryTotals.Describe(stored)} imported, from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
             Outcome = Simulator.Run(input),
             Sessions = sessions,
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()))),
