@@ -144,19 +144,20 @@ public static class Dashboard
         app.MapGet("/api/scenarios/{name}", (string name) =>
             BuiltInScenarios.Text(name) is { } yaml ? Results.Text(yaml, "text/yaml; charset=utf-8") : Results.NotFound(new Problem($"{name}: not a built-in scenario")));
 
-        app.MapPost("/api/simulate", async (HttpRequest request) =>
+        // Every simulating endpoint takes the request's cancellation: a client that gives up stops the work between simulations.
+        app.MapPost("/api/simulate", async (HttpRequest request, CancellationToken cancellation) =>
         {
-            var yaml = await new StreamReader(request.Body).ReadToEndAsync();
-            return Run(() => View.Of(Simulations.FromYaml(yaml, "scenario")));
+            var yaml = await new StreamReader(request.Body).ReadToEndAsync(cancellation);
+            return Run(() => View.Of(Simulations.FromYaml(yaml, "scenario", cancellation: cancellation)));
         });
 
         // How sure the model is, and why: ≈ 100 more simulations, so asked for separately from the outcome itself.
-        app.MapPost("/api/simulate/insight", async (HttpRequest request) =>
+        app.MapPost("/api/simulate/insight", async (HttpRequest request, CancellationToken cancellation) =>
         {
-            var yaml = await new StreamReader(request.Body).ReadToEndAsync();
-            return Run(() => Insight.Of(Simulations.FromYaml(yaml, "scenario", full: true)));
+            var yaml = await new StreamReader(request.Body).ReadToEndAsync(cancellation);
+            return Run(() => Insight.Of(Simulations.FromYaml(yaml, "scenario", full: true, cancellation)));
         });
-        app.MapGet("/api/history/insight", (string? since, string? until, History history) => Run(() => Insight.Of(history.Simulate(full: true, Range(since, until)))));
+        app.MapGet("/api/history/insight", (string? since, string? until, History history, CancellationToken cancellation) => Run(() => Insight.Of(history.Simulate(full: true, Range(since, until), cancellation))));
 
         app.MapPost("/api/compare", (CompareRequest body) => Run(() =>
         {
@@ -168,7 +169,7 @@ public static class Dashboard
         }));
 
         app.MapGet("/api/goal/measures", () => Results.Ok(RunAdapt.Core.Planning.GoalMeasure.Names));
-        app.MapPost("/api/goal", (GoalRequest body) => Run(() => Goals.Search(body)));
+        app.MapPost("/api/goal", (GoalRequest body, CancellationToken cancellation) => Run(() => Goals.Search(body, cancellation)));
 
         app.MapGet("/api/history", (string? since, string? until, History history) => Run(() => history.List(Range(since, until))));
         // Exclude, include, delete: state-changing, so behind the same Host and Origin checks as every POST.
@@ -179,7 +180,7 @@ public static class Dashboard
         }));
         app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
         app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form)));
-        app.MapGet("/api/history/outcome", (string? since, string? until, History history) => Run(() => View.Of(history.Simulate(range: Range(since, until)))));
+        app.MapGet("/api/history/outcome", (string? since, string? until, History history, CancellationToken cancellation) => Run(() => View.Of(history.Simulate(range: Range(since, until), cancellation: cancellation))));
 
         app.MapPost("/api/upload", async (HttpRequest request, History history) =>
         {
@@ -219,14 +220,14 @@ public static class Dashboard
             return Results.Ok(results);
         }).DisableAntiforgery();
 
-        app.MapGet("/report.html", (string? scenario, string? since, string? until, History history) =>
-            Report(() => scenario is null ? history.Simulate(full: true, Range(since, until)) : Simulations.FromBuiltIn(scenario, full: true)));
+        app.MapGet("/report.html", (string? scenario, string? since, string? until, History history, CancellationToken cancellation) =>
+            Report(() => scenario is null ? history.Simulate(full: true, Range(since, until), cancellation) : Simulations.FromBuiltIn(scenario, full: true, cancellation)));
 
         // The scenario as edited on the page (a form post, so the browser opens the report as a page).
-        app.MapPost("/report.html", async (HttpRequest request) =>
+        app.MapPost("/report.html", async (HttpRequest request, CancellationToken cancellation) =>
         {
-            var form = await request.ReadFormAsync();
-            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", full: true));
+            var form = await request.ReadFormAsync(cancellation);
+            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", full: true, cancellation));
         }).DisableAntiforgery();
     }
 
@@ -249,6 +250,11 @@ public static class Dashboard
         {
             return Results.BadRequest(new Problem(e.Message));
         }
+        catch (OperationCanceledException)
+        {
+            // The client gave up: nobody reads the answer.
+            return Results.Empty;
+        }
     }
 
     private static IResult Report(Func<ReportInput> input)
@@ -260,6 +266,10 @@ public static class Dashboard
         catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException)
         {
             return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (OperationCanceledException)
+        {
+            return Results.Empty;
         }
     }
 

@@ -227,7 +227,8 @@ public sealed class History(string? location)
     /// <summary>Runs the model over the history, from the first session to a week after the last, or over a range of days.</summary>
     /// <param name="full">For the full report: also how sure the model is and why (≈ 100 more simulations).</param>
     /// <param name="range">The days (excluded activities are left out whatever the range).</param>
-    public ReportInput Simulate(bool full = false, DateRange range = default)
+    /// <param name="cancellation">Stops the simulations (between them) when the client gave up.</param>
+    public ReportInput Simulate(bool full = false, DateRange range = default, CancellationToken cancellation = default)
     {
         lock (_gate)
         {
@@ -255,7 +256,7 @@ public sealed class History(string? location)
                 StartDate = first,
                 Evidence = Evidence.From(ModelParameters.Default),
                 Bands = full ? Uncertainty.Of(input) : null,
-                Why = full ? Why.Of(input) : [],
+                Why = full ? Why.Of(input, cancellation) : [],
             };
         }
     }

@@ -17,20 +17,23 @@ internal static class Simulations
     /// <summary>A built-in scenario run for the page.</summary>
     /// <param name="name">A built-in scenario's name.</param>
     /// <param name="full">For the full report: also how sure the model is and why.</param>
-    public static ReportInput FromBuiltIn(string name, bool full = false)
+    /// <param name="cancellation">Stops the simulations when the client gave up.</param>
+    public static ReportInput FromBuiltIn(string name, bool full = false, CancellationToken cancellation = default)
     {
         var yaml = BuiltInScenarios.Text(name) ?? throw new UserInputException($"{name}: not a built-in scenario");
-        return FromYaml(yaml, name, full);
+        return FromYaml(yaml, name, full, cancellation);
     }
 
     /// <summary>Scenario text from the page, run for the page.</summary>
     /// <param name="yaml">Scenario text.</param>
     /// <param name="name">The name errors give for it.</param>
     /// <param name="full">For the full report: also how sure the model is and why.</param>
-    public static ReportInput FromYaml(string yaml, string name, bool full = false)
+    /// <param name="cancellation">Stops the simulations when the client gave up (between them; one simulation runs to its end).</param>
+    public static ReportInput FromYaml(string yaml, string name, bool full = false, CancellationToken cancellation = default)
     {
         var scenario = Parse(yaml, name);
         var input = scenario.ToInput();
+        cancellation.ThrowIfCancellationRequested();
         return new ReportInput
         {
             Title = scenario.Name,
@@ -41,7 +44,7 @@ internal static class Simulations
             TrainingLoad = LoadPoints(FitnessFatigue.OfSessions(scenario.Sessions, scenario.Athlete)),
             Evidence = Evidence.From(ModelParameters.Default),
             Bands = full ? Uncertainty.Of(input) : null,
-            Why = full ? Why.Of(input) : [],
+            Why = full ? Why.Of(input, cancellation) : [],
         };
     }
 
