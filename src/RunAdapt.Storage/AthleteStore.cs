@@ -109,6 +109,9 @@ public interface IAthleteStore : IDisposable
     /// <param name="athlete">The profile.</param>
     void SaveAthlete(Athlete athlete);
 
+    /// <summary>Whether a profile was ever saved (else <see cref="LoadAthlete"/> gives the defaults).</summary>
+    bool HasAthlete();
+
     /// <summary>The athlete's dated thresholds (heart rates and threshold speed from a day on), oldest first; empty when none were saved.</summary>
     IReadOnlyList<Thresholds> LoadThresholds();
 
@@ -387,6 +390,9 @@ public sealed class AthleteStore : IAthleteStore
     /// <inheritdoc/>
     public Athlete LoadAthlete() =>
         _connection.QueryFirstOrDefault<string>("select data from athlete where id = 1") is { } data ? JsonSerializer.Deserialize<Athlete>(data, Json)! : new Athlete();
+
+    /// <inheritdoc/>
+    public bool HasAthlete() => _connection.ExecuteScalar<long>("select count(*) from athlete where id = 1") > 0;
 
     /// <inheritdoc/>
     public void SaveAthlete(Athlete athlete)

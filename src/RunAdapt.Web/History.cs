@@ -38,7 +38,7 @@ public sealed record HistoryEntry(
 
 /// <summary>What happened to one uploaded file (or one file inside an uploaded archive).</summary>
 /// <param name="File">The file's name.</param>
-/// <param name="Status"><c>imported</c>, <c>duplicate</c>, <c>not an activity</c>, <c>logged</c> (a training log) or <c>rejected</c>.</param>
+/// <param name="Status"><c>imported</c>, <c>duplicate</c>, <c>not an activity</c>, <c>logged</c> (a training log), <c>profile</c> (an export's profile taken where the user set nothing) or <c>rejected</c>.</param>
 /// <param name="Reason">Why it was rejected, if it was; for a training log, how many sessions it added.</param>
 public sealed record UploadResult(
     [property: JsonPropertyName("file")] string File,
@@ -138,8 +138,12 @@ public sealed class History(string? location)
             lock (_gate)
             {
                 using var store = AthleteStore.Open(location);
+                // A Garmin Connect export's profile fills what the user has not set, before its activities are analysed.
+                List<UploadResult> profile = ExportProfile.Find(path) is { } found && ExportProfiles.Apply(store, found) is { } taken
+                    ? [new UploadResult(Path.GetFileName(path), "profile", $"used where you set nothing: {taken}")]
+                    : [];
                 var athlete = store.LoadAthlete();
-                return [.. ActivitySource.Enumerate(path).Select(input => ImportOne(store, athlete, input, Scrub(input.Name, folder), folder))];
+                return [.. profile, .. ActivitySource.Enumerate(path).Select(input => ImportOne(store, athlete, input, Scrub(input.Name, folder), folder))];
             }
         }
         catch (ActivityFormatException e)
