@@ -65,7 +65,7 @@ internal static class StravaIndex
             {
                 // Entered by hand (a treadmill run, a forgotten watch): one steady activity of that time and distance.
                 var key = Cell(id) ?? start.ToString("O", CultureInfo.InvariantCulture);
-                manual.Add((key, ManualEntryFormat.Write(start, metadata.Sport.Value, seconds!.Value, metres!.Value, Number(heartRate) is > 30 and < 250 and var hr ? hr : null, $"Strava manual entry {key}"), metadata));
+                manual.Add((key, ManualEntryFormat.Write(start, metadata.Sport.Value, seconds, metres, Number(heartRate) is > 30 and < 250 and var hr ? hr : null, $"Strava manual entry {key}"), metadata));
             }
         }
 

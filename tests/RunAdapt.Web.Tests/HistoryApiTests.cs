@@ -124,4 +124,30 @@ public sealed class HistoryApiTests : IAsyncLifetime
         using var nonsense = await Http.PostAsync($"/api/activities/{newest}/frobnicate", null, cancel);
         Assert.Equal(HttpStatusCode.BadRequest, nonsense.StatusCode);
     }
+
+    /// <summary>
+    /// Every file of the corpus (the shared activities, the test fixtures and the bad files) uploaded, then the history
+    /// read through every history endpoint: no 500, ever (the all-files check's dashboard part; the command line's is
+    /// RobustnessTests.TheWholeCorpusNeverGivesAnInternalError).
+    /// </summary>
+    [Fact]
+    public async Task TheWholeCorpusUploadedKeepsEveryHistoryEndpointAnswering()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var files = Directory.GetFiles(Path.Combine(DashboardFixture.RepositoryRoot(), "tests", "fixtures", "activities"), "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".fit" or ".tcx" or ".gpx" or ".gz" or ".zip").ToList();
+        Assert.True(files.Count > 50, $"{files.Count} files");
+        foreach (var file in files)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(file, cancel)), "files", Path.GetFileName(file) } };
+            using var upload = await Http.PostAsync("/api/upload", form, cancel);
+            Assert.True(upload.StatusCode == HttpStatusCode.OK, $"{file}: {upload.StatusCode} {await upload.Content.ReadAsStringAsync(cancel)}");
+        }
+
+        foreach (var endpoint in new[] { "/api/history", "/api/history/outcome", "/api/history/outcome?since=2010-01-01&until=2016-12-31", "/report.html" })
+        {
+            using var response = await Http.GetAsync(endpoint, cancel);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{endpoint}: {response.StatusCode} {await response.Content.ReadAsStringAsync(cancel)}");
+        }
+    }
 }
