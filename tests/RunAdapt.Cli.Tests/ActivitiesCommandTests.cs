@@ -40,7 +40,8 @@ public sealed class ActivitiesCommandTests
         Assert.True((double)multisport["running_m"]! < (double)multisport["distance_m"]! * 0.9, multisport.ToJsonString());
         Assert.Equal(0, (double)json.Single(j => ((string)j["file"]!).EndsWith("garmin-fenix-5-bike.fit", StringComparison.Ordinal))["running_m"]!);
         var km = (run + (double)multisport["running_m"]!) / 1000;
-        Assert.Contains(FormattableString.Invariant($"3 in the model ({km:0.0} km run), 0 excluded"), output);
+        Assert.Contains(FormattableString.Invariant($"3 activities ({km:0.0} km run); 0 could not be analysed."), output);
+        Assert.Contains(FormattableString.Invariant($"3 activities ({km:0.0} km run)"), Run("history", "--db", db).Output);
         Assert.Equal(Run("activities", "list", "--db", db).Output, output);
     }
 

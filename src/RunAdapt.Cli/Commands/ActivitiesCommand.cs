@@ -85,9 +85,8 @@ internal static class ActivitiesCommand
         }
 
         console.Write(table);
-        var excluded = activities.Count(a => a.Excluded);
-        var counted = activities.Where(a => !a.Excluded && a.Problem is null).ToList();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{counted.Count} in the model ({counted.Sum(a => a.RunningMetres) / 1000:0.0} km run), {excluded} excluded, {activities.Count(a => a.Problem is not null)} not analysed."));
+        // The same totals as history, report and the dashboard say.
+        output.WriteLine($"{HistoryTotals.Describe(activities)}; {activities.Count(a => a.Problem is not null)} could not be analysed.");
         StoreOption.WriteNotes(store, parse.InvocationConfiguration.Error);
         return CliApp.Success;
     }
