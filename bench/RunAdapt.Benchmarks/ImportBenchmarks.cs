@@ -112,7 +112,7 @@ public static class SyntheticExport
     /// <c>DI-Connect-Wellness</c>) and the activity files in <c>DI-Connect-Uploaded-Files/UploadedFiles_0-_PartN.zip</c>
     /// parts of <paramref name="partBytes"/> each (Garmin's parts run past a gigabyte), stored without compression so the
     /// sizes are the content's. The activities are TCX runs (what Garmin keeps of uploaded TCX files: ≈ 0.6 MB each),
-    /// each day after the one before; each part is written to a temporary file first, so no part is held in memory.
+    /// each day after the one before; each part is written to a file next to the export first, so no part is held in memory.
     /// </summary>
     /// <param name="path">The export's <c>.zip</c>.</param>
     /// <param name="totalBytes">Roughly how large the export is.</param>
@@ -139,7 +139,7 @@ public static class SyntheticExport
         Text("DI_CONNECT/DI-Connect-Wellness/1_heartRateZones.json", """[ { "sport": "DEFAULT", "maxHeartRateUsed": 189, "restingHeartRateUsed": 48 } ]""");
         for (var part = 1; written < totalBytes; part++)
         {
-            var spool = System.IO.Path.GetTempFileName();
+            var spool = $"{path}.part{part}";
             try
             {
                 using (var inner = ZipFile.Open(spool, ZipArchiveMode.Create))

@@ -314,7 +314,7 @@ public sealed class AthleteStoreTests
         using var store = Open(backend);
         var (sha, activities) = Load("activity-small-fenix2-run.fit");
         store.Save("run.fit", sha, activities);
-        var (otherSha, other) = Load("garmin-fenix-5-run.fit");
+        var (otherSha, other) = Load("2013-02-06-12-11-14.fit");
         store.Save("other.fit", otherSha, other);
         var listed = store.ListActivities();
         Assert.Equal(2, listed.Count);
@@ -351,7 +351,7 @@ public sealed class AthleteStoreTests
         {
             raw.Open();
             using var down = raw.CreateCommand();
-            down.CommandText = "drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; alter table activities drop column problem; drop table thresholds; delete from schema_version where version > 1;";
+            down.CommandText = "drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; alter table activities drop column problem; alter table activities drop column excluded; alter table sessions drop column log_name; drop table thresholds; delete from schema_version where version > 1;";
             down.ExecuteNonQuery();
         }
 
@@ -366,7 +366,7 @@ public sealed class AthleteStoreTests
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "select (select max(version) from schema_version) || '/' || (select count(*) from sqlite_master where name = 'activities_by_start')";
-        Assert.Equal("8/1", query.ExecuteScalar());
+        Assert.Equal("9/1", query.ExecuteScalar());
     }
 
     [Fact]
@@ -385,7 +385,7 @@ public sealed class AthleteStoreTests
         {
             raw.Open();
             using var down = raw.CreateCommand();
-            down.CommandText = "update sessions set data = replace(data, '\"StepsPerMinute\":', '\"Unknown\":'); alter table activities drop column problem; delete from schema_version where version > 5;";
+            down.CommandText = "update sessions set data = replace(data, '\"StepsPerMinute\":', '\"Unknown\":'); alter table activities drop column problem; alter table activities drop column excluded; alter table sessions drop column log_name; delete from schema_version where version > 5;";
             down.ExecuteNonQuery();
         }
 
