@@ -155,7 +155,8 @@ public static class SessionBuilder
         var rated = activity.PerceivedExertion is { } rpe ? Math.Clamp(rpe / 10, 0, 1) : (double?)null;
         var crossIntensity = heartRate is { } hr ? onDay.ReserveFraction(hr) : rated ?? AssumedCrossTrainingReserve;
         var legs = Legs(activity);
-        var session = legs is not null ? MultisportSession(activity, legs, date, onDay, rated, carriedLoadKilograms) : activity.Sport switch
+        var multisport = legs is null ? null : MultisportSession(activity, legs, date, onDay, rated, carriedLoadKilograms);
+        var session = multisport?.Session ?? activity.Sport switch
         {
             Sport.Cycling => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Cycling, walk.MovingSeconds, crossIntensity)]),
             Sport.Swimming => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Swimming, walk.MovingSeconds, crossIntensity)]),
@@ -184,12 +185,11 @@ public static class SessionBuilder
         // names: pace zones, energy, cadence and best efforts come from the running legs only (a bike leg gave a 400 m in 0:36).
         var efforts = walk.Series;
         var runSegments = walk.Segments;
-        if (legs is not null)
+        if (multisport is not null)
         {
-            running = session.Run.Count > 0;
-            runSegments = [.. session.Run];
-            var runningSamples = legs.Where(l => l.Sport == Sport.Running).SelectMany(l => l.Samples).ToList();
-            efforts = Walk(activity with { Sport = Sport.Running, Samples = runningSamples }, 0)?.Series ?? new MovingSeries();
+            running = multisport.RunningSegments.Count > 0;
+            runSegments = multisport.RunningSegments;
+            efforts = Walk(activity with { Sport = Sport.Running, Samples = multisport.RunningSamples }, 0)?.Series ?? new MovingSeries();
         }
 
         var moving = new TrainingSession(date, walk.Segments, [], []);
@@ -207,9 +207,9 @@ public static class SessionBuilder
             activity.PerceivedExertion,
             running ? BestEfforts.ByDuration(efforts) : [],
             running ? MeanCadence(runSegments) : null,
-            running ? (legs is null ? walk.DistanceMetres : session.Run.Sum(r => r.DistanceMetres)) : 0,
+            running ? multisport?.RunningMetres ?? walk.DistanceMetres : 0,
             running ? RunKinds.Of(runSegments, features, onDay) : null);
-        return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, heartRate)
+        return new AnalysedSession(session, multisport?.Metres ?? walk.DistanceMetres, multisport?.MovingSeconds ?? walk.MovingSeconds, walk.GainMetres, heartRate)
         {
             Analysis = analysis,
         };
@@ -248,8 +248,8 @@ public static class SessionBuilder
     }
 
     /// <summary>
-    /// A multisport file's legs (one session each, in order) with their samples, or <c>null</c> when the file is not
-    /// multisport (one session, or every session of one sport). A transition is a leg of sport <see cref="Sport.Other"/>.
+    /// A multisport file's legs (one session each, in order, transitions left out) with their samples, or <c>null</c>
+    /// when the file is not multisport (one session, or every session of one sport).
     /// </summary>
     private static List<(Sport Sport, List<ActivitySample> Samples)>? Legs(Activity activity)
     {
@@ -259,40 +259,63 @@ public static class SessionBuilder
             return null;
         }
 
-        return [.. legs.Select(l =>
+        return [.. legs.Where(l => !string.Equals(l.SportName, "transition", StringComparison.OrdinalIgnoreCase)).Select(l =>
         {
             var (from, to) = (l.StartTimeUtc!.Value, l.TimestampUtc ?? l.StartTimeUtc!.Value.AddSeconds(l.TotalElapsedSeconds ?? 0));
             return (l.Sport ?? Sport.Other, activity.Samples.Where(x => x.TimestampUtc >= from && x.TimestampUtc <= to).ToList());
         })];
     }
 
+    /// <summary>What a multisport file is to the model: its session, and what of it was running.</summary>
+    /// <param name="Session">Running legs as running, walking legs as a walk is, bike and swim legs as cross-training.</param>
+    /// <param name="RunningSegments">The running legs' segments (for pace zones, energy, cadence and the kind).</param>
+    /// <param name="RunningSamples">The running legs' samples (for best efforts and detection).</param>
+    /// <param name="RunningMetres">The distance run.</param>
+    /// <param name="Metres">The distance of every leg (each leg cleaned on its own: a device may start each leg's distance at zero).</param>
+    /// <param name="MovingSeconds">The moving time of every leg.</param>
+    private sealed record Multisport(TrainingSession Session, List<RunSegment> RunningSegments, List<ActivitySample> RunningSamples, double RunningMetres, double Metres, double MovingSeconds);
+
     /// <summary>
-    /// A multisport file as the model sees it: each running leg as running, each bike or swim leg as cross-training at the
-    /// intensity its own heart rate says (else the athlete's rating, else a moderate one); transitions and legs of
-    /// other sports are left out.
+    /// A multisport file as the model sees it: each running leg as running, each bike or swim leg as cross-training at
+    /// the intensity its own heart rate says (else the athlete's rating, else a moderate one), a walking leg as a walk,
+    /// and a leg that names no sport as running unless it moved faster than any runner (then cycling), as a whole file
+    /// that names no sport is.
     /// </summary>
-    private static TrainingSession MultisportSession(Activity activity, List<(Sport Sport, List<ActivitySample> Samples)> legs, DateOnly date, Thresholds onDay, double? rated, double carriedLoadKilograms)
+    private static Multisport MultisportSession(Activity activity, List<(Sport Sport, List<ActivitySample> Samples)> legs, DateOnly date, Thresholds onDay, double? rated, double carriedLoadKilograms)
     {
-        var run = new List<RunSegment>();
+        var walked = new List<RunSegment>();
+        var running = new List<RunSegment>();
+        var runningSamples = new List<ActivitySample>();
+        double runningMetres = 0, metres = 0, seconds = 0;
         var cross = new List<CrossTraining>();
-        foreach (var (sport, samples) in legs)
+        foreach (var (named, samples) in legs)
         {
-            if (sport is not (Sport.Running or Sport.Cycling or Sport.Swimming) || Walk(activity with { Sport = sport, Samples = samples }, sport == Sport.Running ? carriedLoadKilograms : 0) is not { MovingSeconds: > 0 } leg)
+            if (Walk(activity with { Sport = named, Samples = samples }, named is Sport.Running or Sport.Other ? carriedLoadKilograms : 0) is not { MovingSeconds: > 0 } leg)
             {
                 continue;
             }
 
-            if (sport == Sport.Running)
+            metres += leg.DistanceMetres;
+            seconds += leg.MovingSeconds;
+            var sport = named is Sport.Other or Sport.Strength ? (Median(leg.Segments) <= FastestRunningSpeed ? Sport.Running : Sport.Cycling) : named;
+            switch (sport)
             {
-                run.AddRange(leg.Segments);
-                continue;
+                case Sport.Running:
+                    running.AddRange(leg.Segments);
+                    runningSamples.AddRange(samples);
+                    runningMetres += leg.DistanceMetres;
+                    break;
+                case Sport.Walking:
+                    walked.AddRange(leg.Segments);
+                    break;
+                default:
+                    var intensity = leg.HeartRateSeconds > 0 ? onDay.ReserveFraction(leg.HeartRateSum / leg.HeartRateSeconds) : rated ?? AssumedCrossTrainingReserve;
+                    cross.Add(new CrossTraining(sport == Sport.Cycling ? CrossTrainingMode.Cycling : CrossTrainingMode.Swimming, leg.MovingSeconds, intensity));
+                    break;
             }
-
-            var intensity = leg.HeartRateSeconds > 0 ? onDay.ReserveFraction(leg.HeartRateSum / leg.HeartRateSeconds) : rated ?? AssumedCrossTrainingReserve;
-            cross.Add(new CrossTraining(sport == Sport.Cycling ? CrossTrainingMode.Cycling : CrossTrainingMode.Swimming, leg.MovingSeconds, intensity));
         }
 
-        return new TrainingSession(date, run, [], cross);
+        return new Multisport(new TrainingSession(date, [.. running, .. walked], [], cross), running, runningSamples, runningMetres, metres, seconds);
     }
 
     /// <summary>
