@@ -22,7 +22,7 @@ public sealed class CancellationTests : IDisposable
     public void Dispose() => _folder.Delete(recursive: true);
 
     [Fact]
-    public async Task AnAbandonedGoalSearchStopsUsingCpuWithinASecond()
+    public async Task AnAbandonedGoalSearchStopsOnceTheSimulationsUnderWayEnd()
     {
         var cancel = TestContext.Current.CancellationToken;
         var port = FreePort();
@@ -53,14 +53,15 @@ public sealed class CancellationTests : IDisposable
             Assert.Equal(0, client.Available); // no answer yet: the search is still running
             client.Close();
 
-            // A second after the client gave up, the search has stopped: the next two seconds use (almost) no CPU.
-            await Task.Delay(TimeSpan.FromSeconds(1), cancel);
+            // After the client gave up only the simulations already under way finish (≈ 0.1 s of CPU each, one per
+            // core): over the next five seconds the dashboard uses a fraction of the ≈ 4.5 s the search had left.
+            // (Wall time is the machine's: a second on an idle machine, more while other builds share the cores.)
             dashboard.Refresh();
-            var before = dashboard.TotalProcessorTime;
-            await Task.Delay(TimeSpan.FromSeconds(2), cancel);
+            var closed = dashboard.TotalProcessorTime;
+            await Task.Delay(TimeSpan.FromSeconds(5), cancel);
             dashboard.Refresh();
-            var used = (dashboard.TotalProcessorTime - before).TotalSeconds;
-            Assert.True(used < 0.3, $"the abandoned search still used {used:0.00} s of the dashboard's CPU in 2 s");
+            var used = (dashboard.TotalProcessorTime - closed).TotalSeconds;
+            Assert.True(used < 0.6, $"the abandoned search still used {used:0.00} s of the dashboard's CPU in the 5 s after the client gave up");
         }
         finally
         {
