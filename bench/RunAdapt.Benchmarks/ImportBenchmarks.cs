@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using RunAdapt.Activities;
@@ -104,6 +105,72 @@ public static class SyntheticExport
                 File.WriteAllText(Path.Combine(folder, $"activity_{k:D5}.tcx"), Tcx(template, shift));
             }
         }
+    }
+
+    /// <summary>
+    /// Writes a Garmin Connect export of about <paramref name="totalBytes"/>: the owner's profile (<c>DI-Connect-User</c>,
+    /// <c>DI-Connect-Wellness</c>) and the activity files in <c>DI-Connect-Uploaded-Files/UploadedFiles_0-_PartN.zip</c>
+    /// parts of <paramref name="partBytes"/> each (Garmin's parts run past a gigabyte), stored without compression so the
+    /// sizes are the content's. The activities are TCX runs (what Garmin keeps of uploaded TCX files: ≈ 0.6 MB each),
+    /// each day after the one before; each part is written to a file next to the export first, so no part is held in memory.
+    /// </summary>
+    /// <param name="path">The export's <c>.zip</c>.</param>
+    /// <param name="totalBytes">Roughly how large the export is.</param>
+    /// <param name="partBytes">Roughly how large each part is.</param>
+    /// <returns>How many activities were written.</returns>
+    public static int WriteGarminZip(string path, long totalBytes, long partBytes)
+    {
+        var templates = Templates
+            .SelectMany(t => FitDecoder.DecodeActivities(File.ReadAllBytes(Repository.Path("tests", "fixtures", "activities", "fit", t)), t))
+            .Where(a => a.Sport == Sport.Running && a.Samples.Count > 0)
+            .ToList();
+        var firstDay = new DateTime(1995, 1, 1, 7, 0, 0, DateTimeKind.Utc);
+        var count = 0;
+        long written = 0;
+        using var export = ZipFile.Open(path, ZipArchiveMode.Create);
+        void Text(string name, string text)
+        {
+            using var writer = new StreamWriter(export.CreateEntry(name).Open());
+            writer.Write(text);
+        }
+
+        Text("DI_CONNECT/DI-Connect-User/user_profile.json", """{ "gender": "FEMALE", "birthDate": "1988-04-02" }""");
+        Text("DI_CONNECT/DI-Connect-Wellness/1_userBioMetricProfileData.json", """[ { "height": 166.0, "weight": 57000.0, "vo2Max": 50.0 } ]""");
+        Text("DI_CONNECT/DI-Connect-Wellness/1_heartRateZones.json", """[ { "sport": "DEFAULT", "maxHeartRateUsed": 189, "restingHeartRateUsed": 48 } ]""");
+        for (var part = 1; written < totalBytes; part++)
+        {
+            var spool = $"{path}.part{part}";
+            try
+            {
+                using (var inner = ZipFile.Open(spool, ZipArchiveMode.Create))
+                {
+                    long partWritten = 0;
+                    while (partWritten < partBytes && written + partWritten < totalBytes)
+                    {
+                        var template = templates[count % templates.Count];
+                        var shift = firstDay.AddDays(count).AddMinutes(count % 60) - template.Samples[0].TimestampUtc;
+                        var bytes = Encoding.UTF8.GetBytes(Tcx(template, shift));
+                        using (var entry = inner.CreateEntry($"runner@example.com_{count:D6}.tcx", CompressionLevel.NoCompression).Open())
+                        {
+                            entry.Write(bytes);
+                        }
+
+                        partWritten += bytes.Length;
+                        count++;
+                    }
+
+                    written += partWritten;
+                }
+
+                export.CreateEntryFromFile(spool, $"DI_CONNECT/DI-Connect-Uploaded-Files/UploadedFiles_0-_Part{part}.zip", CompressionLevel.NoCompression);
+            }
+            finally
+            {
+                File.Delete(spool);
+            }
+        }
+
+        return count;
     }
 
     private static Activity Shifted(Activity a, TimeSpan shift) => a with

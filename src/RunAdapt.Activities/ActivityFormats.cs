@@ -9,6 +9,7 @@ public static class ActivityFormats
         new Fit.FitActivityFormat(),
         new Xml.TcxFormat(),
         new Xml.GpxFormat(),
+        new ManualEntryFormat(),
     ];
 
     /// <summary>The format whose magic bytes match, or <c>null</c>.</summary>

@@ -105,7 +105,14 @@ public static class ActivitySource
 
     private static IEnumerable<ActivityInput> Entries(string name, SharedZip zip, ArchiveBudget budget, int depth)
     {
-        var index = zip.Archive.GetEntry("activities.csv") is { } csv ? StravaIndex.Read(csv) : [];
+        var strava = zip.Archive.GetEntry("activities.csv") is { } csv ? StravaIndex.Read(csv) : StravaExportIndex.Empty;
+        var index = strava.Files;
+        // Activities entered by hand on Strava have a row and no file: each is one input of its own.
+        foreach (var (id, entry, metadata) in strava.Manual)
+        {
+            yield return new ActivityInput($"{name}!activities.csv#{id}", () => entry, metadata);
+        }
+
         var count = 0;
         foreach (var entry in zip.Archive.Entries)
         {
@@ -149,7 +156,7 @@ public static class ActivitySource
                     yield return inner;
                 }
             }
-            else if (IsCandidate(entry.FullName) && !IsStravaRoute(entry.FullName, index.Count > 0))
+            else if (IsCandidate(entry.FullName) && !IsStravaRoute(entry.FullName, index.Count > 0 || strava.Manual.Count > 0))
             {
                 yield return new ActivityInput(entryName, () =>
                 {

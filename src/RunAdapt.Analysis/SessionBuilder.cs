@@ -30,9 +30,11 @@ public sealed record AnalysedSession(TrainingSession Session, double DistanceMet
 /// <param name="PerceivedExertion">The athlete's rating of the session (CR-10), if the file or export had one.</param>
 /// <param name="FarthestIn">The longest distance in each standard duration, 10 s to 90 min (running only); <c>null</c> in analyses stored before they were kept.</param>
 /// <param name="StepsPerMinute">Mean cadence in steps per minute over the running that recorded it (running only); <c>null</c> without a cadence channel.</param>
+/// <param name="RunningMetres">The distance run: all of a run, the running legs of a multisport activity, 0 for other sports; <c>null</c> in analyses stored before it was kept.</param>
+/// <param name="Kind">What kind of run it was (<see cref="RunKinds"/>); <c>null</c> for other sports and in analyses stored before kinds were kept.</param>
 public sealed record ActivityAnalysis(SessionLoad Load, double[] HeartRateZoneSeconds, double[] PaceZoneSeconds, RunFeatures Features, IReadOnlyList<BestEffort> BestEfforts, bool FootStrikeMeasured,
     double EnergyKilojoules = 0, double CarriedLoadKilograms = 0, double? PerceivedExertion = null, IReadOnlyList<BestEffort>? FarthestIn = null,
-    double? StepsPerMinute = null)
+    double? StepsPerMinute = null, double? RunningMetres = null, RunKind? Kind = null)
 {
     /// <summary>Nothing measured (an activity stored before analyses were kept).</summary>
     public static ActivityAnalysis Empty { get; } = new(new SessionLoad(0, LoadMethod.Duration), new double[5], new double[5], new RunFeatures([], [], false, 0), [], false);
@@ -155,7 +157,9 @@ public static class SessionBuilder
         // assumed moderate one.
         var rated = activity.PerceivedExertion is { } rpe ? Math.Clamp(rpe / 10, 0, 1) : (double?)null;
         var crossIntensity = heartRate is { } hr ? onDay.ReserveFraction(hr) : rated ?? AssumedCrossTrainingReserve;
-        var session = activity.Sport switch
+        var legs = Legs(activity);
+        var multisport = legs is null ? null : MultisportSession(activity, legs, date, onDay, rated, carriedLoadKilograms);
+        var session = multisport?.Session ?? activity.Sport switch
         {
             Sport.Cycling => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Cycling, walk.MovingSeconds, crossIntensity)]),
             Sport.Swimming => new TrainingSession(date, [], [], [new CrossTraining(CrossTrainingMode.Swimming, walk.MovingSeconds, crossIntensity)]),
@@ -181,28 +185,34 @@ public static class SessionBuilder
         var running = activity.Sport is Sport.Running || (activity.Sport is Sport.Other && Median(walk.Segments) <= FastestRunningSpeed
             && !activity.Summaries.Any(s => s.Kind == SummaryKind.Session && s.Sport is not (null or Sport.Running or Sport.Other)));
         // A multisport file (triathlon, duathlon) holds one session per leg, whatever sport the file or its export
-        // names: best efforts come from the running legs only (a bike leg gave a 400 m in 0:36).
+        // names: pace zones, energy, cadence and best efforts come from the running legs only (a bike leg gave a 400 m in 0:36).
         var efforts = walk.Series;
-        if (RunningLegs(activity) is { } legs)
+        var runSegments = walk.Segments;
+        if (multisport is not null)
         {
-            running = true;
-            efforts = Walk(activity with { Sport = Sport.Running, Samples = legs }, 0)?.Series ?? new MovingSeries();
+            running = multisport.RunningSegments.Count > 0;
+            runSegments = multisport.RunningSegments;
+            efforts = Walk(activity with { Sport = Sport.Running, Samples = multisport.RunningSamples }, 0)?.Series ?? new MovingSeries();
         }
 
         var moving = new TrainingSession(date, walk.Segments, [], []);
+        var runningOnly = new TrainingSession(date, runSegments, [], []);
+        var features = Detection.Detect(running ? efforts : walk.Series);
         var analysis = new ActivityAnalysis(
             load,
             Zones.TimeInHeartRateZones(moving, onDay),
-            running ? Zones.TimeInPaceZones(moving, onDay) : new double[5],
-            Detection.Detect(walk.Series),
+            running ? Zones.TimeInPaceZones(runningOnly, onDay) : new double[5],
+            features,
             running ? BestEfforts.ByDistance(efforts) : [],
             walk.Segments.Any(s => s.FootStrike is not null),
-            running ? GradeAdjustedPace.SessionEnergyKilojoules(moving, athlete.MassKilograms) : 0,
+            running ? GradeAdjustedPace.SessionEnergyKilojoules(runningOnly, athlete.MassKilograms) : 0,
             carriedLoadKilograms,
             activity.PerceivedExertion,
             running ? BestEfforts.ByDuration(efforts) : [],
-            running ? MeanCadence(walk.Segments) : null);
-        return new AnalysedSession(session, walk.DistanceMetres, walk.MovingSeconds, walk.GainMetres, heartRate)
+            running ? MeanCadence(runSegments) : null,
+            running ? multisport?.RunningMetres ?? walk.DistanceMetres : 0,
+            running ? RunKinds.Of(runSegments, features, onDay) : null);
+        return new AnalysedSession(session, multisport?.Metres ?? walk.DistanceMetres, multisport?.MovingSeconds ?? walk.MovingSeconds, walk.GainMetres, heartRate)
         {
             Analysis = analysis,
         };
@@ -241,20 +251,74 @@ public static class SessionBuilder
     }
 
     /// <summary>
-    /// The samples of a multisport file's running legs, or <c>null</c> when the file is not multisport (one session, or
-    /// every session of one sport) or has no running leg.
+    /// A multisport file's legs (one session each, in order, transitions left out) with their samples, or <c>null</c>
+    /// when the file is not multisport (one session, or every session of one sport).
     /// </summary>
-    private static List<ActivitySample>? RunningLegs(Activity activity)
+    private static List<(Sport Sport, List<ActivitySample> Samples)>? Legs(Activity activity)
     {
         var legs = activity.Summaries.Where(s => s.Kind == SummaryKind.Session && s.StartTimeUtc is not null).ToList();
-        if (legs.Select(l => l.Sport).Distinct().Count() < 2 || !legs.Any(l => l.Sport == Sport.Running))
+        if (legs.Select(l => l.Sport).Distinct().Count() < 2)
         {
             return null;
         }
 
-        var runs = legs.Where(l => l.Sport == Sport.Running)
-            .Select(l => (From: l.StartTimeUtc!.Value, To: l.TimestampUtc ?? l.StartTimeUtc!.Value.AddSeconds(l.TotalElapsedSeconds ?? 0))).ToList();
-        return [.. activity.Samples.Where(x => runs.Any(r => x.TimestampUtc >= r.From && x.TimestampUtc <= r.To))];
+        return [.. legs.Where(l => !string.Equals(l.SportName, "transition", StringComparison.OrdinalIgnoreCase)).Select(l =>
+        {
+            var (from, to) = (l.StartTimeUtc!.Value, l.TimestampUtc ?? l.StartTimeUtc!.Value.AddSeconds(l.TotalElapsedSeconds ?? 0));
+            return (l.Sport ?? Sport.Other, activity.Samples.Where(x => x.TimestampUtc >= from && x.TimestampUtc <= to).ToList());
+        })];
+    }
+
+    /// <summary>What a multisport file is to the model: its session, and what of it was running.</summary>
+    /// <param name="Session">Running legs as running, walking legs as a walk is, bike and swim legs as cross-training.</param>
+    /// <param name="RunningSegments">The running legs' segments (for pace zones, energy, cadence and the kind).</param>
+    /// <param name="RunningSamples">The running legs' samples (for best efforts and detection).</param>
+    /// <param name="RunningMetres">The distance run.</param>
+    /// <param name="Metres">The distance of every leg (each leg cleaned on its own: a device may start each leg's distance at zero).</param>
+    /// <param name="MovingSeconds">The moving time of every leg.</param>
+    private sealed record Multisport(TrainingSession Session, List<RunSegment> RunningSegments, List<ActivitySample> RunningSamples, double RunningMetres, double Metres, double MovingSeconds);
+
+    /// <summary>
+    /// A multisport file as the model sees it: each running leg as running, each bike or swim leg as cross-training at
+    /// the intensity its own heart rate says (else the athlete's rating, else a moderate one), a walking leg as a walk,
+    /// and a leg that names no sport as running unless it moved faster than any runner (then cycling), as a whole file
+    /// that names no sport is.
+    /// </summary>
+    private static Multisport MultisportSession(Activity activity, List<(Sport Sport, List<ActivitySample> Samples)> legs, DateOnly date, Thresholds onDay, double? rated, double carriedLoadKilograms)
+    {
+        var walked = new List<RunSegment>();
+        var running = new List<RunSegment>();
+        var runningSamples = new List<ActivitySample>();
+        double runningMetres = 0, metres = 0, seconds = 0;
+        var cross = new List<CrossTraining>();
+        foreach (var (named, samples) in legs)
+        {
+            if (Walk(activity with { Sport = named, Samples = samples }, named is Sport.Running or Sport.Other ? carriedLoadKilograms : 0) is not { MovingSeconds: > 0 } leg)
+            {
+                continue;
+            }
+
+            metres += leg.DistanceMetres;
+            seconds += leg.MovingSeconds;
+            var sport = named is Sport.Other or Sport.Strength ? (Median(leg.Segments) <= FastestRunningSpeed ? Sport.Running : Sport.Cycling) : named;
+            switch (sport)
+            {
+                case Sport.Running:
+                    running.AddRange(leg.Segments);
+                    runningSamples.AddRange(samples);
+                    runningMetres += leg.DistanceMetres;
+                    break;
+                case Sport.Walking:
+                    walked.AddRange(leg.Segments);
+                    break;
+                default:
+                    var intensity = leg.HeartRateSeconds > 0 ? onDay.ReserveFraction(leg.HeartRateSum / leg.HeartRateSeconds) : rated ?? AssumedCrossTrainingReserve;
+                    cross.Add(new CrossTraining(sport == Sport.Cycling ? CrossTrainingMode.Cycling : CrossTrainingMode.Swimming, leg.MovingSeconds, intensity));
+                    break;
+            }
+        }
+
+        return new Multisport(new TrainingSession(date, [.. running, .. walked], [], cross), running, runningSamples, runningMetres, metres, seconds);
     }
 
     /// <summary>

@@ -13,9 +13,9 @@ internal static class HistoryView
 {
     private const double KilojoulesPerKilocalorie = 4.184;
 
-    /// <summary>Each session's day and training load (TRIMP): the analysed activities, and logged runs and rides (lifting has no TRIMP).</summary>
+    /// <summary>Each session's day and training load (TRIMP): the analysed activities not excluded, and logged runs and rides (lifting has no TRIMP).</summary>
     public static IEnumerable<(DateOnly Date, double Load)> Loads(IReadOnlyList<StoredActivity> activities, IReadOnlyList<TrainingSession> logged, Athlete athlete, ThresholdHistory? thresholds) =>
-        activities.Where(a => a.Analysis is not null).Select(a => (DateOnly.FromDateTime(a.StartUtc), a.Analysis!.Load.Trimp))
+        activities.Where(a => a.Analysis is not null && !a.Excluded).Select(a => (DateOnly.FromDateTime(a.StartUtc), a.Analysis!.Load.Trimp))
             .Concat(logged.Select(s => (s.Date, TrainingLoad.Of(s, thresholds?.On(s.Date) ?? Thresholds.FromAthlete(athlete, s.Date), athlete.Sex).Trimp)));
 
     public static void Write(TextWriter output, IReadOnlyList<StoredActivity> activities, IReadOnlyList<TrainingSession> logged, Athlete athlete, ThresholdHistory? thresholds, int latest, double fitnessDays, double fatigueDays, DistanceUnit unit)

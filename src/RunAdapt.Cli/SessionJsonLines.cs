@@ -32,7 +32,7 @@ internal static class SessionJsonLines
                 x?.Features.Climbs.Select(c => new ClimbLine(c.StartMetres, c.LengthMetres, c.GainMetres, c.GradeFraction, c.Score)).ToList(),
                 x?.BestEfforts.Select(e => new EffortLine(e.Name, e.DistanceMetres, e.Seconds)).ToList(),
                 x?.FarthestIn?.Select(e => new EffortLine(e.Name, e.DistanceMetres, e.Seconds)).ToList(),
-                x?.StepsPerMinute, x?.Describe(), a.Problem), Options));
+                x?.StepsPerMinute, x?.Describe(), a.Problem, a.Id, x?.Kind is { } kind ? RunKinds.Name(kind) : null, a.RunningMetres, a.Excluded), Options));
         }
     }
 
@@ -43,7 +43,8 @@ internal static class SessionJsonLines
         [property: JsonPropertyName("energy_kj")] double? EnergyKilojoules, [property: JsonPropertyName("carried_load_kg")] double? CarriedLoadKilograms,
         [property: JsonPropertyName("rpe")] double? PerceivedExertion, bool? FootStrikeMeasured, bool? LongRun,
         [property: JsonPropertyName("downhill_s")] double? DownhillSeconds, List<RepeatLine>? Repeats, List<ClimbLine>? Climbs,
-        List<EffortLine>? BestEfforts, List<EffortLine>? FarthestIn, [property: JsonPropertyName("steps_per_min")] double? StepsPerMinute, string? Held, string? Problem);
+        List<EffortLine>? BestEfforts, List<EffortLine>? FarthestIn, [property: JsonPropertyName("steps_per_min")] double? StepsPerMinute, string? Held, string? Problem,
+        long Id, string? Kind, [property: JsonPropertyName("running_m")] double RunningMetres, bool Excluded);
 
     private sealed record RepeatLine(
         DateTime? Start, [property: JsonPropertyName("seconds")] double Seconds, [property: JsonPropertyName("distance_m")] double DistanceMetres,

@@ -73,9 +73,11 @@ public sealed record ReportInput
     /// <param name="input">What to simulate.</param>
     /// <param name="trainingLoad">Fitness, fatigue and form day by day.</param>
     /// <param name="full">Also the bands (≈ 100 more simulations) and each kind of session's part.</param>
-    public static ReportInput Simulated(string title, SimulationInput input, IReadOnlyList<LoadPoint> trainingLoad, bool full)
+    /// <param name="cancellation">Stops the work (between simulations) when nobody waits for it any more.</param>
+    public static ReportInput Simulated(string title, SimulationInput input, IReadOnlyList<LoadPoint> trainingLoad, bool full, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        cancellation.ThrowIfCancellationRequested();
         return new ReportInput
         {
             Title = title,
@@ -85,7 +87,7 @@ public sealed record ReportInput
             TrainingLoad = trainingLoad,
             Evidence = Reports.Evidence.From(input.Parameters),
             Bands = full ? Uncertainty.Of(input) : null,
-            Why = full ? Reports.Why.Of(input) : [],
+            Why = full ? Reports.Why.Of(input, cancellation) : [],
         };
     }
 
@@ -97,11 +99,12 @@ public sealed record ReportInput
     /// <param name="input">What to simulate.</param>
     /// <param name="trainingLoad">Fitness, fatigue and form day by day over the history and the plan.</param>
     /// <param name="full">Also the bands and each kind of session's part.</param>
-    public static ReportInput ForPlan(Scenario scenario, SimulationInput input, IReadOnlyList<LoadPoint> trainingLoad, bool full)
+    /// <param name="cancellation">Stops the work (between simulations) when nobody waits for it any more.</param>
+    public static ReportInput ForPlan(Scenario scenario, SimulationInput input, IReadOnlyList<LoadPoint> trainingLoad, bool full, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(input);
-        return Simulated(scenario.Name, input, trainingLoad, full) with
+        return Simulated(scenario.Name, input, trainingLoad, full, cancellation) with
         {
             Description = scenario.FromHistory ? $"{scenario.Description} From the imported history ({input.History.Count} sessions) on, from {input.StartDate:yyyy-MM-dd}.".TrimStart() : scenario.Description,
         };

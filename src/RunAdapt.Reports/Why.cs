@@ -18,13 +18,15 @@ public static class Why
 {
     /// <summary>The contribution of each kind of session present in the input's simulated days, most sessions first.</summary>
     /// <param name="input">What was simulated (sessions before its start — an imported history behind a plan — are kept).</param>
-    public static IReadOnlyList<KindContribution> Of(SimulationInput input)
+    /// <param name="cancellation">Stops between simulations (the dashboard's client gave up).</param>
+    /// <exception cref="OperationCanceledException">It was cancelled.</exception>
+    public static IReadOnlyList<KindContribution> Of(SimulationInput input, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var end = input.StartDate.AddDays(input.Days);
         bool Simulated(Core.Training.TrainingSession s) => s.Date >= input.StartDate && s.Date < end;
         return [.. input.Sessions.Where(Simulated).GroupBy(SessionKinds.Classify).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-            .AsParallel().AsOrdered()
+            .AsParallel().AsOrdered().WithCancellation(cancellation)
             .Select(g => new KindContribution(g.Key, g.Count(), Simulator.Run(input with { Sessions = [.. input.Sessions.Where(s => !Simulated(s) || SessionKinds.Classify(s) != g.Key)] }).Final))];
     }
 }

@@ -31,7 +31,17 @@ public enum StoreResult
 /// <param name="Title">The title from an export's index, if any.</param>
 /// <param name="Analysis">Load, zones, detected content and best efforts, or <c>null</c> for an activity stored before they were kept (schema v3 or older), without usable movement, or that could not be analysed.</param>
 /// <param name="Problem">Why the activity could not be analysed (it is then left out of the model), or <c>null</c>.</param>
-public sealed record StoredActivity(string Sport, DateTime StartUtc, double DistanceMetres, double MovingSeconds, string SourceName, string? Title, ActivityAnalysis? Analysis = null, string? Problem = null);
+/// <param name="Id">The activity's id in the store (what <c>runadapt activities exclude ID</c> takes).</param>
+/// <param name="Excluded">Whether the user left it out of the model and of the totals.</param>
+public sealed record StoredActivity(string Sport, DateTime StartUtc, double DistanceMetres, double MovingSeconds, string SourceName, string? Title, ActivityAnalysis? Analysis = null, string? Problem = null,
+    long Id = 0, bool Excluded = false)
+{
+    /// <summary>
+    /// The distance run: all of a run, the running legs of a multisport activity, nothing of a ride, swim or walk (an
+    /// analysis stored before running legs were measured counts a running activity whole).
+    /// </summary>
+    public double RunningMetres => Analysis?.RunningMetres ?? (Sport == "running" ? DistanceMetres : 0);
+}
 
 /// <summary>One decoded activity ready to store.</summary>
 /// <param name="Activity">The decoded activity.</param>
@@ -55,19 +65,39 @@ public interface IAthleteStore : IDisposable
     /// <param name="activities">The decoded activities with their analysis, or why they could not be analysed.</param>
     StoreResult Save(string name, string sha256, IReadOnlyList<PreparedActivity> activities);
 
-    /// <summary>Stores a session that has no activity file (a strength session logged by hand), unless the same session is already logged on that day.</summary>
-    /// <param name="session">The session.</param>
-    /// <returns>Whether it was stored (<c>false</c>: already logged).</returns>
-    bool SaveSession(TrainingSession session);
+    /// <summary>
+    /// Stores the sessions of a training log (sessions without an activity file), replacing whatever was logged from a
+    /// log of the same name before: logging a file again adds nothing, logging it edited replaces its entries, and two
+    /// identical entries of one day both count.
+    /// </summary>
+    /// <param name="logName">The log's file name (without folders): a log is known by it.</param>
+    /// <param name="sessions">Every session of the log, in its order.</param>
+    /// <returns>How many sessions the log held before (removed) and how many it holds now.</returns>
+    (int Replaced, int Stored) ReplaceLog(string logName, IReadOnlyList<TrainingSession> sessions);
 
     /// <summary>The sessions logged by hand (no activity file), in date order.</summary>
     IReadOnlyList<TrainingSession> LoggedSessions();
 
-    /// <summary>Every stored session, in date order.</summary>
+    /// <summary>Every stored session the model takes, in date order: logged ones and those of activities not excluded.</summary>
     IReadOnlyList<TrainingSession> LoadSessions();
 
-    /// <summary>Every stored activity, in start order.</summary>
-    IReadOnlyList<StoredActivity> ListActivities();
+    /// <summary>Every stored activity, in start order, excluded ones included (see <see cref="StoredActivity.Excluded"/>).</summary>
+    /// <param name="implausible">Also the rows dated outside <see cref="PlausibleDates"/> (written before imports checked dates), so they can be deleted.</param>
+    IReadOnlyList<StoredActivity> ListActivities(bool implausible = false);
+
+    /// <summary>Leaves an activity out of the model and of the totals, or takes it back in.</summary>
+    /// <param name="id">The activity's id.</param>
+    /// <param name="excluded">Whether to leave it out.</param>
+    /// <returns>Whether an activity has this id.</returns>
+    bool SetExcluded(long id, bool excluded);
+
+    /// <summary>
+    /// Removes an activity and its session. The file it came from is forgotten once it holds no other activity, so
+    /// importing that file again brings the activity back.
+    /// </summary>
+    /// <param name="id">The activity's id.</param>
+    /// <returns>Whether an activity had this id.</returns>
+    bool Delete(long id);
 
     /// <summary>The decoded samples of every stored activity, for re-analysis.</summary>
     IEnumerable<IReadOnlyList<ActivitySample>> LoadSamples();
@@ -78,6 +108,9 @@ public interface IAthleteStore : IDisposable
     /// <summary>Saves the athlete profile.</summary>
     /// <param name="athlete">The profile.</param>
     void SaveAthlete(Athlete athlete);
+
+    /// <summary>Whether a profile was ever saved (else <see cref="LoadAthlete"/> gives the defaults).</summary>
+    bool HasAthlete();
 
     /// <summary>The athlete's dated thresholds (heart rates and threshold speed from a day on), oldest first; empty when none were saved.</summary>
     IReadOnlyList<Thresholds> LoadThresholds();
@@ -97,7 +130,7 @@ public interface IAthleteStore : IDisposable
 /// </summary>
 public sealed class AthleteStore : IAthleteStore
 {
-    private const int SchemaVersion = 8;
+    private const int SchemaVersion = 9;
     // A NaN somewhere in an analysis (a degenerate file) must not make the whole file unstorable.
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly DbConnection _connection;
@@ -174,21 +207,33 @@ public sealed class AthleteStore : IAthleteStore
     public IReadOnlySet<string> KnownFiles() => _connection.Query<string>("select sha256 from files").ToHashSet(StringComparer.Ordinal);
 
     /// <inheritdoc/>
-    public bool SaveSession(TrainingSession session)
+    /// <remarks>
+    /// Sessions logged before logs were known by name (schema v8 and older) carry no name; those identical (same day,
+    /// same content) to an entry of the log are taken to be that entry and replaced too, so logging an old log again
+    /// still adds nothing.
+    /// </remarks>
+    public (int Replaced, int Stored) ReplaceLog(string logName, IReadOnlyList<TrainingSession> sessions)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        var date = session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var data = JsonSerializer.Serialize(session, Json);
-        using var transaction = _connection.BeginTransaction();
-        // Logging the same log file twice stores each session once: the same day and the same content is the same session.
-        if (_connection.ExecuteScalar<long>("select count(*) from sessions where activity_id is null and date = @date and data = @data", new { date, data }, transaction) > 0)
+        ArgumentException.ThrowIfNullOrEmpty(logName);
+        ArgumentNullException.ThrowIfNull(sessions);
+        var rows = sessions.Select(session => new
         {
-            return false;
+            date = session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), data = JsonSerializer.Serialize(session, Json), logName,
+        }).ToList();
+        using var transaction = _connection.BeginTransaction();
+        var replaced = _connection.Execute("delete from sessions where activity_id is null and log_name = @logName", new { logName }, transaction);
+        foreach (var row in rows.DistinctBy(r => (r.date, r.data)))
+        {
+            replaced += _connection.Execute("delete from sessions where activity_id is null and log_name is null and date = @date and data = @data", row, transaction);
         }
 
-        _connection.Execute("insert into sessions (activity_id, date, data) values (null, @date, @data)", new { date, data }, transaction);
+        foreach (var row in rows)
+        {
+            _connection.Execute("insert into sessions (activity_id, date, data, log_name) values (null, @date, @data, @logName)", row, transaction);
+        }
+
         transaction.Commit();
-        return true;
+        return (replaced, rows.Count);
     }
 
     /// <inheritdoc/>
@@ -279,7 +324,7 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public IReadOnlyList<TrainingSession> LoadSessions() =>
-        [.. _connection.Query<string>("select data from sessions order by date, id").Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a session"))];
+        [.. _connection.Query<string>("select s.data from sessions s left join activities a on a.id = s.activity_id where a.excluded is null or a.excluded = 0 order by s.date, s.id").Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a session"))];
 
     /// <summary>A stored session, or <c>null</c> when its row is damaged (that session is left out, the rest are read).</summary>
     private static TrainingSession? ReadSession(string json)
@@ -295,14 +340,35 @@ public sealed class AthleteStore : IAthleteStore
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<StoredActivity> ListActivities() =>
-        [.. _connection.Query<(string Sport, string Start, double Distance, double Moving, string Name, string? Title, string? Analysis, string? Problem)>(
-            "select a.sport, a.start_utc, a.distance_m, a.moving_s, f.name, a.title, a.analysis, a.problem from activities a join files f on f.id = a.file_id order by a.start_utc")
+    public IReadOnlyList<StoredActivity> ListActivities(bool implausible = false) =>
+        [.. _connection.Query<(long Id, string Sport, string Start, double Distance, double Moving, string Name, string? Title, string? Analysis, string? Problem, long Excluded)>(
+            "select a.id, a.sport, a.start_utc, a.distance_m, a.moving_s, f.name, a.title, a.analysis, a.problem, a.excluded from activities a join files f on f.id = a.file_id order by a.start_utc, a.id")
             .Select(r =>
             {
                 var (analysis, problem) = r.Analysis is null ? (null, r.Problem) : ReadAnalysis(r.Analysis);
-                return new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name, r.Title, analysis, problem);
-            }).Where(a => Plausible(DateOnly.FromDateTime(a.StartUtc), $"{a.SourceName}: an activity"))];
+                return new StoredActivity(r.Sport, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Distance, r.Moving, r.Name, r.Title, analysis, problem, r.Id, r.Excluded != 0);
+            }).Where(a => implausible || Plausible(DateOnly.FromDateTime(a.StartUtc), $"{a.SourceName}: an activity"))];
+
+    /// <inheritdoc/>
+    public bool SetExcluded(long id, bool excluded) =>
+        _connection.Execute("update activities set excluded = @excluded where id = @id", new { id, excluded = excluded ? 1 : 0 }) > 0;
+
+    /// <inheritdoc/>
+    public bool Delete(long id)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var fileId = _connection.ExecuteScalar<long?>("select file_id from activities where id = @id", new { id }, transaction);
+        if (fileId is null)
+        {
+            return false;
+        }
+
+        _connection.Execute("delete from sessions where activity_id = @id", new { id }, transaction);
+        _connection.Execute("delete from activities where id = @id", new { id }, transaction);
+        _connection.Execute("delete from files where id = @fileId and not exists (select 1 from activities where file_id = @fileId)", new { fileId }, transaction);
+        transaction.Commit();
+        return true;
+    }
 
     /// <summary>A stored analysis, or why it cannot be read (a damaged row is one activity shown as such, not a failed listing).</summary>
     private static (ActivityAnalysis? Analysis, string? Problem) ReadAnalysis(string json)
@@ -324,6 +390,9 @@ public sealed class AthleteStore : IAthleteStore
     /// <inheritdoc/>
     public Athlete LoadAthlete() =>
         _connection.QueryFirstOrDefault<string>("select data from athlete where id = 1") is { } data ? JsonSerializer.Deserialize<Athlete>(data, Json)! : new Athlete();
+
+    /// <inheritdoc/>
+    public bool HasAthlete() => _connection.ExecuteScalar<long>("select count(*) from athlete where id = 1") > 0;
 
     /// <inheritdoc/>
     public void SaveAthlete(Athlete athlete)
@@ -429,6 +498,17 @@ public sealed class AthleteStore : IAthleteStore
             _connection.Execute("""
                 create index if not exists sessions_by_activity on sessions(activity_id);
                 insert into schema_version (version) values (8);
+                """, transaction: transaction);
+        }
+
+        if (version < 9)
+        {
+            // v9: the user can leave an activity out of the model (exclude), and logged sessions know the log they came
+            // from (logging an edited log replaces its entries; identical entries of one day both count).
+            _connection.Execute("""
+                alter table activities add column excluded bigint not null default 0;
+                alter table sessions add column log_name text;
+                insert into schema_version (version) values (9);
                 """, transaction: transaction);
         }
 

@@ -147,29 +147,38 @@ public static class Dashboard
         app.MapGet("/api/scenarios/{name}", (string name) =>
             BuiltInScenarios.Text(name) is { } yaml ? Results.Text(yaml, "text/yaml; charset=utf-8") : Results.NotFound(new Problem($"{name}: not a built-in scenario")));
 
-        app.MapPost("/api/simulate", async (HttpRequest request, History history, Views views) =>
+        // Every simulating endpoint takes the request's cancellation: a client that gives up stops the work between simulations.
+        app.MapPost("/api/simulate", async (HttpRequest request, History history, Views views, CancellationToken cancellation) =>
         {
-            var yaml = await new StreamReader(request.Body).ReadToEndAsync();
-            return Run(() => views.Of(Simulations.FromYaml(yaml, "scenario", history)));
+            var yaml = await new StreamReader(request.Body).ReadToEndAsync(cancellation);
+            return Run(() => views.Of(Simulations.FromYaml(yaml, "scenario", history, cancellation: cancellation)));
         });
 
         // How sure the model is, and why: ≈ 100 more simulations, so asked for separately from the outcome itself.
-        app.MapPost("/api/simulate/insight", async (HttpRequest request, History history, Views views) =>
+        app.MapPost("/api/simulate/insight", async (HttpRequest request, History history, Views views, CancellationToken cancellation) =>
         {
-            var yaml = await new StreamReader(request.Body).ReadToEndAsync();
-            return Run(() => views.Insight(Simulations.FromYaml(yaml, "scenario", history, full: true)));
+            var yaml = await new StreamReader(request.Body).ReadToEndAsync(cancellation);
+            return Run(() => views.Insight(Simulations.FromYaml(yaml, "scenario", history, full: true, cancellation)));
         });
-        app.MapGet("/api/history/insight", (History history, Views views) => Run(() => views.Insight(history.Simulate(full: true))));
+        app.MapGet("/api/history/insight", (string? since, string? until, History history, Views views, CancellationToken cancellation) =>
+            Run(() => views.Insight(history.Simulate(full: true, Range(since, until), cancellation))));
 
         app.MapPost("/api/compare", (CompareRequest body, History history, Views views) => Run(() => views.Compare(Side(body.First, body.FirstYaml, history), Side(body.Second, body.SecondYaml, history))));
 
         app.MapGet("/api/goal/measures", () => Results.Ok(RunAdapt.Core.Planning.GoalMeasure.Names));
-        app.MapPost("/api/goal", (GoalRequest body, History history) => Run(() => Goals.Search(body, history)));
+        app.MapPost("/api/goal", (GoalRequest body, History history, CancellationToken cancellation) => Run(() => Goals.Search(body, history, cancellation)));
 
-        app.MapGet("/api/history", (History history) => Results.Ok(history.List()));
+        app.MapGet("/api/history", (string? since, string? until, History history) => Run(() => history.List(Range(since, until))));
+        // Exclude, include, delete: state-changing, so behind the same Host and Origin checks as every POST.
+        app.MapPost("/api/activities/{id:long}/{action}", (long id, string action, History history) => Run(() =>
+        {
+            history.Change(id, action);
+            return history.List();
+        }));
         app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
         app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form)));
-        app.MapGet("/api/history/outcome", (History history, Views views) => Run(() => views.Of(history.Simulate())));
+        app.MapGet("/api/history/outcome", (string? since, string? until, History history, Views views, CancellationToken cancellation) =>
+            Run(() => views.Of(history.Simulate(range: Range(since, until), cancellation: cancellation))));
 
         app.MapPost("/api/upload", async (HttpRequest request, History history) =>
         {
@@ -209,22 +218,26 @@ public static class Dashboard
             return Results.Ok(results);
         }).DisableAntiforgery();
 
-        app.MapGet("/report.html", (string? scenario, History history, Views views) =>
-            Report(() => scenario is null ? history.Simulate(full: true) : Simulations.FromBuiltIn(scenario, history, full: true), views.Catalogue));
+        app.MapGet("/report.html", (string? scenario, string? since, string? until, History history, Views views, CancellationToken cancellation) =>
+            Report(() => scenario is null ? history.Simulate(full: true, Range(since, until), cancellation) : Simulations.FromBuiltIn(scenario, history, full: true, cancellation), views.Catalogue));
 
         // The scenario as edited on the page (a form post, so the browser opens the report as a page).
-        app.MapPost("/report.html", async (HttpRequest request, History history, Views views) =>
+        app.MapPost("/report.html", async (HttpRequest request, History history, Views views, CancellationToken cancellation) =>
         {
-            var form = await request.ReadFormAsync();
-            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", history, full: true), views.Catalogue);
+            var form = await request.ReadFormAsync(cancellation);
+            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", history, full: true, cancellation), views.Catalogue);
         }).DisableAntiforgery();
     }
 
-    /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
+    /// <summary>The days asked for with <c>since</c> / <c>until</c> (<c>YYYY-MM-DD</c>, either left out).</summary>
+    private static Core.Training.DateRange Range(string? since, string? until) =>
+        Core.Training.DateRange.TryParse(since, until, out var range, out var error) ? range : throw new UserInputException(error!.Replace("--", "", StringComparison.Ordinal));
+
     /// <summary>One side of a comparison: scenario text (as edited) when given, else a built-in scenario by name.</summary>
     private static ReportInput Side(string? name, string? yaml, History history) =>
         yaml is not null ? Simulations.FromYaml(yaml, "scenario", history) : Simulations.FromBuiltIn(name ?? throw new UserInputException("give a built-in scenario's name or the scenario's text for each side"), history);
 
+    /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
     private static IResult Run<T>(Func<T> action)
     {
         try
@@ -234,6 +247,11 @@ public static class Dashboard
         catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException or FileNotFoundException)
         {
             return Results.BadRequest(new Problem(e.Message));
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up: nobody reads the answer.
+            return Results.Empty;
         }
     }
 
@@ -246,6 +264,10 @@ public static class Dashboard
         catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException)
         {
             return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (OperationCanceledException)
+        {
+            return Results.Empty;
         }
     }
 

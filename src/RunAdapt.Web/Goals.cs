@@ -44,13 +44,13 @@ internal static class Goals
 {
     private const int Shown = 8;
 
-    public static GoalView Search(GoalRequest request, History history)
+    public static GoalView Search(GoalRequest request, History history, CancellationToken cancellation = default)
     {
         var scenario = Simulations.Parse(request.Yaml ?? "", "scenario");
         GoalSearchResult result;
         try
         {
-            result = GoalSearch.Search(scenario.FromHistory ? history.Continue(scenario) : scenario.ToInput(), [Want.Parse(request.Want ?? "")], [.. (request.Keep ?? []).Where(k => k.Length > 0).Select(GoalMeasure.Parse)]);
+            result = GoalSearch.Search(scenario.FromHistory ? history.Continue(scenario) : scenario.ToInput(), [Want.Parse(request.Want ?? "")], [.. (request.Keep ?? []).Where(k => k.Length > 0).Select(GoalMeasure.Parse)], cancellation: cancellation);
         }
         catch (ArgumentException e)
         {

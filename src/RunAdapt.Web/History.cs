@@ -4,6 +4,7 @@ using RunAdapt.Activities;
 using RunAdapt.Analysis;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
+using RunAdapt.Core.Training;
 using RunAdapt.Reports;
 using RunAdapt.Storage;
 
@@ -20,6 +21,9 @@ namespace RunAdapt.Web;
 /// <param name="Held">What the session held, in a few words, if analysed.</param>
 /// <param name="Problem">Why the activity could not be analysed (it is left out of the model), if it could not.</param>
 /// <param name="Distance">The distance as shown, in the profile's unit (<c>5.2 mi</c>).</param>
+/// <param name="Id">The activity's id (for exclude, include and delete).</param>
+/// <param name="Kind">What kind of run it was (easy, long, tempo, intervals, hills, race, strides), for runs.</param>
+/// <param name="Excluded">Whether the user left it out of the model and the totals.</param>
 public sealed record HistoryEntry(
     [property: JsonPropertyName("sport")] string Sport,
     [property: JsonPropertyName("start")] DateTime StartUtc,
@@ -30,11 +34,14 @@ public sealed record HistoryEntry(
     [property: JsonPropertyName("trimp")] double? Trimp = null,
     [property: JsonPropertyName("load_method")] string? LoadMethod = null,
     [property: JsonPropertyName("held")] string? Held = null,
-    [property: JsonPropertyName("problem")] string? Problem = null);
+    [property: JsonPropertyName("problem")] string? Problem = null,
+    [property: JsonPropertyName("id")] long Id = 0,
+    [property: JsonPropertyName("kind")] string? Kind = null,
+    [property: JsonPropertyName("excluded")] bool Excluded = false);
 
 /// <summary>What happened to one uploaded file (or one file inside an uploaded archive).</summary>
 /// <param name="File">The file's name.</param>
-/// <param name="Status"><c>imported</c>, <c>duplicate</c>, <c>not an activity</c>, <c>logged</c> (a training log) or <c>rejected</c>.</param>
+/// <param name="Status"><c>imported</c>, <c>duplicate</c>, <c>not an activity</c>, <c>logged</c> (a training log), <c>profile</c> (an export's profile taken where the user set nothing) or <c>rejected</c>.</param>
 /// <param name="Reason">Why it was rejected, if it was; for a training log, how many sessions it added.</param>
 public sealed record UploadResult(
     [property: JsonPropertyName("file")] string File,
@@ -74,16 +81,41 @@ public sealed class History(string? location)
     // SQLite allows one writer; uploads and reads from concurrent requests take turns.
     private readonly Lock _gate = new();
 
-    /// <summary>The imported activities, newest first.</summary>
-    public IReadOnlyList<HistoryEntry> List()
+    /// <summary>The imported activities of a range of days, newest first, excluded ones included (and marked).</summary>
+    /// <param name="range">The days.</param>
+    public IReadOnlyList<HistoryEntry> List(DateRange range = default)
     {
         lock (_gate)
         {
             using var store = AthleteStore.Open(location);
             var units = store.LoadAthlete().Units;
-            return [.. store.ListActivities().OrderByDescending(a => a.StartUtc)
+            return [.. store.ListActivities().Where(a => range.Contains(a.StartUtc)).OrderByDescending(a => a.StartUtc)
                 .Select(a => new HistoryEntry(a.Sport, a.StartUtc, DistanceUnits.Distance(a.DistanceMetres, units, 2), Math.Round(a.DistanceMetres / 1000, 2), Math.Round(a.MovingSeconds / 60, 1), a.SourceName,
-                    a.Analysis is { } x && double.IsFinite(x.Load.Trimp) ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe(units), a.Problem))];
+                    a.Analysis is { } x && double.IsFinite(x.Load.Trimp) ? Math.Round(x.Load.Trimp) : null, a.Analysis?.Load.Method.ToString(), a.Analysis?.Describe(units), a.Problem,
+                    a.Id, a.Analysis?.Kind is { } kind ? RunKinds.Name(kind) : null, a.Excluded))];
+        }
+    }
+
+    /// <summary>Leaves an activity out of the model and the totals (<c>exclude</c>), takes it back (<c>include</c>) or removes it (<c>delete</c>).</summary>
+    /// <param name="id">The activity's id.</param>
+    /// <param name="action"><c>exclude</c>, <c>include</c> or <c>delete</c>.</param>
+    /// <exception cref="UserInputException">No activity has the id, or the action is none of those.</exception>
+    public void Change(long id, string action)
+    {
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location);
+            var found = action switch
+            {
+                "exclude" => store.SetExcluded(id, true),
+                "include" => store.SetExcluded(id, false),
+                "delete" => store.Delete(id),
+                _ => throw new UserInputException($"'{action}' is not something an activity can be: exclude, include or delete"),
+            };
+            if (!found)
+            {
+                throw new UserInputException($"no activity has the id {id}");
+            }
         }
     }
 
@@ -112,8 +144,12 @@ public sealed class History(string? location)
             lock (_gate)
             {
                 using var store = AthleteStore.Open(location);
+                // A Garmin Connect export's profile fills what the user has not set, before its activities are analysed.
+                List<UploadResult> profile = ExportProfile.Find(path) is { } found && ExportProfiles.Apply(store, found) is { } taken
+                    ? [new UploadResult(Path.GetFileName(path), "profile", $"used where you set nothing: {taken}")]
+                    : [];
                 var athlete = store.LoadAthlete();
-                return [.. ActivitySource.Enumerate(path).Select(input => ImportOne(store, athlete, input, Scrub(input.Name, folder), folder))];
+                return [.. profile, .. ActivitySource.Enumerate(path).Select(input => ImportOne(store, athlete, input, Scrub(input.Name, folder), folder))];
             }
         }
         catch (ActivityFormatException e)
@@ -126,7 +162,7 @@ public sealed class History(string? location)
         }
     }
 
-    /// <summary>A training log (<c>runadapt log</c>'s YAML): its sessions are added once; a log with an error adds nothing.</summary>
+    /// <summary>A training log (<c>runadapt log</c>'s YAML): its sessions replace those logged from a log of the same name; a log with an error changes nothing.</summary>
     private UploadResult Log(string fileName, Stream content)
     {
         var name = Path.GetFileName(fileName);
@@ -137,8 +173,8 @@ public sealed class History(string? location)
             try
             {
                 var sessions = Core.Scenarios.ScenarioParser.ParseLog(yaml, name, store.LoadAthlete());
-                var added = sessions.Count(store.SaveSession);
-                return new UploadResult(name, "logged", $"{added} sessions added, {sessions.Count - added} already logged");
+                var (replaced, stored) = store.ReplaceLog(name, sessions);
+                return new UploadResult(name, "logged", HistoryTotals.Logged(name, replaced, stored));
             }
             catch (Core.Scenarios.ScenarioException e)
             {
@@ -226,29 +262,32 @@ public sealed class History(string? location)
         }
     }
 
-    /// <summary>Runs the model over the history, from the first session to a week after the last.</summary>
+    /// <summary>Runs the model over the history, from the first session to a week after the last, or over a range of days.</summary>
     /// <param name="full">For the full report: also how sure the model is and why (≈ 100 more simulations).</param>
-    public ReportInput Simulate(bool full = false)
+    /// <param name="range">The days (excluded activities are left out whatever the range).</param>
+    /// <param name="cancellation">Stops the simulations (between them) when the client gave up.</param>
+    public ReportInput Simulate(bool full = false, DateRange range = default, CancellationToken cancellation = default)
     {
         lock (_gate)
         {
             using var store = AthleteStore.Open(location);
-            var sessions = store.LoadSessions();
+            var sessions = store.LoadSessions().Where(s => range.Contains(s.Date)).ToList();
             if (sessions.Count == 0)
             {
-                throw new UserInputException("no activities imported yet: upload some first");
+                throw new UserInputException(range.IsAll ? "no activities imported yet: upload some first" : $"no sessions {range.Describe()}");
             }
 
             var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions);
             var first = input.StartDate;
-            var activities = store.ListActivities();
+            var stored = store.ListActivities().Where(a => range.Contains(a.StartUtc)).ToList();
+            var activities = stored.Where(a => !a.Excluded).ToList();
             var units = store.LoadAthlete().Units;
             // Far-dated rows written before dates were checked are left out; the page says so.
             var notes = store.Notes.Count > 0 ? $" Left out: {string.Join("; ", store.Notes)}." : "";
             var load = Simulations.LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds())));
-            return ReportInput.Simulated("Your history", input, load, full) with
+            return ReportInput.Simulated("Your history", input, load, full, cancellation) with
             {
-                Description = $"{sessions.Count} sessions from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.{notes}",
+                Description = $"{sessions.Count} sessions, {HistoryTotals.Describe(stored, units)}, from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.{notes}",
                 SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe(units) ?? a.Problem))],
                 Units = units,
             };

@@ -18,10 +18,11 @@ internal static class Simulations
     /// <param name="name">A built-in scenario's name.</param>
     /// <param name="history">The store, for a plan that starts <c>from: history</c>.</param>
     /// <param name="full">For the full report: also how sure the model is and why.</param>
-    public static ReportInput FromBuiltIn(string name, History history, bool full = false)
+    /// <param name="cancellation">Stops the simulations when the client gave up.</param>
+    public static ReportInput FromBuiltIn(string name, History history, bool full = false, CancellationToken cancellation = default)
     {
         var yaml = BuiltInScenarios.Text(name) ?? throw new UserInputException($"{name}: not a built-in scenario");
-        return FromYaml(yaml, name, history, full);
+        return FromYaml(yaml, name, history, full, cancellation);
     }
 
     /// <summary>Scenario text from the page, run for the page (a plan <c>from: history</c> after the stored history, as the stored athlete).</summary>
@@ -29,11 +30,12 @@ internal static class Simulations
     /// <param name="name">The name errors give for it.</param>
     /// <param name="history">The store, for a plan that starts <c>from: history</c>.</param>
     /// <param name="full">For the full report: also how sure the model is and why.</param>
-    public static ReportInput FromYaml(string yaml, string name, History history, bool full = false)
+    /// <param name="cancellation">Stops the simulations when the client gave up (between them; one simulation runs to its end).</param>
+    public static ReportInput FromYaml(string yaml, string name, History history, bool full = false, CancellationToken cancellation = default)
     {
         var scenario = Parse(yaml, name);
         var input = scenario.FromHistory ? history.Continue(scenario) : scenario.ToInput();
-        return ReportInput.ForPlan(scenario, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full) with { Units = history.Units() };
+        return ReportInput.ForPlan(scenario, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full, cancellation) with { Units = history.Units() };
     }
 
     /// <summary>Scenario text from the page, checked for size before it is parsed.</summary>

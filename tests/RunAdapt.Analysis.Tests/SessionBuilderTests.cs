@@ -321,9 +321,33 @@ public sealed class SessionBuilderTests
                 new ActivitySummary { Kind = SummaryKind.Session, Sport = Sport.Running, StartTimeUtc = start.AddSeconds(601), TimestampUtc = start.AddSeconds(1200) },
             ],
         };
-        var efforts = SessionBuilder.Analyse(activity, new Athlete())!.Analysis.BestEfforts;
-        var fourHundred = Assert.Single(efforts, e => e.Name == "400 m");
+        var analysed = SessionBuilder.Analyse(activity, new Athlete())!;
+        var fourHundred = Assert.Single(analysed.Analysis.BestEfforts, e => e.Name == "400 m");
         Assert.InRange(fourHundred.Seconds, 400 / 3.6, 400 / 3.4);
+
+        // Split by sport for the model: the run leg is running, the bike leg cross-training; the distance run is the run leg's.
+        var ride = Assert.Single(analysed.Session.Cross);
+        Assert.Equal(CrossTrainingMode.Cycling, ride.Mode);
+        Assert.InRange(ride.DurationSeconds, 590, 600);
+        Assert.InRange(analysed.Session.Run.Sum(r => r.DurationSeconds), 590, 600);
+        Assert.All(analysed.Session.Run, r => Assert.InRange(r.SpeedMetresPerSecond, 3.4, 3.6));
+        Assert.InRange(analysed.Analysis.RunningMetres!.Value, 0.98 * 2100, 2100);
+        Assert.Equal(RunKind.Easy, analysed.Analysis.Kind);
+    }
+
+    /// <summary>
+    /// The corpus's Fenix 2 multisport file (a generic leg, transitions, two running legs and a bike leg): transitions
+    /// are left out, the bike leg is cycling, the rest is running, and the distance run leaves the bike's 28.9 km out.
+    /// </summary>
+    [Fact]
+    public void TheCorpusMultisportFileIsSplitBySport()
+    {
+        var activity = Assert.Single(FitDecoder.DecodeActivities(File.ReadAllBytes(Fixture("activity-large-fenxi2-multisport.fit")), "multisport"));
+        var analysed = SessionBuilder.Analyse(activity, new Athlete())!;
+        Assert.Equal(CrossTrainingMode.Cycling, Assert.Single(analysed.Session.Cross).Mode);
+        Assert.NotEmpty(analysed.Session.Run);
+        Assert.True(analysed.Analysis.RunningMetres < analysed.DistanceMetres - 20_000, $"{analysed.Analysis.RunningMetres} of {analysed.DistanceMetres} m run");
+        Assert.Equal(analysed.Analysis.RunningMetres!.Value, analysed.Session.Run.Sum(r => r.DistanceMetres), 1);
     }
 }
 

@@ -148,7 +148,7 @@ public sealed class ImportHistoryTests
     }
 
     /// <summary>
-    /// Strength sessions without a file are logged into the history; logging the file again adds nothing; a log with an
+    /// Strength sessions without a file are logged into the history; logging the file again replaces itself; a log with an
     /// error stores nothing; and the model sees the lifting: the quadriceps get stronger than with the runs alone.
     /// </summary>
     [Fact]
@@ -164,15 +164,15 @@ public sealed class ImportHistoryTests
             $"  - {{ date: {new DateOnly(2012, 12, 27).AddDays(3 * k):yyyy-MM-dd}, strength: [ {{ exercise: back_squat, sets: 4, reps: 8, load_pct_1rm: 75 }} ] }}")]));
         var (status, output, _) = Run("log", log, "--db", db);
         Assert.Equal(CliApp.Success, status);
-        Assert.StartsWith("logged 12 sessions, 0 already logged", output);
-        Assert.StartsWith("logged 0 sessions, 12 already logged", Run("log", log, "--db", db).Output);
+        Assert.StartsWith("logged 12 sessions from gym.yaml; 12 logged sessions in the history", output);
+        Assert.StartsWith("logged 12 sessions from gym.yaml (replacing 12 logged from it before); 12 logged sessions", Run("log", log, "--db", db).Output);
 
         var bad = Path.Combine(dir, "bad.yaml");
         File.WriteAllText(bad, "sessions:\n  - { date: 2013-03-01, strength: [ { exercise: back_squat, sets: 4, reps: 8, load_pct_1rm: 75 } ] }\n  - { date: 2013-03-03, strength: [ { exercise: bench_press, sets: 3, reps: 5 } ] }\n");
         var (badStatus, _, error) = Run("log", bad, "--db", db);
         Assert.Equal(CliApp.BadInput, badStatus);
         Assert.StartsWith($"{bad}:3:", error);
-        Assert.StartsWith("logged 0 sessions, 12 already logged", Run("log", log, "--db", db).Output); // nothing from the bad log
+        Assert.StartsWith("logged 12 sessions from gym.yaml (replacing 12 logged from it before); 12 logged sessions", Run("log", log, "--db", db).Output); // nothing from the bad log
 
         var (historyStatus, text, _) = Run("history", "--db", db);
         Assert.Equal(CliApp.Success, historyStatus);

@@ -71,7 +71,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(CliApp.Success, status);
         Assert.StartsWith("Report: Your history", output, StringComparison.Ordinal);
         var html = File.ReadAllText(Path.Combine(_out.FullName, "r", "report.html"));
-        Assert.Contains("1 imported activities", html, StringComparison.Ordinal);
+        Assert.Contains("1 activities (4.8 km run) imported", html, StringComparison.Ordinal);
         Assert.Contains("<summary>Each session (1)</summary>", html, StringComparison.Ordinal);
         Assert.Matches(@"<th scope=""row"">2013-02-06</th><td class=""text"">running</td><td>4\.8</td><td>\d+</td><td>\d+ \(HR\)</td>", html);
     }

@@ -11,7 +11,7 @@ public sealed class RobustnessTests
     /// <summary>Every reading command over a store; none may end in an internal error.</summary>
     private static void EveryReadingCommandSucceeds(string db)
     {
-        foreach (var args in new[] { ["history", "--sessions", "0"], ["history", "--sessions-json"], ["history", "--json"], new[] { "report", "--out", Path.Combine(TempDir(), "r") } })
+        foreach (var args in new[] { ["history", "--sessions", "0"], ["history", "--sessions-json"], ["history", "--json"], ["activities"], new[] { "report", "--out", Path.Combine(TempDir(), "r") } })
         {
             var (status, _, error) = Run([.. args, "--db", db]);
             Assert.True(status == CliApp.Success, $"{string.Join(' ', args)} exited {status}: {error}");
@@ -169,7 +169,8 @@ public sealed class RobustnessTests
 
     /// <summary>
     /// Random mixed histories — corpus files (runs, rides, a pool swim, multisport), synthetic GPX of any sport, speed
-    /// and date (far ones included), logged sessions of any date — and every reading command: never an internal error.
+    /// and date (far ones included), Strava manual entries of any type, time, distance and date, logged sessions of any
+    /// date, an activity excluded — and every reading command, over all days and a random range: never an internal error.
     /// </summary>
     [Fact]
     public void RandomMixedHistoriesNeverGiveAnInternalError()
@@ -177,8 +178,10 @@ public sealed class RobustnessTests
         string[] corpus = ["event_timestamp.fit", "activity-large-fenxi2-multisport.fit", "garmin-fenix-5-bike.fit", "activity-small-fenix2-run.fit", "Activity.fit", "compressed-speed-distance.fit"];
         var date = Gen.Int[-3000, 3000].Select(d => new DateTime(2020, 6, 1, 7, 0, 0, DateTimeKind.Utc).AddDays(d * 7));
         var gpx = Gen.Select(date, Gen.OneOf("running", "cycling", "swimming", "hiking", ""), Gen.Double[0, 40], Gen.Int[2, 2000]);
+        var manual = Gen.Select(date, Gen.OneOf("Run", "Ride", "Walk", "Swim", "Weight Training", "Yoga"), Gen.Double[0, 60], Gen.Int[0, 40_000]);
         var logged = Gen.Select(date, Gen.OneOf("run: { minutes: 40, pace: \"5:30/km\" }", "strength: [ { exercise: back_squat, sets: 3, reps: 8, load_pct_1rm: 70 } ]", "cross: { mode: cycling, minutes: 60 }"));
-        Gen.Select(Gen.Int[0, (1 << corpus.Length) - 1], gpx.Array[0, 6], logged.Array[0, 6]).Sample((files, tracks, log) =>
+        var range = Gen.Select(date, Gen.Int[0, 400]);
+        Gen.Select(Gen.Int[0, (1 << corpus.Length) - 1], gpx.Array[0, 6], manual.Array[0, 4], logged.Array[0, 6], Gen.Int[0, 8], range).Sample((files, tracks, entries, log, exclude, days) =>
         {
             var dir = TempDir();
             var db = Path.Combine(dir, "random.db");
@@ -191,6 +194,23 @@ public sealed class RobustnessTests
                 paths.Add(path);
             }
 
+            if (entries.Length > 0)
+            {
+                var strava = Path.Combine(dir, "export_1.zip");
+                using (var zip = System.IO.Compression.ZipFile.Open(strava, System.IO.Compression.ZipArchiveMode.Create))
+                using (var csv = new StreamWriter(zip.CreateEntry("activities.csv").Open()))
+                {
+                    csv.Write("Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename\n");
+                    for (var i = 0; i < entries.Length; i++)
+                    {
+                        var (start, type, km, seconds) = entries[i];
+                        csv.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i},\"{start.ToString("MMM d, yyyy, h:mm:ss tt", System.Globalization.CultureInfo.InvariantCulture)}\",entry {i},{type},{seconds},{km:0.00},\n"));
+                    }
+                }
+
+                paths.Add(strava);
+            }
+
             if (paths.Count > 0)
             {
                 var import = Run(["import", .. paths, "--db", db]);
@@ -201,7 +221,11 @@ public sealed class RobustnessTests
             File.WriteAllLines(logFile, ["sessions:", .. log.Select(l => $"  - {{ date: {l.Item1:yyyy-MM-dd}, {l.Item2} }}")]);
             var logging = Run("log", logFile, "--db", db);
             Assert.True(logging.Status is CliApp.Success or CliApp.BadInput, $"log exited {logging.Status}: {logging.Error}");
-            foreach (var args in new[] { ["history", "--sessions", "0"], ["history", "--sessions-json"], ["history", "--json"], new[] { "report", "--out", Path.Combine(dir, "r") } })
+            var excluded = Run("activities", "exclude", $"{exclude}", "--db", db);
+            Assert.True(excluded.Status is CliApp.Success or CliApp.BadInput, $"exclude exited {excluded.Status}: {excluded.Error}");
+            var (from, length) = days;
+            string[] within = ["--since", $"{from:yyyy-MM-dd}", "--until", $"{from.AddDays(length):yyyy-MM-dd}"];
+            foreach (var args in new[] { ["history", "--sessions", "0"], ["history", "--sessions-json"], ["history", "--json"], ["activities"], ["history", .. within], ["activities", .. within], new[] { "report", "--out", Path.Combine(dir, "r") }, ["report", "--out", Path.Combine(dir, "r2"), .. within] })
             {
                 var (status, _, error) = Run([.. args, "--db", db]);
                 Assert.True(status is CliApp.Success or CliApp.BadInput && !error.Contains("internal error", StringComparison.Ordinal), $"{string.Join(' ', args)} exited {status}: {error}");

@@ -23,7 +23,7 @@ public sealed class GoalSearchTests
     public void ANoviceWantingBiggerQuadricepsIsToldToLiftAndEveryVerdictMatchesItsNumbers()
     {
         var plan = Plan(Novice);
-        var result = GoalSearch.Search(plan, [Want.Parse("quadriceps:+8")], [GoalMeasure.Parse("vo2max")]);
+        var result = GoalSearch.Search(plan, [Want.Parse("quadriceps:+8")], [GoalMeasure.Parse("vo2max")], cancellation: TestContext.Current.CancellationToken);
 
         var unchanged = Simulator.Run(plan);
         Assert.Equal(unchanged.Final.Muscles["quadriceps"].SizeChangePercent, result.Plan.WantValues[0]);
@@ -42,14 +42,14 @@ public sealed class GoalSearchTests
 
         // Successes come first; the search is deterministic.
         Assert.Equal(result.Options.Select(result.Succeeds).OrderByDescending(x => x), result.Options.Select(result.Succeeds));
-        Assert.Equal(result.Options.Select(o => o.Name), GoalSearch.Search(plan, [Want.Parse("quadriceps:+8")], [GoalMeasure.Parse("vo2max")]).Options.Select(o => o.Name));
+        Assert.Equal(result.Options.Select(o => o.Name), GoalSearch.Search(plan, [Want.Parse("quadriceps:+8")], [GoalMeasure.Parse("vo2max")], cancellation: TestContext.Current.CancellationToken).Options.Select(o => o.Name));
     }
 
     [Fact]
     public void CalvesComeFromForefootLandingWithoutExtraTime()
     {
         // The plan alone grows the calves ≈ 5 %; forefoot landing ≈ 8.7 %, a vest ≈ 7 %.
-        var result = GoalSearch.Search(Plan(Novice), [Want.Parse("calves:+7.5")], []);
+        var result = GoalSearch.Search(Plan(Novice), [Want.Parse("calves:+7.5")], [], cancellation: TestContext.Current.CancellationToken);
         var best = result.Options[0];
         Assert.True(result.Succeeds(best));
         Assert.Equal("forefoot", best.Name);
@@ -114,7 +114,7 @@ public sealed class GoalSearchTests
         Assert.True(end < start - 60, "sixteen weeks of running take a novice's 10 km more than a minute faster");
 
         // A finishing time just slower than the plan's is reached by the plan as it is; one a minute faster is not.
-        var within = GoalSearch.Search(plan, [Want.Parse($"10k:{Durations.Clock(end + 5)}")], []);
+        var within = GoalSearch.Search(plan, [Want.Parse($"10k:{Durations.Clock(end + 5)}")], [], cancellation: TestContext.Current.CancellationToken);
         Assert.Equal((end, 0.0), (within.Plan.WantValues[0], within.Plan.Shortfall));
         Assert.Equal("yes", within.Reached(within.Plan));
         var beyond = Want.Parse($"10k:{Durations.Clock(end - 60)}");

@@ -73,7 +73,7 @@ public sealed class HtmlReportTests
             TrainingSession.Running(Monday.AddDays((w * 7) + 3), new RunSegment(1800, 2.6, GradeFraction: 0.08)),
         }).ToList();
         var input = new SimulationInput(new Athlete(), Monday, 16 * 7, sessions);
-        var why = Why.Of(input);
+        var why = Why.Of(input, TestContext.Current.CancellationToken);
         Assert.Equal([SessionKind.EasyRun, SessionKind.Hills], why.Select(c => c.Kind).Order());
         Assert.All(why, c => Assert.Equal(16, c.Sessions));
         var full = Simulator.Run(input).Final;

@@ -288,18 +288,52 @@ public sealed class AthleteStoreTests
         store.Save("run.fit", sha, activities);
         var runDay = activities[0].Analysis!.Session.Date;
         var lifting = TrainingSession.Lifting(runDay.AddDays(-1), new StrengthSet("back_squat", 4, 6, 0.8), new StrengthSet("calf_raise_standing", 3, 12, 0.6));
-        Assert.True(store.SaveSession(lifting));
+        Assert.Equal((0, 1), store.ReplaceLog("gym.yaml", [lifting]));
         var sessions = store.LoadSessions();
         Assert.Equal(2, sessions.Count);
         Assert.Equal(lifting.Strength, sessions[0].Strength);
         Assert.Equal(lifting.Date, sessions[0].Date);
         Assert.Equal(runDay, sessions[1].Date);
 
-        // The same session logged again is stored once; the same lifting on another day is another session.
-        Assert.False(store.SaveSession(lifting));
-        Assert.True(store.SaveSession(lifting with { Date = runDay.AddDays(2) }));
-        Assert.Equal([lifting.Date, runDay.AddDays(2)], store.LoggedSessions().Select(x => x.Date));
+        // The same log logged again replaces itself (nothing added); two identical sessions of one day both count;
+        // the log edited replaces its entries; another log's sessions stay.
+        Assert.Equal((1, 1), store.ReplaceLog("gym.yaml", [lifting]));
+        Assert.Single(store.LoggedSessions());
+        Assert.Equal((1, 2), store.ReplaceLog("gym.yaml", [lifting, lifting]));
+        Assert.Equal(2, store.LoggedSessions().Count);
+        Assert.Equal((0, 1), store.ReplaceLog("other.yaml", [lifting with { Date = runDay.AddDays(3) }]));
+        Assert.Equal((2, 1), store.ReplaceLog("gym.yaml", [lifting with { Date = runDay.AddDays(2) }]));
+        Assert.Equal([runDay.AddDays(2), runDay.AddDays(3)], store.LoggedSessions().Select(x => x.Date));
         Assert.Equal(3, store.LoadSessions().Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void AnExcludedActivityIsListedButLeftOutOfTheSessionsAndADeletedOneIsGone(string backend)
+    {
+        using var store = Open(backend);
+        var (sha, activities) = Load("activity-small-fenix2-run.fit");
+        store.Save("run.fit", sha, activities);
+        var (otherSha, other) = Load("2013-02-06-12-11-14.fit");
+        store.Save("other.fit", otherSha, other);
+        var listed = store.ListActivities();
+        Assert.Equal(2, listed.Count);
+        Assert.Equal(2, store.LoadSessions().Count);
+        var id = listed[0].Id;
+
+        Assert.True(store.SetExcluded(id, true));
+        Assert.True(store.ListActivities()[0].Excluded);
+        Assert.Single(store.LoadSessions());
+        Assert.True(store.SetExcluded(id, false));
+        Assert.Equal(2, store.LoadSessions().Count);
+        Assert.False(store.SetExcluded(-5, true));
+
+        // Deleting forgets the activity, its session and (holding nothing else) its file: importing it again brings it back.
+        Assert.True(store.Delete(id));
+        Assert.False(store.Delete(id));
+        Assert.Single(store.ListActivities());
+        Assert.Single(store.LoadSessions());
+        Assert.False(store.HasFile(listed[0].SourceName == "run.fit" ? sha : otherSha));
     }
 
     [Fact]
@@ -317,7 +351,7 @@ public sealed class AthleteStoreTests
         {
             raw.Open();
             using var down = raw.CreateCommand();
-            down.CommandText = "drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; alter table activities drop column problem; drop table thresholds; delete from schema_version where version > 1;";
+            down.CommandText = "drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; alter table activities drop column problem; alter table activities drop column excluded; alter table sessions drop column log_name; drop table thresholds; delete from schema_version where version > 1;";
             down.ExecuteNonQuery();
         }
 
@@ -332,7 +366,7 @@ public sealed class AthleteStoreTests
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "select (select max(version) from schema_version) || '/' || (select count(*) from sqlite_master where name = 'activities_by_start')";
-        Assert.Equal("8/1", query.ExecuteScalar());
+        Assert.Equal("9/1", query.ExecuteScalar());
     }
 
     [Fact]
@@ -351,7 +385,7 @@ public sealed class AthleteStoreTests
         {
             raw.Open();
             using var down = raw.CreateCommand();
-            down.CommandText = "update sessions set data = replace(data, '\"StepsPerMinute\":', '\"Unknown\":'); alter table activities drop column problem; delete from schema_version where version > 5;";
+            down.CommandText = "update sessions set data = replace(data, '\"StepsPerMinute\":', '\"Unknown\":'); alter table activities drop column problem; alter table activities drop column excluded; alter table sessions drop column log_name; delete from schema_version where version > 5;";
             down.ExecuteNonQuery();
         }
 

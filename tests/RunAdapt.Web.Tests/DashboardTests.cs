@@ -71,10 +71,10 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
 
         await page.Locator("#upload-files").SetInputFilesAsync(log);
         await page.Locator("#upload-form button").ClickAsync();
-        await Expect(page.Locator("#upload-results li")).ToHaveTextAsync("gym.yaml: logged (2 sessions added, 0 already logged)");
+        await Expect(page.Locator("#upload-results li")).ToHaveTextAsync("gym.yaml: logged (2 sessions from gym.yaml)");
         await page.Locator("#upload-files").SetInputFilesAsync([log, bad]);
         await page.Locator("#upload-form button").ClickAsync();
-        await Expect(page.Locator("#upload-results li").First).ToHaveTextAsync("gym.yaml: logged (0 sessions added, 2 already logged)");
+        await Expect(page.Locator("#upload-results li").First).ToHaveTextAsync("gym.yaml: logged (2 sessions from gym.yaml (replacing 2 logged from it before))");
         await Expect(page.Locator("#upload-results li").Nth(1)).ToContainTextAsync("bad.yml: rejected (bad.yml:2:");
     }
 

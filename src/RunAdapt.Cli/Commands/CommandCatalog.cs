@@ -15,6 +15,7 @@ internal static class CommandCatalog
         CompareCommand.Create(),
         GoalCommand.Create(),
         HistoryCommand.Create(),
+        ActivitiesCommand.Create(),
         PerformanceCommand.Create(),
         AthleteCommand.Create(),
         ReportCommand.Create(),

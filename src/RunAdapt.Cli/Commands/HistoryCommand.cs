@@ -19,7 +19,8 @@ internal static class HistoryCommand
         var (uncertainty, samples) = UncertaintyOptions.Create();
         var why = WhyOption.Create();
         var units = UnitsOption.Create();
-        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last; then the training load, the latest sessions with their load, zones and content, and the best efforts.") { db, json, latest, fitnessDays, fatigueDays, sessionsJson, uncertainty, samples, why, units };
+        var (since, until) = RangeOptions.Create();
+        var command = new Command("history", "Run the adaptation model over the imported history, from the first session to a week after the last (or over --since/--until); then the training load, the latest sessions with their load, zones and content, and the best efforts. Excluded activities are left out.") { db, json, latest, fitnessDays, fatigueDays, sessionsJson, uncertainty, samples, why, units, since, until };
         command.SetAction(int (parse) =>
         {
             var (fitness, fatigue) = (parse.GetValue(fitnessDays), parse.GetValue(fatigueDays));
@@ -28,18 +29,19 @@ internal static class HistoryCommand
                 throw new UsageException($"--fitness-days and --fatigue-days must be between 1 and 365 days, not {fitness} and {fatigue}");
             }
 
+            var range = RangeOptions.Read(parse, since, until);
             using var store = StoreOption.Open(parse.GetValue(db));
             if (parse.GetValue(sessionsJson))
             {
-                SessionJsonLines.Write(store.ListActivities(), parse.InvocationConfiguration.Output);
+                SessionJsonLines.Write(store.ListActivities().Where(a => range.Contains(a.StartUtc)), parse.InvocationConfiguration.Output);
                 StoreOption.WriteNotes(store, parse.InvocationConfiguration.Error);
                 return CliApp.Success;
             }
 
-            var sessions = store.LoadSessions();
+            var sessions = store.LoadSessions().Where(s => range.Contains(s.Date)).ToList();
             if (sessions.Count == 0)
             {
-                throw new InputException($"{parse.GetValue(db) ?? Storage.AthleteStore.DefaultPath}: no sessions imported yet (run 'runadapt import PATH' first)");
+                throw new InputException($"{parse.GetValue(db) ?? Storage.AthleteStore.DefaultPath}: no sessions {(range.IsAll ? "imported yet (run 'runadapt import PATH' first)" : range.Describe())}");
             }
 
             var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions);
@@ -54,18 +56,19 @@ internal static class HistoryCommand
             }
             else
             {
-                var activities = store.ListActivities();
+                var stored = store.ListActivities().Where(a => range.Contains(a.StartUtc)).ToList();
+                var activities = stored.Where(a => !a.Excluded).ToList();
                 var unit = UnitsOption.Of(parse, units, store.LoadAthlete());
                 OutcomeView.Write(output, OutcomeSheet.Of(new ReportInput
                 {
                     Title = "Your history",
-                    Description = $"{activities.Count} activities ({DistanceUnits.Distance(activities.Sum(a => a.DistanceMetres), unit)}) from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.",
+                    Description = $"{Storage.HistoryTotals.Describe(stored, unit)} from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}, athlete profile: {Describe(store.LoadAthlete())}.",
                     Outcome = outcome,
                     Bands = bands,
                     Why = contributions ?? [],
                     Units = unit,
                 }));
-                HistoryView.Write(output, activities, store.LoggedSessions(), store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue, unit);
+                HistoryView.Write(output, activities, [.. store.LoggedSessions().Where(s => range.Contains(s.Date))], store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue, unit);
             }
 
             StoreOption.WriteNotes(store, parse.InvocationConfiguration.Error);

@@ -30,6 +30,9 @@ internal static class ImportCommand
             }
 
             using var store = StoreOption.Open(parse.GetValue(db));
+            // A Garmin Connect export's profile fills what the user has not set, before its activities are analysed.
+            var profiles = parse.GetValue(paths)!.Select(ExportProfile.Find).OfType<ExportProfile>()
+                .Select(p => (p.Source, Taken: ExportProfiles.Apply(store, p))).Where(p => p.Taken is not null).ToList();
             var athlete = store.LoadAthlete();
             var inputs = new List<ActivityInput>();
             var rejected = new List<string>();
@@ -117,6 +120,11 @@ internal static class ImportCommand
                 $"{done} files in {clock.Elapsed.TotalSeconds:0.0} s ({done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):0.0} files/s)"));
             summary.AddRow("imported", $"{imported}").AddRow("duplicate (already stored)", $"{duplicates}").AddRow("not an activity (settings, workout, monitoring)", $"{notActivities}").AddRow("rejected", $"{rejected.Count}");
             console.Write(summary);
+            foreach (var (source, taken) in profiles)
+            {
+                output.WriteLine($"profile from the Garmin Connect export {Printable(Path.GetFileName(source.TrimEnd('/')))}, used where you set nothing: {taken} (change with 'runadapt athlete')");
+            }
+
             foreach (var line in notAnalysed)
             {
                 output.WriteLine($"stored, but left out of the model: {Printable(line)}");

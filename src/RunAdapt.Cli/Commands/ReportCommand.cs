@@ -17,9 +17,10 @@ internal static class ReportCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "The folder to write report.html, body-map.svg and charts/ into (created if missing).", Required = true };
         var parameters = new Option<FileInfo?>("--parameters") { Description = "A YAML file overriding model parameters (same shape as the built-in parameters.yaml)." };
         var units = UnitsOption.Create();
-        var command = new Command("report", "Write an HTML report (plain-language answer, body map, charts, evidence) for a scenario or the imported history. A scenario with 'from: history' continues from the imported history (--db).")
+        var (since, until) = RangeOptions.Create();
+        var command = new Command("report", "Write an HTML report (plain-language answer, body map, charts, evidence) for a scenario or the imported history (over --since/--until; excluded activities left out). A scenario with 'from: history' continues from the imported history (--db).")
         {
-            scenario, db, output, parameters, units,
+            scenario, db, output, parameters, units, since, until,
         };
         command.SetAction(int (parse) =>
         {
@@ -33,7 +34,13 @@ internal static class ReportCommand
                 unit = UnitsOption.Of(parse, units, profile?.LoadAthlete() ?? new Core.Training.Athlete());
             }
 
-            var input = (name is not null ? FromScenario(name, model, store) : FromHistory(store, model, parse.InvocationConfiguration.Error, unit)) with { Units = unit };
+            var range = RangeOptions.Read(parse, since, until);
+            if (name is not null && !range.IsAll)
+            {
+                throw new UsageException("--since and --until read the imported history, not a SCENARIO");
+            }
+
+            var input = (name is not null ? FromScenario(name, model, store) : FromHistory(store, range, model, parse.InvocationConfiguration.Error, unit)) with { Units = unit };
             var folder = parse.GetValue(output)!;
             var written = ReportFiles.Write(input, folder.FullName);
             var console = parse.InvocationConfiguration.Output;
@@ -56,24 +63,25 @@ internal static class ReportCommand
 
     private static IReadOnlyList<LoadPoint> LoadPoints(IEnumerable<LoadDay> days) => [.. days.Select(d => new LoadPoint(d.Date, d.Fitness, d.Fatigue, d.Form))];
 
-    private static ReportInput FromHistory(string? location, ModelParameters model, TextWriter error, DistanceUnit unit)
+    private static ReportInput FromHistory(string? location, Core.Training.DateRange range, ModelParameters model, TextWriter error, DistanceUnit unit)
     {
         using var store = StoreOption.Open(location);
-        var sessions = store.LoadSessions();
+        var sessions = store.LoadSessions().Where(s => range.Contains(s.Date)).ToList();
         if (sessions.Count == 0)
         {
-            throw new InputException($"{location ?? AthleteStore.DefaultPath}: no sessions imported yet (run 'runadapt import PATH' first)");
+            throw new InputException($"{location ?? AthleteStore.DefaultPath}: no sessions {(range.IsAll ? "imported yet (run 'runadapt import PATH' first)" : range.Describe())}");
         }
 
         // From the first session to a week after the last, as 'runadapt history' does.
         var input = SimulationInput.ForHistory(store.LoadAthlete(), sessions) with { Parameters = model };
         var first = input.StartDate;
-        var activities = store.ListActivities();
+        var stored = store.ListActivities().Where(a => range.Contains(a.StartUtc)).ToList();
+        var activities = stored.Where(a => !a.Excluded).ToList();
         StoreOption.WriteNotes(store, error);
         var load = LoadPoints(FitnessFatigue.OfSessions(sessions, store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds())));
         return ReportInput.Simulated("Your history", input, load, full: true) with
         {
-            Description = $"{activities.Count} imported activities from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
+            Description = $"{HistoryTotals.Describe(stored, unit)} imported, from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
             SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe(unit) ?? a.Problem))],
         };
     }

@@ -110,7 +110,9 @@ public static class GoalSearch
     /// <param name="wants">What is wanted (at least one).</param>
     /// <param name="keeps">What must not get worse than under the unchanged plan.</param>
     /// <param name="keepTolerancePercent">How much worse a kept measure may get, in percentage points.</param>
-    public static GoalSearchResult Search(SimulationInput plan, IReadOnlyList<Want> wants, IReadOnlyList<GoalMeasure> keeps, double keepTolerancePercent = 1)
+    /// <param name="cancellation">Stops the search between simulations (the dashboard's client gave up).</param>
+    /// <exception cref="OperationCanceledException">The search was cancelled.</exception>
+    public static GoalSearchResult Search(SimulationInput plan, IReadOnlyList<Want> wants, IReadOnlyList<GoalMeasure> keeps, double keepTolerancePercent = 1, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(wants);
@@ -132,8 +134,9 @@ public static class GoalSearch
 
         var weeks = Math.Max(1, plan.Days / 7.0);
         var planMinutes = plan.Sessions.Sum(PlanChange.Minutes);
-        var simulated = combinations.AsParallel().AsOrdered().Select(c =>
+        var simulated = combinations.AsParallel().AsOrdered().WithCancellation(cancellation).Select(c =>
         {
+            cancellation.ThrowIfCancellationRequested();
             var input = c.Aggregate(plan, (current, change) => current with { Sessions = change.Rewrite(current) });
             return (Changes: c, Outcome: Simulator.Run(input), Minutes: input.Sessions.Sum(PlanChange.Minutes));
         }).ToList();

@@ -70,19 +70,60 @@ function showOutcome(view, scenarioYaml) {
   $("outcome").scrollIntoView({ behavior: "smooth" });
 }
 
+// The days the history is read over (empty: all), as the API's query string.
+function historyRange() {
+  const query = new URLSearchParams();
+  if ($("history-since").value) query.set("since", $("history-since").value);
+  if ($("history-until").value) query.set("until", $("history-until").value);
+  const text = query.toString();
+  return text ? `?${text}` : "";
+}
+
+// Exclude, include or delete one activity, then show the list again.
+async function changeActivity(id, action) {
+  $("history-error").textContent = "";
+  try {
+    await api(`/api/activities/${id}/${action}`, { method: "POST" });
+    await loadHistory();
+  } catch (e) {
+    $("history-error").textContent = e.message;
+  }
+}
+
+function actionButton(label, id, action) {
+  const button = element("button", label);
+  button.type = "button";
+  button.dataset.action = action;
+  button.addEventListener("click", () => changeActivity(id, action));
+  return button;
+}
+
 async function loadHistory() {
-  const rows = await api("/api/history");
+  const rows = await api(`/api/history${historyRange()}`);
+  $("outcome-report").href = `/report.html${historyRange()}`;
   $("history-table").tBodies[0].replaceChildren(...rows.map((a) => {
-    const tr = element("tr");
+    const tr = element("tr", undefined, a.excluded ? "excluded" : undefined);
+    const actions = element("td");
+    actions.append(a.excluded ? actionButton("Include", a.id, "include") : actionButton("Exclude", a.id, "exclude"), actionButton("Delete", a.id, "delete"));
     tr.append(element("td", a.start.replace("T", " ").replace("Z", "")), element("td", a.sport),
       element("td", a.distance, "num"), element("td", `${a.moving_min.toFixed(0)} min`, "num"),
       element("td", a.trimp == null ? "–" : `${a.trimp} (${{ HeartRate: "HR", Pace: "pace", PerceivedEffort: "RPE", Duration: "duration" }[a.load_method]})`, "num"),
-      element("td", a.held ?? (a.problem ? `not analysed: ${a.problem}` : "–")), element("td", a.source));
+      element("td", a.kind ?? "–"), element("td", a.held ?? (a.problem ? `not analysed: ${a.problem}` : "–")), element("td", a.source), actions);
     return tr;
   }));
   $("history-empty").hidden = rows.length > 0;
   $("history-run").disabled = rows.length === 0;
 }
+
+$("history-range").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  $("history-error").textContent = "";
+  try {
+    await loadHistory();
+  } catch (e) {
+    $("history-error").textContent = e.message;
+  }
+});
 
 function upload(files) {
   // XHR rather than fetch: only XHR reports upload progress.
@@ -126,7 +167,7 @@ $("upload-form").addEventListener("submit", async (event) => {
 
 $("history-run").addEventListener("click", async () => {
   try {
-    showOutcome(await api("/api/history/outcome"));
+    showOutcome(await api(`/api/history/outcome${historyRange()}`));
   } catch (e) {
     $("history-empty").textContent = e.message;
     $("history-empty").hidden = false;
@@ -180,7 +221,7 @@ $("insight-run").addEventListener("click", async () => {
   $("insight-error").textContent = "";
   try {
     const view = outcomeSource.history
-      ? await api("/api/history/insight")
+      ? await api(`/api/history/insight${historyRange()}`)
       : await api("/api/simulate/insight", { method: "POST", headers: { "Content-Type": "text/plain" }, body: outcomeSource.yaml });
     $("insight").hidden = false;
     // The answer again, now saying where the model is not sure; then how sure and why.
