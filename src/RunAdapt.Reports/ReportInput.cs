@@ -86,7 +86,7 @@ public sealed record ReportInput
             StartDate = input.StartDate,
             TrainingLoad = trainingLoad,
             Evidence = Reports.Evidence.From(input.Parameters),
-            Bands = full ? Uncertainty.Of(input) : null,
+            Bands = full ? Uncertainty.Of(input, cancellation: cancellation) : null,
             Why = full ? Reports.Why.Of(input, cancellation) : [],
         };
     }

@@ -25,7 +25,7 @@ public sealed class UnitsTests : IDisposable
         var history = Run("history", "--db", db, "--sessions", "0");
         Succeeds(history);
         Assert.DoesNotContain("km", history.Output, StringComparison.Ordinal);
-        Assert.Matches(@"activities \(\d+\.\d mi\)", Regex.Replace(history.Output, @"\s+", " "));
+        Assert.Matches(@"activities \(\d+\.\d mi run\)", Regex.Replace(history.Output, @"\s+", " "));
         var inspect = Run("inspect", Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db);
         Succeeds(inspect);
         Assert.DoesNotContain("km", inspect.Output, StringComparison.Ordinal);

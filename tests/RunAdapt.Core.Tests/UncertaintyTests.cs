@@ -61,7 +61,7 @@ public sealed class UncertaintyTests
     public void BandsAreOrderedReproducibleAndNameTheirDrivers()
     {
         var plan = ScenarioParser.Parse(BuiltInScenarios.Text("novice")!, "novice").ToInput();
-        var bands = Uncertainty.Of(plan, 60, seed: 3);
+        var bands = Uncertainty.Of(plan, 60, seed: 3, cancellation: TestContext.Current.CancellationToken);
         static IEnumerable<double> Fields(BodySnapshot b) =>
             b.Muscles.Values.SelectMany(m => new[] { m.SizeChangePercent, m.Type1Percent, m.EnduranceChangePercent, m.StrengthChangePercent })
                 .Concat([b.Vo2MaxMillilitresPerKilogramPerMinute, b.BodyMassKilograms, b.FatMassKilograms, b.BoneDensityChangePercent, b.InjuryRisk]);
@@ -76,8 +76,8 @@ public sealed class UncertaintyTests
         Assert.Contains(bands.Drivers["vo2max"][0].Parameter, new[] { "person.vo2_response_cv", "structure.vo2_sd" });
         Assert.True(bands.Drivers["vo2max"][0].RankCorrelation > 0.5);
 
-        var again = Uncertainty.Of(plan, 60, seed: 3);
+        var again = Uncertainty.Of(plan, 60, seed: 3, cancellation: TestContext.Current.CancellationToken);
         Assert.Equal(Fields(bands.High), Fields(again.High));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Uncertainty.Of(plan, 5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Uncertainty.Of(plan, 5, cancellation: TestContext.Current.CancellationToken));
     }
 }

@@ -56,7 +56,8 @@ public static class Uncertainty
     /// <param name="input">What to simulate (its parameters are the centre of the draws).</param>
     /// <param name="samples">How many draws (10–10 000).</param>
     /// <param name="seed">The random seed.</param>
-    public static OutcomeBands Of(SimulationInput input, int samples = DefaultSamples, int seed = 1)
+    /// <param name="cancellation">Stops the draws (between simulations) when nobody waits for the bands any more.</param>
+    public static OutcomeBands Of(SimulationInput input, int samples = DefaultSamples, int seed = 1, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 10);
@@ -67,7 +68,7 @@ public static class Uncertainty
         var factors = drawn.Select(_ => Enum.GetValues<MeasureFamily>().ToDictionary(f => f, f => PersonVariation.Factor(input.Parameters, f, people))).ToList();
         var errors = drawn.Select(_ => Enum.GetValues<MeasureFamily>().ToDictionary(f => f, _ => Normal.Sample(people, 0, 1))).ToList();
         var start = Simulator.Run(input).Start;
-        var finals = drawn.AsParallel().AsOrdered()
+        var finals = drawn.AsParallel().AsOrdered().WithCancellation(cancellation)
             .Select((p, i) => FromStart(start, Simulator.Run(input with { Parameters = p }), new Person(input.Parameters, factors[i], errors[i]))).ToList();
         var measures = finals[0].Muscles.Keys.Select(m => (m, (Func<BodySnapshot, double>)(f => f.Muscles[m].SizeChangePercent)))
             .Append(("vo2max", f => f.Vo2MaxMillilitresPerKilogramPerMinute))
