@@ -11,6 +11,9 @@ namespace RunAdapt.Cli;
 /// <summary>Renders what the analysis kept per activity: the training-load state, the latest sessions, and the best efforts.</summary>
 internal static class HistoryView
 {
+    /// <summary>How many weeks the weekly-volume table shows.</summary>
+    private const int VolumeWeeks = 8;
+
     private const double KilojoulesPerKilocalorie = 4.184;
 
     /// <summary>Each session's day and training load (TRIMP): the analysed activities not excluded, and logged runs and rides (lifting has no TRIMP).</summary>
@@ -27,6 +30,11 @@ internal static class HistoryView
         {
             var d = days[^1];
             console.MarkupLine(Markup.Escape(I($"Training load on {d.Date:yyyy-MM-dd} (Banister TRIMP; {fitnessDays:0.#}- and {fatigueDays:0.#}-day constants): fitness (CTL) {d.Fitness:0.0}, fatigue (ATL) {d.Fatigue:0.0}, form (TSB) {Numbers.Signed(d.Form, 1)}, ramp {Numbers.Signed(d.RampPerWeek, 1)}/week, acute:chronic {d.AcuteChronicRatio:0.00}.")));
+        }
+
+        if (WeeklyVolume(activities, unit) is { } weekly)
+        {
+            console.Write(weekly);
         }
 
         var shown = latest <= 0 ? activities : activities.TakeLast(latest).ToList();
@@ -123,6 +131,40 @@ internal static class HistoryView
         {
             var (daniels, riegel) = (RaceTimes.Seconds(race, vdot), RaceTimes.Riegel(race, effort.DistanceMetres, effort.Seconds));
             table.AddRow(DistanceUnits.RaceName(race.Name, unit), Clock(daniels), DistanceUnits.Pace(race.Metres / daniels, unit), Clock(riegel), DistanceUnits.Pace(race.Metres / riegel, unit));
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// The last <see cref="VolumeWeeks"/> weeks (Monday to Sunday) up to the latest activity: runs, the distance run, the
+    /// moving time of every activity, and the runs by kind (docs/ANALYSIS.md); <c>null</c> with no activity.
+    /// </summary>
+    private static Table? WeeklyVolume(IReadOnlyList<StoredActivity> activities, DistanceUnit unit)
+    {
+        if (activities.Count == 0)
+        {
+            return null;
+        }
+
+        static DateOnly Monday(DateTime utc)
+        {
+            var day = DateOnly.FromDateTime(utc);
+            return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        }
+
+        var last = Monday(activities.Max(a => a.StartUtc));
+        var table = new Table().Title($"Weekly volume (the last {VolumeWeeks} weeks; distance is running only)")
+            .AddColumns("week of", "runs", $"{unit.Symbol()} run", "moving", "kinds");
+        for (var week = last.AddDays(-7 * (VolumeWeeks - 1)); week <= last; week = week.AddDays(7))
+        {
+            var start = week;
+            var these = activities.Where(a => Monday(a.StartUtc) == start).ToList();
+            var runs = these.Where(a => a.RunningMetres > 0).ToList();
+            var kinds = runs.Where(a => a.Analysis?.Kind is not null).GroupBy(a => a.Analysis!.Kind!.Value).OrderBy(g => g.Key)
+                .Select(g => I($"{RunKinds.Name(g.Key)} {g.Count()}"));
+            table.AddRow(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), I($"{runs.Count}"),
+                DistanceUnits.Number(runs.Sum(a => a.RunningMetres), unit), Clock(these.Sum(a => a.MovingSeconds)), string.Join(", ", kinds));
         }
 
         return table;

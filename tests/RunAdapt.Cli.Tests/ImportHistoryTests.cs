@@ -69,6 +69,10 @@ public sealed class ImportHistoryTests
         // What the analysis kept per session: the load state, each session's load and how it was estimated, best efforts.
         Assert.Matches(@"fitness\s+\(CTL\)\s+\d+\.\d,\s+fatigue\s+\(ATL\)\s+\d+\.\d", text);
         Assert.Matches(@"\d+ \((HR|pace)\)", text);
+        // Weekly volume: Monday-to-Sunday weeks up to the latest run, empty weeks shown as such.
+        Assert.Contains("Weekly volume (the last 8 weeks", text);
+        Assert.Matches(@"│ 2013-02-04 │ 1 +│ \d+\.\d +│ \d+:\d\d +│ [a-z]+ 1 +│", text);
+        Assert.Matches(@"│ 2013-01-14 │ 0 +│ 0\.0 +│ 0:00 +│ +│", text);
         Assert.Contains("Best efforts", text);
         Assert.Contains("1 km", text);
         Assert.Contains("Farthest in", text);
