@@ -76,6 +76,8 @@ public static class Dashboard
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxUpload);
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = maxUpload);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A host that cannot start (the port is taken) is said in one line by Program; its log would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(new History(builder.Configuration["db"]));
         builder.Services.AddSingleton(new Views(catalogue ?? MeasureCatalogue.Standard));
 

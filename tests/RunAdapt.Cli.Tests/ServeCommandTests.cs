@@ -53,4 +53,23 @@ public sealed class ServeCommandTests : IDisposable
 
         Assert.True(await serve.PortFreedWithinAsync(30), $"the dashboard still holds {serve.Url} 30 s after serve was killed");
     }
+
+    [Fact]
+    public async Task APortAlreadyTakenIsOneLineWithoutAStackTrace()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        using var serve = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet",
+            [Path.Combine(CliOutput(), "runadapt.dll"), "serve", "--db", Path.Combine(_folder.FullName, "store.db"), "--urls", url])
+        { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true })!;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var text = await serve.StandardError.ReadToEndAsync(timeout.Token);
+        await serve.WaitForExitAsync(timeout.Token);
+        Assert.Equal(1, serve.ExitCode);
+        Assert.Contains("cannot start the dashboard", text, StringComparison.Ordinal);
+        Assert.Contains("address already in use", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
 }
