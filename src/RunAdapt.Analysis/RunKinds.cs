@@ -68,10 +68,10 @@ public static class RunKinds
     public const double RiegelExponent = 1.06;
 
     /// <summary>A hill is climbed at this grade or steeper (4 %); a climb of hill repeats gains at least <see cref="HillRepeatGainMetres"/>.</summary>
-    public const double HillGradeFraction = 0.04;
+    public const double HillGradeFraction = Climbing.HillGradeFraction;
 
     /// <summary>Hill repeats: at least this many climbs of one hill (lengths within <see cref="HillRepeatLengthRatio"/> of their median).</summary>
-    public const int HillRepeats = 4;
+    public const int HillRepeats = Climbing.HillRepeats;
 
     /// <summary>The least gain of one climb of hill repeats, in metres.</summary>
     public const double HillRepeatGainMetres = 15;
@@ -86,7 +86,7 @@ public static class RunKinds
     public const double HillMinGainMetres = 150;
 
     /// <summary>A planned run is hills with at least this many seconds at <see cref="HillGradeFraction"/> or steeper.</summary>
-    public const double PlannedHillSeconds = 10 * 60;
+    public const double PlannedHillSeconds = Climbing.SustainedSeconds;
 
     /// <summary>The kind's name as shown: <c>easy</c>, <c>long</c>, <c>tempo</c>, <c>intervals</c>, <c>hills</c>, <c>race</c>, <c>strides</c>.</summary>
     /// <param name="kind">The kind.</param>
@@ -154,19 +154,15 @@ public static class RunKinds
             return null;
         }
 
-        var work = run.Where(s => s.SpeedMetresPerSecond > 0).ToList();
-        var rests = run.Count - work.Count;
-        var uphill = work.Where(s => s.GradeFraction >= HillGradeFraction).ToList();
-        if (work.Count >= IntervalRepeats && rests >= IntervalRepeats - 1)
-        {
-            return uphill.Count * 2 >= work.Count ? RunKind.Hills
-                : work.All(s => s.DurationSeconds < 20) ? RunKind.Strides
-                : RunKind.Intervals;
-        }
-
-        if (uphill.Sum(s => s.DurationSeconds) >= PlannedHillSeconds)
+        if (Climbing.IsSustained(session))
         {
             return RunKind.Hills;
+        }
+
+        var work = run.Where(s => s.SpeedMetresPerSecond > 0).ToList();
+        if (work.Count >= IntervalRepeats && run.Count - work.Count >= IntervalRepeats - 1)
+        {
+            return work.All(s => s.DurationSeconds < 20) ? RunKind.Strides : RunKind.Intervals;
         }
 
         if (LongestStretch(run, s => s.ReserveFraction >= tempoReserveFraction - 0.005) >= TempoSeconds)

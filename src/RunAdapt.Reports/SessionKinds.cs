@@ -8,7 +8,7 @@ public enum SessionKind
     /// <summary>Steady running on the flat without load.</summary>
     EasyRun,
 
-    /// <summary>Running with segments at 3 % grade or more.</summary>
+    /// <summary>Running that climbs in a sustained way: hill repeats or ten minutes uphill (<see cref="Climbing.IsSustained"/>), not one short rise.</summary>
     Hills,
 
     /// <summary>Running with short fast repeats (≥ 6 m/s for at most 2 minutes).</summary>
@@ -30,7 +30,6 @@ public static class SessionKinds
     // Short-repeat threshold: 6 m/s is 2:47/km, sprint territory for all but elite distance runners.
     private const double SprintSpeedMetresPerSecond = 6.0;
     private const double SprintMaxSeconds = 120;
-    private const double HillGradeFraction = 0.03;
 
     // A strength set of n reps takes about 3 s per rep plus about 2 minutes of rest before the next set.
     private const double SecondsPerRep = 3;
@@ -56,7 +55,7 @@ public static class SessionKinds
             return SessionKind.Weighted;
         }
 
-        return session.Run.Any(s => s.GradeFraction >= HillGradeFraction) ? SessionKind.Hills : SessionKind.EasyRun;
+        return Climbing.IsSustained(session) ? SessionKind.Hills : SessionKind.EasyRun;
     }
 
     /// <summary>The session's duration in minutes, strength work estimated from its sets and reps.</summary>

@@ -56,6 +56,9 @@ public sealed class ChartsTests
         var day = new DateOnly(2025, 1, 6);
         Assert.Equal(SessionKind.EasyRun, SessionKinds.Classify(TrainingSession.Running(day, new RunSegment(1800, 3))));
         Assert.Equal(SessionKind.Hills, SessionKinds.Classify(TrainingSession.Running(day, new RunSegment(600, 2.5, GradeFraction: 0.06))));
+        // Hills is sustained climbing: hill repeats count, one minute up a 3 % rise in an easy run does not.
+        Assert.Equal(SessionKind.Hills, SessionKinds.Classify(TrainingSession.Running(day, [.. Enumerable.Range(0, 8).SelectMany(_ => new[] { new RunSegment(60, 3.5, GradeFraction: 0.08), new RunSegment(75, 2.5, GradeFraction: -0.08) })])));
+        Assert.Equal(SessionKind.EasyRun, SessionKinds.Classify(TrainingSession.Running(day, new RunSegment(1500, 3), new RunSegment(60, 3, GradeFraction: 0.03), new RunSegment(1500, 3))));
         Assert.Equal(SessionKind.Speed, SessionKinds.Classify(TrainingSession.Running(day, new RunSegment(600, 3), new RunSegment(25, 7))));
         Assert.Equal(SessionKind.Weighted, SessionKinds.Classify(TrainingSession.Running(day, new RunSegment(1800, 3, CarriedLoadKilograms: 10))));
         Assert.Equal(SessionKind.Strength, SessionKinds.Classify(TrainingSession.Lifting(day, new StrengthSet("back_squat", 4, 8, 0.75))));
