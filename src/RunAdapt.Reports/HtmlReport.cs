@@ -74,7 +74,7 @@ public static class HtmlReport
         }
 
         html.Append("</div></section>\n");
-        html.Append("<section id=\"evidence\"><h2>Evidence behind the figures</h2>").Append(SessionEvidence(input)).Append(EachSession(input)).Append(ParameterEvidence(input)).Append("</section>\n");
+        html.Append("<section id=\"evidence\"><h2>Evidence behind the figures</h2>").Append(SessionEvidence(input)).Append(WeeklyVolume(input)).Append(EachSession(input)).Append(ParameterEvidence(input)).Append("</section>\n");
         html.Append("<footer>Made by RunAdapt from a mechanistic model; every parameter carries its source. A model is not a measurement: treat the numbers as direction and size, not as a lab result.</footer>\n");
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
@@ -114,6 +114,39 @@ public static class HtmlReport
                 .Append(Cell(Invariant($"{group.Sum(SessionKinds.Minutes) / 60:0.0}")))
                 .Append(Cell(DistanceUnits.Number(distance, input.Units)))
                 .Append("<td class=\"text\">").Append(E(Drives(group.Key))).Append("</td></tr>");
+        }
+
+        return table.Append("</tbody></table>").ToString();
+    }
+
+    /// <summary>How many weeks, up to the last session's, the weekly-volume table shows.</summary>
+    private const int VolumeWeeks = 12;
+
+    /// <summary>
+    /// Distance run and time per Monday-to-Sunday week, with the sessions of each kind, for the last
+    /// <see cref="VolumeWeeks"/> weeks up to the last session; empty weeks shown as such.
+    /// </summary>
+    private static string WeeklyVolume(ReportInput input)
+    {
+        if (input.Sessions.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var last = Monday(input.Sessions.Max(s => s.Date));
+        var table = new StringBuilder(Invariant($"<table class=\"weekly\"><caption>Weekly volume (the last {VolumeWeeks} weeks)</caption><thead><tr><th>Week of</th><th>Sessions</th><th>Hours</th><th>Running "))
+            .Append(input.Units.Symbol()).Append("</th><th class=\"text\">Kinds</th></tr></thead><tbody>");
+        for (var week = last.AddDays(-7 * (VolumeWeeks - 1)); week <= last; week = week.AddDays(7))
+        {
+            var start = week;
+            var these = input.Sessions.Where(s => Monday(s.Date) == start).ToList();
+            var kinds = these.GroupBy(SessionKinds.Classify).OrderBy(g => g.Key).Select(g => Invariant($"{SessionKinds.Display(g.Key)} {g.Count()}"));
+            table.Append("<tr><th scope=\"row\">").Append(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</th>")
+                .Append(Cell(these.Count.ToString(CultureInfo.InvariantCulture)))
+                .Append(Cell(Invariant($"{these.Sum(SessionKinds.Minutes) / 60:0.0}")))
+                .Append(Cell(DistanceUnits.Number(these.Sum(s => s.Run.Sum(r => r.DistanceMetres)), input.Units)))
+                .Append("<td class=\"text\">").Append(E(string.Join(", ", kinds))).Append("</td></tr>");
         }
 
         return table.Append("</tbody></table>").ToString();

@@ -5,6 +5,8 @@ using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Training;
 
+using static System.FormattableString;
+
 namespace RunAdapt.Reports.Tests;
 
 public sealed class HtmlReportTests
@@ -134,6 +136,20 @@ public sealed class HtmlReportTests
         Assert.Equal(["Easy / steady run", "Hills", "Speed / sprints", "Strength"], sessionRows);
         Assert.Contains("Damas 2016", evidence.Value, StringComparison.Ordinal);
         Assert.Contains("growth.tension_rate", evidence.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WeeklyVolumeGivesEachWeekItsSessionsHoursDistanceAndKinds()
+    {
+        var doc = Parse(HtmlReport.Render(Input()));
+        var table = doc.Descendants("table").Single(t => (string?)t.Attribute("class") == "weekly");
+        var rows = table.Descendants("tbody").Single().Elements("tr").Select(r => r.Elements().Select(c => c.Value).ToList()).ToList();
+        Assert.Equal(12, rows.Count);
+        // The last week (Monday 13 January): the hill run (20 min at 2.5 m/s = 3.0 km) and the squats.
+        Assert.Equal(["2025-01-13", "2", Invariant($"{(20.0 / 60) + (4 * ((8 * 3) + 120) / 3600.0):0.0}"), "3.0", "Hills 1, Strength 1"], rows[^1]);
+        // The week before: the easy run and the sprints; the weeks before that are empty.
+        Assert.Equal(["2025-01-06", "2"], rows[^2].Take(2));
+        Assert.Equal(["2024-12-30", "0", "0.0", "0.0", ""], rows[^3]);
     }
 
     [Fact]
