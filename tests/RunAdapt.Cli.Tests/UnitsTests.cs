@@ -13,6 +13,17 @@ public sealed class UnitsTests : IDisposable
     private static void Succeeds((int Status, string Output, string Error) run) => Assert.True(run.Status == CliApp.Success, run.Error);
 
     [Fact]
+    public void ASimulatedScenarioGivesRacePacesPerMileWithUnitsMi()
+    {
+        var (status, output, error) = Run("simulate", "novice", "--units", "mi");
+        Assert.True(status == CliApp.Success, error);
+        Assert.Contains("end pace /mi", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("/km", output, StringComparison.Ordinal);
+        Assert.Matches(@"│ 10K +│ +\d+:\d\d │ +\d+:\d\d │ +[67]:\d\d │", output);
+        Assert.Equal(CliApp.BadUsage, Run("simulate", "novice", "--units", "furlongs").Status);
+    }
+
+    [Fact]
     public void AProfileInMilesShowsNoKilometresInTheTerminalOrTheReport()
     {
         var db = Path.Combine(_dir, "store.db");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Training;
 using RunAdapt.Reports;
 
 namespace RunAdapt.Cli.Commands;
@@ -15,9 +16,10 @@ internal static class SimulateCommand
         var db = StoreOption.Create();
         var (uncertainty, samples) = UncertaintyOptions.Create();
         var why = WhyOption.Create();
+        var units = UnitsOption.Create();
         var command = new Command("simulate", "Run a scenario (athlete + programme) through the adaptation model and show what it does to the body. A scenario with 'from: history' continues from the imported history (--db).")
         {
-            scenario, json, parameters, db, uncertainty, samples, why,
+            scenario, json, parameters, db, uncertainty, samples, why, units,
         };
         command.SetAction(int (parse) =>
         {
@@ -34,7 +36,14 @@ internal static class SimulateCommand
             }
             else
             {
-                OutcomeView.Write(output, OutcomeSheet.Of(new ReportInput { Title = loaded.Name, Description = loaded.Description, Outcome = outcome, Bands = bands, Why = contributions ?? [] }));
+                // A plan from a store speaks the store's profile's units; --units overrides.
+                Athlete profile;
+                using (var store = parse.GetValue(db) is not null ? StoreOption.Open(parse.GetValue(db)) : null)
+                {
+                    profile = store?.LoadAthlete() ?? new Athlete();
+                }
+
+                OutcomeView.Write(output, OutcomeSheet.Of(new ReportInput { Title = loaded.Name, Description = loaded.Description, Outcome = outcome, Bands = bands, Why = contributions ?? [], Units = UnitsOption.Of(parse, units, profile) }));
             }
 
             return CliApp.Success;
