@@ -142,28 +142,20 @@ internal static class HistoryView
     /// </summary>
     private static Table? WeeklyVolume(IReadOnlyList<StoredActivity> activities, DistanceUnit unit)
     {
-        if (activities.Count == 0)
+        var weeks = Weeks.Last(activities, a => DateOnly.FromDateTime(a.StartUtc), VolumeWeeks);
+        if (weeks.Count == 0)
         {
             return null;
         }
 
-        static DateOnly Monday(DateTime utc)
-        {
-            var day = DateOnly.FromDateTime(utc);
-            return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        }
-
-        var last = Monday(activities.Max(a => a.StartUtc));
         var table = new Table().Title($"Weekly volume (the last {VolumeWeeks} weeks; distance is running only)")
             .AddColumns("week of", "runs", $"{unit.Symbol()} run", "moving", "kinds");
-        for (var week = last.AddDays(-7 * (VolumeWeeks - 1)); week <= last; week = week.AddDays(7))
+        foreach (var (monday, these) in weeks)
         {
-            var start = week;
-            var these = activities.Where(a => Monday(a.StartUtc) == start).ToList();
             var runs = these.Where(a => a.RunningMetres > 0).ToList();
             var kinds = runs.Where(a => a.Analysis?.Kind is not null).GroupBy(a => a.Analysis!.Kind!.Value).OrderBy(g => g.Key)
                 .Select(g => I($"{RunKinds.Name(g.Key)} {g.Count()}"));
-            table.AddRow(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), I($"{runs.Count}"),
+            table.AddRow(monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), I($"{runs.Count}"),
                 DistanceUnits.Number(runs.Sum(a => a.RunningMetres), unit), Clock(these.Sum(a => a.MovingSeconds)), string.Join(", ", kinds));
         }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using RunAdapt.Core.Outcomes;
+using RunAdapt.Core.Training;
 using static RunAdapt.Core.Outcomes.Numbers;
 
 namespace RunAdapt.Reports;
@@ -128,21 +129,18 @@ public static class HtmlReport
     /// </summary>
     private static string WeeklyVolume(ReportInput input)
     {
-        if (input.Sessions.Count == 0)
+        var weeks = Weeks.Last(input.Sessions, s => s.Date, VolumeWeeks);
+        if (weeks.Count == 0)
         {
             return string.Empty;
         }
 
-        static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-        var last = Monday(input.Sessions.Max(s => s.Date));
         var table = new StringBuilder(Invariant($"<table class=\"weekly\"><caption>Weekly volume (the last {VolumeWeeks} weeks)</caption><thead><tr><th>Week of</th><th>Sessions</th><th>Hours</th><th>Running "))
             .Append(input.Units.Symbol()).Append("</th><th class=\"text\">Kinds</th></tr></thead><tbody>");
-        for (var week = last.AddDays(-7 * (VolumeWeeks - 1)); week <= last; week = week.AddDays(7))
+        foreach (var (monday, these) in weeks)
         {
-            var start = week;
-            var these = input.Sessions.Where(s => Monday(s.Date) == start).ToList();
             var kinds = these.GroupBy(SessionKinds.Classify).OrderBy(g => g.Key).Select(g => Invariant($"{SessionKinds.Display(g.Key)} {g.Count()}"));
-            table.Append("<tr><th scope=\"row\">").Append(start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</th>")
+            table.Append("<tr><th scope=\"row\">").Append(monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</th>")
                 .Append(Cell(these.Count.ToString(CultureInfo.InvariantCulture)))
                 .Append(Cell(Invariant($"{these.Sum(SessionKinds.Minutes) / 60:0.0}")))
                 .Append(Cell(DistanceUnits.Number(these.Sum(s => s.Run.Sum(r => r.DistanceMetres)), input.Units)))
