@@ -90,7 +90,9 @@ public static class CrossValidation
         ArgumentNullException.ThrowIfNull(fitted);
         var all = Calibration.Run(library.Studies, centre, fitted, evaluations);
         progress?.Invoke($"all data: objective {all.Objective:0.0} after {all.Evaluations} runs");
-        var allValues = WithSpread(all.Values, library.Studies, centre);
+        // The person and discrepancy spreads do not change a simulation, so the in-sample run serves both.
+        var inSample = EvidenceRunner.Run(library.Studies, centre.With(all.Values));
+        var allValues = WithSpread(all.Values, library.Studies, inSample);
         var fits = new List<FoldFit>();
         for (var fold = 0; fold < folds; fold++)
         {
@@ -102,11 +104,10 @@ public static class CrossValidation
 
             var training = library.Studies.Except(held).ToList();
             var fit = Calibration.Run(training, centre, fitted, evaluations);
-            fits.Add(new FoldFit(fold, [.. held.Select(s => s.Id)], WithSpread(fit.Values, training, centre), fit.Objective));
+            fits.Add(new FoldFit(fold, [.. held.Select(s => s.Id)], WithSpread(fit.Values, training, EvidenceRunner.Run(training, centre.With(fit.Values))), fit.Objective));
             progress?.Invoke($"fold {fold + 1}/{folds} (held out {held.Count} studies): objective {fit.Objective:0.0} after {fit.Evaluations} runs");
         }
 
-        var inSample = EvidenceRunner.Run(library.Studies, centre.With(allValues));
         var posterior = PosteriorSd(fitted, fits);
         var (outOfSample, bands) = OutOfSample(library, centre, fits, posterior, samples);
         return new CalibrationFile(folds, [.. fitted.Select(p => p.Name)], Calibration.PriorSd, evaluations, samples,
@@ -135,8 +136,8 @@ public static class CrossValidation
             StringComparer.Ordinal);
     }
 
-    /// <summary>A fit's values with the between-person spread and the model's discrepancy measured on the studies it saw.</summary>
-    private static Dictionary<string, double> WithSpread(IReadOnlyDictionary<string, double> values, IReadOnlyList<Study> studies, ModelParameters centre)
+    /// <summary>A fit's values with the between-person spread and the model's discrepancy measured on the studies it saw (<paramref name="results"/>: those studies run with the fit).</summary>
+    private static Dictionary<string, double> WithSpread(IReadOnlyDictionary<string, double> values, IReadOnlyList<Study> studies, IReadOnlyList<OutcomeResult> results)
     {
         var result = new Dictionary<string, double>(values, StringComparer.Ordinal);
         foreach (var spread in PersonSpread.Measure(studies))
@@ -144,7 +145,7 @@ public static class CrossValidation
             result[PersonVariation.Parameter(spread.Family)!] = spread.Cv;
         }
 
-        foreach (var spread in PersonSpread.Discrepancy(EvidenceRunner.Run(studies, centre.With(values))))
+        foreach (var spread in PersonSpread.Discrepancy(results))
         {
             result[ModelDiscrepancy.Parameter(spread.Family)] = spread.Cv;
         }
