@@ -130,7 +130,7 @@ internal sealed class BodyModel
         }
     }
 
-    public void Step(List<TrainingSession>? sessions, bool unloaded, bool priming)
+    public void Step(List<TrainingSession>? sessions, Disuse disuse, bool priming)
     {
         Span<Drive> drives = stackalloc Drive[4];
         Span<double> tissue = stackalloc double[3];
@@ -138,6 +138,7 @@ internal sealed class BodyModel
         var exerciseKcal = 0.0;
         var boneStimulus = 0.0;
         var runMetres = 0.0;
+        var unloaded = disuse != Disuse.None;
         if (!unloaded)
         {
             _walkingTissue.CopyTo(tissue);
@@ -154,7 +155,7 @@ internal sealed class BodyModel
         var qualityAgeing = _k.StrengthAgeLoss * Math.Max(0, _ageYears - 40) * ageingStep;
         for (var m = 0; m < 4; m++)
         {
-            _muscles[m].Advance(drives[m], unloaded, priming, muscleAgeing, qualityAgeing, _k);
+            _muscles[m].Advance(drives[m], _k.Severity(disuse), priming, muscleAgeing, qualityAgeing, _k);
         }
 
         _aerobicLoad += (aerobic - _aerobicLoad) / _k.Vo2LoadDays;
@@ -182,7 +183,8 @@ internal sealed class BodyModel
         _incFast += ((_k.Vo2FastShare * target) - _incFast) / _k.Vo2FastDays;
         _incMedium += ((_k.Vo2MediumShare * target) - _incMedium) / _k.Vo2MediumDays;
         _incSlow += (((1 - _k.Vo2FastShare - _k.Vo2MediumShare) * target) - _incSlow) / _k.Vo2SlowDays;
-        _bedRest += ((unloaded ? _k.BedRestLossMax : 0) - _bedRest) / _k.BedRestDays;
+        // Only bed rest deconditions the whole body; with one leg out of use the rest of the body stays active.
+        _bedRest += ((disuse == Disuse.BedRest ? _k.BedRestLossMax : 0) - _bedRest) / _k.BedRestDays;
         _ageing *= 1 - ((_k.Vo2AgeDeclineAt25 + (_k.Vo2AgeDeclineAcceleration * Math.Max(0, _ageYears - 25))) * ageingStep);
 
         // Energy balance (Hall 2011): exercise beyond what the athlete is used to is a deficit, part of it eaten

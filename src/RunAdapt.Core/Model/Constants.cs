@@ -56,6 +56,8 @@ internal sealed class Constants(ModelParameters p)
     public double NeuralDecayDays { get; } = p.Get(ParameterNames.StrengthNeuralDecayDays);
     public double DisuseNeuralLoss { get; } = p.Get(ParameterNames.StrengthDisuseNeuralLoss);
     public double DisuseNeuralDays { get; } = p.Get(ParameterNames.StrengthDisuseNeuralDays);
+    public double BedRestSeverity { get; } = p.Get(ParameterNames.DisuseBedRestSeverity);
+    public double LegUnloadedSeverity { get; } = p.Get(ParameterNames.DisuseLegUnloadedSeverity);
     public double SkillMax { get; } = p.Get(ParameterNames.StrengthSkillMax);
     public double SkillSessions { get; } = p.Get(ParameterNames.StrengthSkillSessions);
     public double SkillRetentionDays { get; } = p.Get(ParameterNames.StrengthSkillRetentionDays);
@@ -119,4 +121,13 @@ internal sealed class Constants(ModelParameters p)
     public double AcuteDays { get; } = p.Get(ParameterNames.JointAcuteDays);
     public double ChronicDays { get; } = p.Get(ParameterNames.JointChronicDays);
     public double InjuryBeta { get; } = p.Get(ParameterNames.InjuryBeta);
+
+    /// <summary>How fast a kind of disuse takes muscle and strength, as a fraction of a cast's (0 = in use).</summary>
+    public double Severity(Disuse disuse) => disuse switch
+    {
+        Disuse.None => 0,
+        Disuse.BedRest => BedRestSeverity,
+        Disuse.LegUnloaded => LegUnloadedSeverity,
+        _ => 1,
+    };
 }

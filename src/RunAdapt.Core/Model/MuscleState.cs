@@ -117,12 +117,12 @@ internal sealed class MuscleState
     /// remodelling the habitual volume keeps); size and fibre types stay.
     /// </summary>
     /// <param name="drive">The day's stimulus.</param>
-    /// <param name="unloaded">Whether the leg is immobilised today.</param>
+    /// <param name="disuse">How fast disuse takes this leg's muscle today, as a fraction of a cast's (0 = in use).</param>
     /// <param name="priming">Whether this is a day of the habitual training before the simulation.</param>
     /// <param name="sizeAgeing">Fraction of size lost to ageing today.</param>
     /// <param name="qualityAgeing">Fraction of force per size lost to ageing today.</param>
     /// <param name="k">Model constants.</param>
-    public void Advance(in Drive drive, bool unloaded, bool priming, double sizeAgeing, double qualityAgeing, Constants k)
+    public void Advance(in Drive drive, double disuse, bool priming, double sizeAgeing, double qualityAgeing, Constants k)
     {
         var tension = 1 - Math.Exp(-drive.TensionRaw / k.SessionSaturation);
         var novelty = drive.Novelty;
@@ -145,8 +145,9 @@ internal sealed class MuscleState
 
         // Neural drive: heavy and eccentric loading raise it (older muscles have more activation to regain);
         // disuse takes activation away within days, beyond what size loses.
+        var unloaded = disuse > 0;
         var neuralTarget = unloaded
-            ? -k.DisuseNeuralLoss
+            ? -k.DisuseNeuralLoss * disuse
             : (k.NeuralMax + (k.AgeActivationRoom * _activationDeficit)) * (1 - Math.Exp(-(_tensionWeekly + (k.EccentricWeight * _eccentricWeekly))));
         _neural += (neuralTarget - _neural) / (unloaded ? k.DisuseNeuralDays : neuralTarget > _neural ? k.NeuralDays : k.NeuralDecayDays);
         // Skill in the lifts: each session of practice teaches the coordination of the lifts (a heavier 1RM, not a
@@ -190,9 +191,10 @@ internal sealed class MuscleState
 
             // Disuse atrophy starts at its full rate and slows as the muscle nears a floor (bed-rest time course); a
             // muscle that loses more of its daily load loses faster and deeper (calves −29 % vs quadriceps −18 % in 90
-            // days of bed rest, Alkner & Tesch 2004), so both the rate and the depth scale with the load lost.
+            // days of bed rest, Alkner & Tesch 2004), so both the rate and the depth scale with the load lost; the rate
+            // also with the kind of disuse (a cast leaves less activity than bed rest).
             var depth = Math.Min(k.AtrophyMaxDepth, (1 - k.AtrophyFloor) * _unloadingScale);
-            var atrophy = unloaded ? k.AtrophyRate * _unloadingScale * Math.Max(0, _area[t] - ((1 - depth) * reference)) / depth : 0;
+            var atrophy = unloaded ? k.AtrophyRate * disuse * _unloadingScale * Math.Max(0, _area[t] - ((1 - depth) * reference)) / depth : 0;
 
             // Without training, size above the untrained reference is lost; size lost to disuse returns with
             // daily loading. Neither pulls a muscle past its reference, and resting never grows a muscle at its reference.

@@ -253,6 +253,12 @@ internal static class ParameterNames
     /// <summary><c>strength.disuse_neural_days</c> (days).</summary>
     public const string StrengthDisuseNeuralDays = "strength.disuse_neural_days";
 
+    /// <summary><c>disuse.bed_rest_severity</c> (fraction of a cast's rate of disuse loss).</summary>
+    public const string DisuseBedRestSeverity = "disuse.bed_rest_severity";
+
+    /// <summary><c>disuse.leg_unloaded_severity</c> (fraction of a cast's rate of disuse loss).</summary>
+    public const string DisuseLegUnloadedSeverity = "disuse.leg_unloaded_severity";
+
     /// <summary><c>strength.skill_max</c> (fraction of maximal voluntary force).</summary>
     public const string StrengthSkillMax = "strength.skill_max";
 

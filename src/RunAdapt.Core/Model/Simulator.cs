@@ -10,8 +10,8 @@ namespace RunAdapt.Core.Model;
 /// <param name="Sessions">The sessions, any order; sessions outside the simulated days are ignored.</param>
 public sealed record SimulationInput(Athlete Athlete, DateOnly StartDate, int Days, IReadOnlyList<TrainingSession> Sessions)
 {
-    /// <summary>Days on which the legs are immobilised (cast, bed rest): no training and no daily walking.</summary>
-    public IReadOnlySet<DateOnly> UnloadedDays { get; init; } = new HashSet<DateOnly>();
+    /// <summary>Days on which the legs are out of use (bed rest, a leg in a cast or kept off the ground), and how: no training and no daily walking on them.</summary>
+    public IReadOnlyDictionary<DateOnly, Disuse> DisuseDays { get; init; } = new Dictionary<DateOnly, Disuse>();
 
     /// <summary>The model parameters; the built-in ones by default.</summary>
     public ModelParameters Parameters { get; init; } = ModelParameters.Default;
@@ -74,7 +74,7 @@ public static class Simulator
             {
                 for (var day = 0; day < Math.Min(28, input.Days); day++)
                 {
-                    body.Step(byDay.GetValueOrDefault(input.StartDate.AddDays(day)), unloaded: false, priming: true);
+                    body.Step(byDay.GetValueOrDefault(input.StartDate.AddDays(day)), Disuse.None, priming: true);
                 }
             }
         }
@@ -83,7 +83,7 @@ public static class Simulator
             var week = HabitualTraining.Week(input.Athlete, input.Parameters);
             for (var day = 0; day < HabitualTraining.PrimingDays; day++)
             {
-                body.Step(week[day % 7], unloaded: false, priming: true);
+                body.Step(week[day % 7], Disuse.None, priming: true);
             }
         }
 
@@ -93,7 +93,7 @@ public static class Simulator
             var historyByDay = input.History.Where(s => s.Date < input.StartDate).GroupBy(s => s.Date).ToDictionary(g => g.Key, g => g.ToList());
             for (var date = historyByDay.Keys.DefaultIfEmpty(input.StartDate).Min(); date < input.StartDate; date = date.AddDays(1))
             {
-                body.Step(historyByDay.GetValueOrDefault(date), unloaded: false, priming: false);
+                body.Step(historyByDay.GetValueOrDefault(date), Disuse.None, priming: false);
             }
 
             body.Rebase();
@@ -105,7 +105,7 @@ public static class Simulator
         for (var day = 0; day < input.Days; day++)
         {
             var date = input.StartDate.AddDays(day);
-            body.Step(byDay.GetValueOrDefault(date), input.UnloadedDays.Contains(date), priming: false);
+            body.Step(byDay.GetValueOrDefault(date), input.DisuseDays.GetValueOrDefault(date), priming: false);
             if ((day + 1) % 7 == 0)
             {
                 series.Add(body.Snapshot((day + 1) / 7));

@@ -77,7 +77,7 @@ public sealed record PlanChange(string Name, string Description, Func<Simulation
         Enumerable.Range(0, Repeats).SelectMany(i => i < Repeats - 1 ? new[] { effort, new RunSegment(RepeatRestSeconds, 0) } : [effort]);
 
     private static bool Planned(SimulationInput plan, DateOnly date) =>
-        date >= plan.StartDate && date.DayNumber < plan.StartDate.DayNumber + plan.Days && !plan.UnloadedDays.Contains(date);
+        date >= plan.StartDate && date.DayNumber < plan.StartDate.DayNumber + plan.Days && !plan.DisuseDays.ContainsKey(date);
 
     private static List<TrainingSession> EveryRun(SimulationInput plan, Func<RunSegment, RunSegment> change) =>
         [.. plan.Sessions.Select(s => Planned(plan, s.Date) && s.Run.Count > 0

@@ -24,8 +24,8 @@ public sealed record Scenario
     /// <summary>The sessions, in date order.</summary>
     public required IReadOnlyList<TrainingSession> Sessions { get; init; }
 
-    /// <summary>Days with the legs immobilised.</summary>
-    public IReadOnlySet<DateOnly> UnloadedDays { get; init; } = new HashSet<DateOnly>();
+    /// <summary>Days with the legs out of use (<c>immobilised:</c> phases), and how.</summary>
+    public IReadOnlyDictionary<DateOnly, Disuse> DisuseDays { get; init; } = new Dictionary<DateOnly, Disuse>();
 
     /// <summary>Whether the scenario asked to start from the imported history (<c>from: history</c>).</summary>
     public bool FromHistory { get; init; }
@@ -59,7 +59,7 @@ public sealed record Scenario
         var shift = next.DayNumber - StartDate.DayNumber;
         return new SimulationInput(Athlete, next, Days, [.. Sessions.Select(s => s with { Date = s.Date.AddDays(shift) })])
         {
-            UnloadedDays = UnloadedDays.Select(d => d.AddDays(shift)).ToHashSet(),
+            DisuseDays = DisuseDays.ToDictionary(d => d.Key.AddDays(shift), d => d.Value),
             Parameters = parameters ?? ModelParameters.Default,
             History = history,
         };
@@ -68,7 +68,7 @@ public sealed record Scenario
     /// <summary>The model input for this scenario.</summary>
     /// <param name="parameters">The model parameters, or <c>null</c> for the built-in ones.</param>
     public SimulationInput ToInput(ModelParameters? parameters = null) =>
-        new(Athlete, StartDate, Days, Sessions) { UnloadedDays = UnloadedDays, Parameters = parameters ?? ModelParameters.Default };
+        new(Athlete, StartDate, Days, Sessions) { DisuseDays = DisuseDays, Parameters = parameters ?? ModelParameters.Default };
 }
 
 /// <summary>A scenario file is malformed; the message names the file, line and column.</summary>

@@ -19,7 +19,7 @@ public sealed partial class ScenarioParser
 
     private static readonly string[] TopKeys = ["name", "description", "athlete", "start", "weeks", "week", "phases", "progression", "from"];
     private static readonly string[] AthleteKeys = ["sex", "age", "mass_kg", "height_cm", "training_status", "lifting_status", "foot_strike", "vo2max_ml_kg_min", "hr_max", "hr_rest", "body_fat_pct", "type1_pct", "trainability", "habituated", "intake", "habitual_km_per_week", "habitual_strength_sessions_per_week"];
-    private static readonly string[] PhaseKeys = ["name", "weeks", "week", "progression", "immobilised"];
+    private static readonly string[] PhaseKeys = ["name", "weeks", "days", "week", "progression", "immobilised"];
     private static readonly string[] DayKeys = ["day", "run", "strength", "cross"];
     private static readonly string[] LogKeys = ["date", "run", "strength", "cross"];
     private static readonly string[] RunKeys = ["km", "meters", "minutes", "seconds", "pace", "hr_reserve_pct", "hr_max_pct", "effort", "grade_pct", "load_kg", "foot_strike", "step_length_change_pct", "cadence_change_pct", "repeats", "rest"];
@@ -193,7 +193,7 @@ public sealed partial class ScenarioParser
         var athlete = Get(root, "athlete") is { } a ? ParseAthlete(Mapping(a, "athlete"), profile) : profile;
 
         var topProgression = Get(root, "progression") is { } p ? ParseProgression(p) : null;
-        var phases = new List<(YamlNode Node, int Weeks, YamlSequenceNode? Week, Progression? Progression, bool Unloaded)>();
+        var phases = new List<(YamlNode Node, int Days, YamlSequenceNode? Week, Progression? Progression, Disuse Disuse)>();
         if (Get(root, "phases") is { } phaseList)
         {
             if (Get(root, "weeks") is { } both)
@@ -205,48 +205,50 @@ public sealed partial class ScenarioParser
             {
                 var phase = Mapping(node, "phase");
                 CheckKeys(phase, PhaseKeys);
-                phases.Add((phase, Integer(Required(phase, "weeks"), 1, 5200), WeekList(Get(phase, "week")),
+                phases.Add((phase, PhaseDays(phase), WeekList(Get(phase, "week")),
                     Get(phase, "progression") is { } pp ? ParseProgression(pp) : topProgression,
-                    Get(phase, "immobilised") is { } im && Boolean(im)));
+                    Get(phase, "immobilised") is { } im ? ParseDisuse(im) : Disuse.None));
             }
         }
         else
         {
             var weeks = Required(root, "weeks");
-            phases.Add((root, Integer(weeks, 1, 5200), WeekList(Get(root, "week")), topProgression, false));
+            phases.Add((root, 7 * Integer(weeks, 1, 5200), WeekList(Get(root, "week")), topProgression, Disuse.None));
         }
 
-        if (start.DayNumber + (7L * phases.Sum(p => (long)p.Weeks)) > DateOnly.MaxValue.DayNumber)
+        if (start.DayNumber + phases.Sum(p => (long)p.Days) > DateOnly.MaxValue.DayNumber)
         {
             throw Error(Get(root, "start") ?? root, "the scenario would run past the year 9999; start it earlier or make it shorter");
         }
 
         var vo2max = _physiology.InitialVo2Max(athlete);
         var sessions = new List<TrainingSession>();
-        var unloaded = new HashSet<DateOnly>();
-        var weekStart = start;
+        var disuse = new Dictionary<DateOnly, Disuse>();
+        var phaseStart = 0;
         foreach (var phase in phases)
         {
+            // Week days keep the scenario's own weeks, so a phase given in days does not shift the ones after it.
             var template = phase.Week?.Children.Select(d => ParseDay(d, athlete, vo2max)).ToList() ?? [];
-            for (var w = 0; w < phase.Weeks; w++)
+            var phaseEnd = phaseStart + phase.Days;
+            for (var w = phaseStart / 7; 7 * w < phaseEnd; w++)
             {
-                var factor = phase.Progression?.Factor(w) ?? 1;
+                var factor = phase.Progression?.Factor(w - (phaseStart / 7)) ?? 1;
                 foreach (var (offset, session) in template)
                 {
-                    var date = weekStart.AddDays(offset);
-                    sessions.Add(Scale(session, factor) with { Date = date });
-                }
-
-                if (phase.Unloaded)
-                {
-                    for (var d = 0; d < 7; d++)
+                    var day = (7 * w) + offset;
+                    if (day >= phaseStart && day < phaseEnd)
                     {
-                        unloaded.Add(weekStart.AddDays(d));
+                        sessions.Add(Scale(session, factor) with { Date = start.AddDays(day) });
                     }
                 }
-
-                weekStart = weekStart.AddDays(7);
             }
+
+            for (var d = phaseStart; d < phaseEnd && phase.Disuse != Disuse.None; d++)
+            {
+                disuse[start.AddDays(d)] = phase.Disuse;
+            }
+
+            phaseStart = phaseEnd;
         }
 
         return new Scenario
@@ -255,13 +257,30 @@ public sealed partial class ScenarioParser
             Description = Get(root, "description") is { } desc ? Scalar(desc) : null,
             Athlete = athlete,
             StartDate = start,
-            Days = weekStart.DayNumber - start.DayNumber,
-            Sessions = sessions,
-            UnloadedDays = unloaded,
+            Days = phaseStart,
+            Sessions = [.. sessions.OrderBy(x => x.Date)],
+            DisuseDays = disuse,
             FromHistory = fromHistory,
             Text = text,
         };
     }
+
+    private int PhaseDays(YamlMappingNode phase) => (Get(phase, "weeks"), Get(phase, "days")) switch
+    {
+        ({ } weeks, null) => 7 * Integer(weeks, 1, 5200),
+        (null, { } days) => Integer(days, 1, 36400),
+        ({ } both, { }) => throw Error(both, "give a phase either 'weeks' or 'days', not both"),
+        _ => throw Error(phase, "a phase needs 'weeks' (or 'days')"),
+    };
+
+    // true is bed rest, the whole-body kind (and what 'immobilised: true' meant before the kinds existed).
+    private Disuse ParseDisuse(YamlNode node) => Choice(node, ["true", "false", "bed_rest", "cast", "leg_unloaded"]) switch
+    {
+        "false" => Disuse.None,
+        "cast" => Disuse.LegCast,
+        "leg_unloaded" => Disuse.LegUnloaded,
+        _ => Disuse.BedRest,
+    };
 
     private YamlSequenceNode? WeekList(YamlNode? node) => node switch
     {
