@@ -1,3 +1,4 @@
+using RunAdapt.Core.Model;
 using RunAdapt.Core.Scenarios;
 
 namespace RunAdapt.Core.Tests;
@@ -85,6 +86,32 @@ public sealed class ScenarioParserTests
         var s = ScenarioParser.Parse("phases:\n  - { weeks: 8, week: [ { day: mon, run: { km: 6, effort: easy } } ] }\n  - { weeks: 6, week: [] }\n", "p.yaml");
         Assert.Equal(14 * 7, s.Days);
         Assert.Equal(8, s.Sessions.Count);
+    }
+
+    [Fact]
+    public void APhaseInDaysKeepsTheScenariosWeekDaysAndSaysHowTheLegsAreOutOfUse()
+    {
+        // Starts on a Monday: 10 days in bed, then a week of Monday and Thursday runs from day 10 (a Thursday).
+        var s = ScenarioParser.Parse(
+            "start: 2025-01-06\nphases:\n  - { days: 10, immobilised: bed_rest, week: [] }\n  - { weeks: 1, week: [ { day: mon, run: { km: 5 } }, { day: thu, run: { km: 5 } } ] }\n  - { days: 3, immobilised: cast, week: [] }\n",
+            "p.yaml");
+        Assert.Equal(20, s.Days);
+        Assert.Equal([new DateOnly(2025, 1, 16), new DateOnly(2025, 1, 20)], s.Sessions.Select(x => x.Date));
+        Assert.Equal(13, s.DisuseDays.Count);
+        Assert.Equal(Disuse.BedRest, s.DisuseDays[new DateOnly(2025, 1, 15)]);
+        Assert.False(s.DisuseDays.ContainsKey(new DateOnly(2025, 1, 16)));
+        Assert.Equal(Disuse.LegCast, s.DisuseDays[new DateOnly(2025, 1, 23)]);
+        Assert.Equal(Disuse.BedRest, ScenarioParser.Parse("phases:\n  - { weeks: 1, immobilised: true, week: [] }\n", "p.yaml").DisuseDays.Values.First());
+    }
+
+    [Theory]
+    [InlineData("phases:\n  - { weeks: 1, days: 3, week: [] }\n", "either 'weeks' or 'days'")]
+    [InlineData("phases:\n  - { week: [] }\n", "needs 'weeks'")]
+    [InlineData("phases:\n  - { days: 3, immobilised: plaster, week: [] }\n", "cast")]
+    public void APhaseGivesItsLengthOnceAndAKnownKindOfDisuse(string yaml, string text)
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse(yaml, "bad.yaml"));
+        Assert.Contains(text, e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -158,6 +158,24 @@ public sealed class DetrainingAndLoadTests
     }
 
     [Fact]
+    public void ALegInACastLosesMuscleFasterThanBedRestButOnlyBedRestCostsVo2Max()
+    {
+        static SimulationOutcome Disuse(string kind) =>
+            Sim.Run($"athlete: {{ sex: male, age: 23, mass_kg: 75, training_status: recreational }}\nphases:\n  - {{ days: 14, immobilised: {kind}, week: [] }}\n");
+        var (cast, bedRest, crutches, rest) = (Disuse("cast"), Disuse("bed_rest"), Disuse("leg_unloaded"), Disuse("false"));
+        static double Quadriceps(SimulationOutcome o) => o.Final.Muscles["quadriceps"].SizeChangePercent;
+
+        // Bostock et al. 2013 (review): immobilisation takes muscle faster than unloading models; bed rest
+        // deconditions the whole body, a cast on one leg does not (the rest of the body stays active).
+        Assert.True(Quadriceps(cast) < Quadriceps(bedRest) - 0.3, $"cast {Quadriceps(cast):0.0} % vs bed rest {Quadriceps(bedRest):0.0} %");
+        Assert.True(Quadriceps(cast) < Quadriceps(crutches) - 0.3, $"cast {Quadriceps(cast):0.0} % vs leg kept off the ground {Quadriceps(crutches):0.0} %");
+        Assert.True(Quadriceps(crutches) < -2, $"a leg kept off the ground still loses muscle: {Quadriceps(crutches):0.0} %");
+        static double Vo2(SimulationOutcome o) => Change(o.Final.Vo2MaxMillilitresPerMinute, o.Start.Vo2MaxMillilitresPerMinute);
+        Assert.True(Vo2(bedRest) < Vo2(rest) - 3, $"two weeks in bed lower VO2max ({Vo2(bedRest):0.0} %) beyond two weeks without training ({Vo2(rest):0.0} %)");
+        Assert.Equal(Vo2(rest), Vo2(cast), 1);
+    }
+
+    [Fact]
     public void LiftingRaisesTheLoadLiftedMoreThanTheMusclesForceAndRunningTeachesNoLift()
     {
         const string Athlete = "{ sex: male, age: 24, mass_kg: 75, training_status: untrained }";
