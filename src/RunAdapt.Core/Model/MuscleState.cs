@@ -191,9 +191,9 @@ internal sealed class MuscleState
 
             // Disuse atrophy starts at its full rate and slows as the muscle nears a floor (bed-rest time course); a
             // muscle that loses more of its daily load loses faster and deeper (calves −29 % vs quadriceps −18 % in 90
-            // days of bed rest, Alkner & Tesch 2004), so both the rate and the depth scale with the load lost; the rate
-            // also with the kind of disuse (a cast leaves less activity than bed rest).
-            var depth = Math.Min(k.AtrophyMaxDepth, (1 - k.AtrophyFloor) * _unloadingScale);
+            // days of bed rest, Alkner & Tesch 2004), so both the rate and the depth scale with the load lost, and with
+            // the activity the kind of disuse still leaves (a cast less than bed rest): the time course stays the same.
+            var depth = Math.Min(k.AtrophyMaxDepth, (1 - k.AtrophyFloor) * _unloadingScale * disuse);
             var atrophy = unloaded ? k.AtrophyRate * disuse * _unloadingScale * Math.Max(0, _area[t] - ((1 - depth) * reference)) / depth : 0;
 
             // Without training, size above the untrained reference is lost; size lost to disuse returns with
