@@ -49,6 +49,12 @@ public static class RunKinds
     /// <summary>An interval session has at least this many hard repeats of 20 s or longer.</summary>
     public const int IntervalRepeats = 3;
 
+    /// <summary>
+    /// Recoveries slower than this are walking (the walk-run transition is ≈ 2.0 m/s, Hreljac 1993): running bouts
+    /// between walks are a walk/run unless the bouts themselves reach tempo pace.
+    /// </summary>
+    public const double WalkingSpeedMetresPerSecond = 2.0;
+
     /// <summary>Strides: at least this many sprints (under 20 s, near top speed) in otherwise easy running.</summary>
     public const int StridesCount = 2;
 
@@ -109,7 +115,11 @@ public static class RunKinds
         bool Hard(RunSegment s) => byHeartRate && s.HeartRateBeatsPerMinute is { } hr
             ? onDay.ReserveFraction(hr) >= TempoReserveFraction
             : s.SpeedMetresPerSecond >= TempoSpeedFraction * onDay.ThresholdSpeedMetresPerSecond;
-        if (features.IsIntervalSession)
+        // A trail walk/run (running the flats, walking the climbs) has repeats too; they are intervals only when the
+        // running between walks is itself hard.
+        var intervalRepeats = features.Repeats.Count(r => !r.IsSprint
+            && (r.RestSpeedMetresPerSecond >= WalkingSpeedMetresPerSecond || r.RestSeconds <= 0 || r.SpeedMetresPerSecond >= TempoSpeedFraction * onDay.ThresholdSpeedMetresPerSecond));
+        if (intervalRepeats >= IntervalRepeats)
         {
             return RunKind.Intervals;
         }

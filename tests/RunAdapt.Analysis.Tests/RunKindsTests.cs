@@ -45,6 +45,12 @@ public sealed class RunKindsTests
         Assert.Equal(RunKind.Race, KindOf(Run(For(30 * 60, 3.6))));
         var intervals = For(600, 2.8).Concat(Enumerable.Range(0, 6).SelectMany(_ => For(180, 4.2).Concat(For(120, 2.5)))).Concat(For(600, 2.8));
         Assert.Equal(RunKind.Intervals, KindOf(Run(intervals)));
+        // Intervals with walking recoveries are still intervals when the bouts are hard (4.2 m/s ≥ tempo pace)…
+        var walkRecoveries = For(600, 2.8).Concat(Enumerable.Range(0, 6).SelectMany(_ => For(180, 4.2).Concat(For(120, 1.3)))).Concat(For(600, 2.8));
+        Assert.Equal(RunKind.Intervals, KindOf(Run(walkRecoveries)));
+        // …but a trail walk/run — easy running on the flats, walking the climbs — is not.
+        var walkRun = Enumerable.Range(0, 8).SelectMany(_ => For(150, 2.6).Concat(For(240, 1.2, 0.08)).Concat(For(60, 2.6, -0.05)));
+        Assert.NotEqual(RunKind.Intervals, KindOf(Run(walkRun)));
         var strides = For(1800, 2.8).Concat(Enumerable.Range(0, 4).SelectMany(_ => For(15, 5.5).Concat(For(75, 2.5))));
         Assert.Equal(RunKind.Strides, KindOf(Run(strides)));
         // Five repeats of one hill: 90 s up at 6 % (≈ 16 m of gain), jogging back down.
