@@ -179,6 +179,10 @@ public sealed class AthleteStore : IAthleteStore
         }
     }
 
+    /// <summary>Whether a store location names a PostgreSQL server (<c>Host=…</c> or <c>postgres://…</c>) rather than an SQLite file.</summary>
+    /// <param name="location">File path or connection string; <c>null</c> for <see cref="DefaultPath"/>.</param>
+    public static bool IsServer(string? location) => location is not null && StoreDatabase.IsPostgres(location);
+
     /// <summary>A store bound to an athlete on a connection already open and migrated (the migration's re-analysis).</summary>
     internal static AthleteStore Bind(DbConnection connection, bool postgres, long athleteId) => new(connection, postgres, athleteId);
 
