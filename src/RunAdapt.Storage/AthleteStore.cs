@@ -43,6 +43,12 @@ public sealed record StoredActivity(string Sport, DateTime StartUtc, double Dist
     public double RunningMetres => Analysis?.RunningMetres ?? (Sport == "running" ? DistanceMetres : 0);
 }
 
+/// <summary>A computed result as stored (see <see cref="AthleteStore.SaveResult"/>).</summary>
+/// <param name="Batch">The batch it belongs to.</param>
+/// <param name="ComputedUtc">When it was stored (ISO 8601, UTC).</param>
+/// <param name="Json">The result.</param>
+public sealed record StoredResult(string Batch, string ComputedUtc, string Json);
+
 /// <summary>One decoded activity ready to store.</summary>
 /// <param name="Activity">The decoded activity.</param>
 /// <param name="Analysis">Its analysis, or <c>null</c> for no usable movement or when it could not be analysed.</param>
@@ -433,6 +439,44 @@ public sealed class AthleteStore : IAthleteStore
         var data = JsonSerializer.Serialize(athlete, Json);
         Execute(_postgres ? "insert into athlete (id, data) values (@athlete, @data) on conflict (id) do update set data = excluded.data"
                           : "insert or replace into athlete (id, data) values (@athlete, @data)", new { data });
+    }
+
+    /// <summary>
+    /// Stores a computed result (a re-simulation's outcome as JSON) for this athlete once per batch: a second save of
+    /// the same kind and batch (a retried or duplicated job) stores nothing and says so, so a batch computes each
+    /// athlete's result exactly once whatever is retried.
+    /// </summary>
+    /// <param name="kind">What was computed (e.g. <c>nightly-history</c>).</param>
+    /// <param name="batch">The batch it belongs to (e.g. the night's date); unique per athlete and kind.</param>
+    /// <param name="json">The result.</param>
+    /// <returns>Whether it was stored (<c>false</c>: this batch's result was already stored).</returns>
+    public bool SaveResult(string kind, string batch, string json)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentException.ThrowIfNullOrEmpty(batch);
+        ArgumentNullException.ThrowIfNull(json);
+        return Execute(
+            (_postgres ? "insert into results (athlete_id, kind, batch, computed_utc, data) values (@athlete, @kind, @batch, @now, @json) on conflict do nothing"
+                       : "insert or ignore into results (athlete_id, kind, batch, computed_utc, data) values (@athlete, @kind, @batch, @now, @json)"),
+            new { kind, batch, json, now = DateTime.UtcNow.ToString("O") }) > 0;
+    }
+
+    /// <summary>The latest stored result of a kind for this athlete, or <c>null</c>.</summary>
+    /// <param name="kind">What was computed.</param>
+    public StoredResult? LatestResult(string kind) =>
+        Query<StoredResult>("select batch as Batch, computed_utc as ComputedUtc, data as Json from results where athlete_id = @athlete and kind = @kind order by computed_utc desc, batch desc limit 1", new { kind }).FirstOrDefault();
+
+    /// <summary>How many results of a kind and batch this athlete has (0 or 1: what an exactly-once check counts).</summary>
+    /// <param name="kind">What was computed.</param>
+    /// <param name="batch">The batch.</param>
+    public int CountResults(string kind, string batch) => (int)Scalar<long>("select count(*) from results where athlete_id = @athlete and kind = @kind and batch = @batch", new { kind, batch });
+
+    /// <summary>Every athlete's id in a store, in id order (what a batch over all athletes fans out over).</summary>
+    /// <param name="location">File path or connection string; <c>null</c> for <see cref="DefaultPath"/>.</param>
+    public static IReadOnlyList<long> Athletes(string? location)
+    {
+        using var connection = StoreDatabase.Open(location).Connection;
+        return [.. connection.Query<long>("select id from athletes order by id")];
     }
 
     /// <inheritdoc/>

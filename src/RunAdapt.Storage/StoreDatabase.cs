@@ -188,7 +188,8 @@ internal static class StoreDatabase
     /// v10: many athletes in one store. Every row of athlete data gets the athlete it belongs to; what a single-athlete
     /// store held becomes athlete 1 (<see cref="AthleteStore.LocalAthleteId"/>), the one local mode uses. Uniqueness (a
     /// file's hash, an activity's fingerprint, a threshold's day) becomes per athlete, so two athletes may upload the
-    /// same file. Accounts and coaches' grants live beside the data (server mode).
+    /// same file. Accounts and coaches' grants live beside the data (server mode), and so do computed results (a nightly
+    /// re-simulation's outcome), one per athlete, kind and batch.
     /// </summary>
     private static void ManyAthletes(DbConnection connection, bool postgres, DbTransaction transaction)
     {
@@ -201,6 +202,8 @@ internal static class StoreDatabase
                 normalized_user_name text not null unique, password_hash text, security_stamp text not null, created_utc text not null);
             create table coach_grants (athlete_id bigint not null references athletes(id), coach_account_id bigint not null references accounts(id),
                 granted_utc text not null, primary key (athlete_id, coach_account_id));
+            create table results (athlete_id bigint not null references athletes(id), kind text not null, batch text not null,
+                computed_utc text not null, data text not null, primary key (athlete_id, kind, batch));
             """, new { now }, transaction);
         if (postgres)
         {

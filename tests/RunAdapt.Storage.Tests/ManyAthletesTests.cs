@@ -168,6 +168,30 @@ public sealed class ManyAthletesTests
         Assert.Equal(athlete, fresh.FindByName("RUNNER"));
     }
 
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void AResultIsStoredOncePerBatchForItsAthleteOnly(string backend)
+    {
+        var location = OldStore(backend);
+        long other;
+        using (var accounts = AccountStore.Open(location))
+        {
+            other = accounts.Register("Other", "OTHER", null, "s")!.AthleteId;
+        }
+
+        Assert.Equal([AthleteStore.LocalAthleteId, other], AthleteStore.Athletes(location));
+        using var local = AthleteStore.Open(location);
+        using var them = AthleteStore.Open(location, other);
+        Assert.Null(local.LatestResult("nightly"));
+        Assert.True(local.SaveResult("nightly", "2026-11-30", "{\"days\":1}"));
+        Assert.False(local.SaveResult("nightly", "2026-11-30", "{\"days\":2}")); // a retried job stores nothing
+        Assert.True(them.SaveResult("nightly", "2026-11-30", "{\"days\":3}"));
+        Assert.True(local.SaveResult("nightly", "2026-12-01", "{\"days\":4}"));
+        Assert.Equal(1, local.CountResults("nightly", "2026-11-30"));
+        Assert.Equal("{\"days\":4}", local.LatestResult("nightly")!.Json);
+        Assert.Equal("{\"days\":3}", them.LatestResult("nightly")!.Json);
+    }
+
     [Fact]
     public void OpeningAnAthleteWhoDoesNotExistIsRefused()
     {
