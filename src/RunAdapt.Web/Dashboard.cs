@@ -102,7 +102,7 @@ public static class Dashboard
             return new History(location, athleteId, services.GetRequiredService<StoreGates>().For(athleteId));
         });
         builder.Services.AddSingleton(new Views(catalogue ?? MeasureCatalogue.Standard));
-        builder.Services.AddOpenApi();
+        builder.Services.AddEndpointsApiExplorer();
         if (server)
         {
             ServerMode.AddServices(builder, location);
@@ -140,7 +140,8 @@ public static class Dashboard
             ServerMode.MapEndpoints(app, location);
         }
 
-        app.MapOpenApi().AllowAnonymous();
+        app.MapGet(ApiDocument.Path, (Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionGroupCollectionProvider api) => Results.Json(ApiDocument.Build(api, server)))
+            .AllowAnonymous().ExcludeFromDescription();
         MapPages(app);
         MapApi(app, server);
         return app;
@@ -201,14 +202,14 @@ public static class Dashboard
         {
             var yaml = await new StreamReader(request.Body).ReadToEndAsync(cancellation);
             return Run(() => views.Of(Simulations.FromYaml(yaml, "scenario", history, cancellation: cancellation)));
-        });
+        }).WithMetadata(new RawBody("text/yaml", "text/plain"));
 
         // How sure the model is, and why: ≈ 100 more simulations, so asked for separately from the outcome itself.
         app.MapPost("/api/simulate/insight", async (HttpRequest request, History history, Views views, CancellationToken cancellation) =>
         {
             var yaml = await new StreamReader(request.Body).ReadToEndAsync(cancellation);
             return Run(() => views.Insight(Simulations.FromYaml(yaml, "scenario", history, full: true, cancellation)));
-        });
+        }).WithMetadata(new RawBody("text/yaml", "text/plain"));
         app.MapGet("/api/history/insight", (string? since, string? until, History history, Views views, CancellationToken cancellation) =>
             Run(() => views.Insight(history.Simulate(full: true, Range(since, until), cancellation))));
 
@@ -266,7 +267,7 @@ public static class Dashboard
             }
 
             return Results.Ok(results);
-        }).DisableAntiforgery().WithMetadata(new WritesAthleteData());
+        }).DisableAntiforgery().WithMetadata(new WritesAthleteData(), new RawBody("multipart/form-data"));
 
         app.MapGet("/report.html", (string? scenario, string? since, string? until, History history, Views views, CancellationToken cancellation) =>
             Report(() => scenario is null ? history.Simulate(full: true, Range(since, until), cancellation) : Simulations.FromBuiltIn(scenario, history, full: true, cancellation), views.Catalogue));
@@ -276,7 +277,7 @@ public static class Dashboard
         {
             var form = await request.ReadFormAsync(cancellation);
             return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", history, full: true, cancellation), views.Catalogue);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().WithMetadata(new RawBody("application/x-www-form-urlencoded"));
     }
 
     /// <summary>The days asked for with <c>since</c> / <c>until</c> (<c>YYYY-MM-DD</c>, either left out).</summary>
