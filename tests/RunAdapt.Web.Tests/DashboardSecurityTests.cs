@@ -113,4 +113,11 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
     [InlineData("http://127.0.0.1:5000;http://192.168.1.5:5000", true)]
     public void ListeningBeyondThisMachineIsWarnedAbout(string urls, bool warned) =>
         Assert.Equal(warned, Dashboard.ExposureWarning(urls) is { } w && w.Contains("WARNING", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", false)]
+    [InlineData("http://0.0.0.0:5000", true)]
+    [InlineData("https://0.0.0.0:5001", false)]
+    public void ServerModeWarnsOfPasswordsInClearBeyondThisMachine(string urls, bool warned) =>
+        Assert.Equal(warned, Dashboard.ExposureWarning(urls, server: true) is { } w && w.Contains("TLS", StringComparison.Ordinal));
 }
