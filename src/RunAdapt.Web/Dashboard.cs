@@ -81,10 +81,12 @@ public static class Dashboard
             Console.Error.WriteLine(warning);
         }
 
-        // Loopback names, the hosts the dashboard was told to listen on, and any given with --allowed-hosts.
+        // Loopback names, the hosts the dashboard was told to listen on, and any given with --allowed-hosts or ASP.NET
+        // Core's own AllowedHosts setting (an environment variable where a proxy's host is configured); its "*" is not honoured.
         var allowedHosts = LoopbackHosts
             .Concat(urls.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(u => Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri) ? uri.Host : ""))
             .Concat((builder.Configuration["allowed-hosts"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Concat((builder.Configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Where(h => h is not ("" or "0.0.0.0" or "[::]" or "*" or "+"))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var maxUpload = Math.Min(builder.Configuration.GetValue("max-upload-bytes", DefaultMaxUploadBytes), DefaultMaxUploadBytes);

@@ -120,4 +120,17 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
     [InlineData("https://0.0.0.0:5001", false)]
     public void ServerModeWarnsOfPasswordsInClearBeyondThisMachine(string urls, bool warned) =>
         Assert.Equal(warned, Dashboard.ExposureWarning(urls, server: true) is { } w && w.Contains("TLS", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task AHostNamedInAllowedHostsIsServed()
+    {
+        await using var named = await LoopbackDashboard.StartAsync("--AllowedHosts", "runadapt.example.org;*");
+        foreach (var (host, status) in new[] { ("runadapt.example.org", HttpStatusCode.OK), ("other.example.org", HttpStatusCode.BadRequest) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/athlete");
+            request.Headers.Host = host;
+            using var response = await named.Http.SendAsync(request, Cancel);
+            Assert.Equal(status, response.StatusCode);
+        }
+    }
 }
