@@ -43,6 +43,12 @@ public sealed record StoredActivity(string Sport, DateTime StartUtc, double Dist
     public double RunningMetres => Analysis?.RunningMetres ?? (Sport == "running" ? DistanceMetres : 0);
 }
 
+/// <summary>A computed result as stored (see <see cref="AthleteStore.SaveResult"/>).</summary>
+/// <param name="Batch">The batch it belongs to.</param>
+/// <param name="ComputedUtc">When it was stored (ISO 8601, UTC).</param>
+/// <param name="Json">The result.</param>
+public sealed record StoredResult(string Batch, string ComputedUtc, string Json);
+
 /// <summary>One decoded activity ready to store.</summary>
 /// <param name="Activity">The decoded activity.</param>
 /// <param name="Analysis">Its analysis, or <c>null</c> for no usable movement or when it could not be analysed.</param>
@@ -130,51 +136,81 @@ public interface IAthleteStore : IDisposable
 /// </summary>
 public sealed class AthleteStore : IAthleteStore
 {
-    private const int SchemaVersion = 9;
+    /// <summary>The athlete of the local single-user store (and the one an earlier single-athlete store migrates to).</summary>
+    public const long LocalAthleteId = 1;
     // A NaN somewhere in an analysis (a degenerate file) must not make the whole file unstorable.
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() }, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
     private readonly DbConnection _connection;
     private readonly bool _postgres;
     private readonly List<string> _notes = [];
 
-    private AthleteStore(DbConnection connection, bool postgres)
+    private AthleteStore(DbConnection connection, bool postgres, long athleteId)
     {
         _connection = connection;
         _postgres = postgres;
+        AthleteId = athleteId;
     }
+
+    /// <summary>The one athlete this store reads and writes: every statement is scoped to it (see <see cref="Execute"/>).</summary>
+    public long AthleteId { get; }
 
     /// <summary>The default SQLite file: <c>$XDG_DATA_HOME/runadapt/runadapt.db</c> (or <c>~/.local/share/runadapt</c>).</summary>
     public static string DefaultPath =>
         Path.Combine(Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share"), "runadapt", "runadapt.db");
 
-    /// <summary>Opens (creating and migrating as needed) a store: a PostgreSQL connection string (<c>Host=…</c> or <c>postgres://…</c>) or an SQLite file path.</summary>
+    /// <summary>Opens (creating and migrating as needed) the local athlete's store (<see cref="LocalAthleteId"/>): a PostgreSQL connection string (<c>Host=…</c> or <c>postgres://…</c>) or an SQLite file path.</summary>
     /// <param name="location">File path or connection string; <c>null</c> for <see cref="DefaultPath"/>.</param>
-    public static AthleteStore Open(string? location)
+    public static AthleteStore Open(string? location) => Open(location, LocalAthleteId);
+
+    /// <summary>Opens (creating and migrating as needed) a store bound to one athlete: it reads and writes that athlete's rows only.</summary>
+    /// <param name="location">File path or connection string; <c>null</c> for <see cref="DefaultPath"/>.</param>
+    /// <param name="athleteId">The athlete (<see cref="LocalAthleteId"/>, or one created by <see cref="AccountStore.Register"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException">No athlete has the id.</exception>
+    public static AthleteStore Open(string? location, long athleteId)
     {
-        location ??= DefaultPath;
-        AthleteStore store;
-        if (location.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        var (connection, postgres) = StoreDatabase.Open(location);
+        try
         {
-            var connection = new NpgsqlConnection(location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUri(location) : location);
-            connection.Open();
-            store = new AthleteStore(connection, postgres: true);
-        }
-        else
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(location));
-            if (directory is not null)
+            if (connection.ExecuteScalar<long>("select count(*) from athletes where id = @athleteId", new { athleteId }) == 0)
             {
-                Directory.CreateDirectory(directory);
+                throw new ArgumentOutOfRangeException(nameof(athleteId), athleteId, $"no athlete has the id {athleteId}");
             }
 
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = location, Pooling = false }.ToString());
-            connection.Open();
-            connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-            store = new AthleteStore(connection, postgres: false);
+            return new AthleteStore(connection, postgres, athleteId);
         }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
-        store.Migrate();
-        return store;
+    /// <summary>Whether a store location names a PostgreSQL server (<c>Host=…</c> or <c>postgres://…</c>) rather than an SQLite file.</summary>
+    /// <param name="location">File path or connection string; <c>null</c> for <see cref="DefaultPath"/>.</param>
+    public static bool IsServer(string? location) => location is not null && StoreDatabase.IsPostgres(location);
+
+    /// <summary>A store bound to an athlete on a connection already open and migrated (the migration's re-analysis).</summary>
+    internal static AthleteStore Bind(DbConnection connection, bool postgres, long athleteId) => new(connection, postgres, athleteId);
+
+    /// <summary>
+    /// Runs a statement on this athlete's rows: the one place every statement passes, adding the athlete's id as
+    /// <c>@athlete</c> and refusing a statement that does not use it, so no statement can reach another athlete's rows
+    /// by a forgotten <c>where</c>.
+    /// </summary>
+    private int Execute(string sql, object? args = null, DbTransaction? transaction = null) => _connection.Execute(Scoped(sql), Arguments(args), transaction);
+
+    private IEnumerable<T> Query<T>(string sql, object? args = null, DbTransaction? transaction = null) => _connection.Query<T>(Scoped(sql), Arguments(args), transaction);
+
+    private T? Scalar<T>(string sql, object? args = null, DbTransaction? transaction = null) => _connection.ExecuteScalar<T>(Scoped(sql), Arguments(args), transaction);
+
+    private static string Scoped(string sql) =>
+        sql.Contains("@athlete", StringComparison.Ordinal) ? sql : throw new InvalidOperationException($"a statement on athlete data must be scoped by @athlete: {sql}");
+
+    private DynamicParameters Arguments(object? args)
+    {
+        var parameters = new DynamicParameters(args);
+        parameters.Add("athlete", AthleteId);
+        return parameters;
     }
 
     /// <summary>
@@ -201,10 +237,10 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public bool HasFile(string sha256) =>
-        _connection.ExecuteScalar<long>("select count(*) from files where sha256 = @sha256", new { sha256 }) > 0;
+        Scalar<long>("select count(*) from files where athlete_id = @athlete and sha256 = @sha256", new { sha256 }) > 0;
 
     /// <inheritdoc/>
-    public IReadOnlySet<string> KnownFiles() => _connection.Query<string>("select sha256 from files").ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> KnownFiles() => Query<string>("select sha256 from files where athlete_id = @athlete").ToHashSet(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -221,15 +257,15 @@ public sealed class AthleteStore : IAthleteStore
             date = session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), data = JsonSerializer.Serialize(session, Json), logName,
         }).ToList();
         using var transaction = _connection.BeginTransaction();
-        var replaced = _connection.Execute("delete from sessions where activity_id is null and log_name = @logName", new { logName }, transaction);
+        var replaced = Execute("delete from sessions where athlete_id = @athlete and activity_id is null and log_name = @logName", new { logName }, transaction);
         foreach (var row in rows.DistinctBy(r => (r.date, r.data)))
         {
-            replaced += _connection.Execute("delete from sessions where activity_id is null and log_name is null and date = @date and data = @data", row, transaction);
+            replaced += Execute("delete from sessions where athlete_id = @athlete and activity_id is null and log_name is null and date = @date and data = @data", row, transaction);
         }
 
         foreach (var row in rows)
         {
-            _connection.Execute("insert into sessions (activity_id, date, data, log_name) values (null, @date, @data, @logName)", row, transaction);
+            Execute("insert into sessions (athlete_id, activity_id, date, data, log_name) values (@athlete, null, @date, @data, @logName)", row, transaction);
         }
 
         transaction.Commit();
@@ -238,7 +274,7 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public IReadOnlyList<TrainingSession> LoggedSessions() =>
-        [.. _connection.Query<string>("select data from sessions where activity_id is null order by date, id").Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a logged session"))];
+        [.. Query<string>("select data from sessions where athlete_id = @athlete and activity_id is null order by date, id").Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a logged session"))];
 
     /// <inheritdoc/>
     /// <remarks>
@@ -249,9 +285,9 @@ public sealed class AthleteStore : IAthleteStore
     public StoreResult Save(string name, string sha256, IReadOnlyList<PreparedActivity> activities)
     {
         using var transaction = _connection.BeginTransaction();
-        var inserted = _connection.Execute(
-            _postgres ? "insert into files (sha256, name, imported_utc) values (@sha256, @name, @now) on conflict do nothing"
-                      : "insert or ignore into files (sha256, name, imported_utc) values (@sha256, @name, @now)",
+        var inserted = Execute(
+            _postgres ? "insert into files (athlete_id, sha256, name, imported_utc) values (@athlete, @sha256, @name, @now) on conflict do nothing"
+                      : "insert or ignore into files (athlete_id, sha256, name, imported_utc) values (@athlete, @sha256, @name, @now)",
             new { sha256, name, now = DateTime.UtcNow.ToString("O") }, transaction);
         if (inserted == 0)
         {
@@ -259,7 +295,7 @@ public sealed class AthleteStore : IAthleteStore
             return StoreResult.Duplicate;
         }
 
-        var fileId = _connection.ExecuteScalar<long>("select id from files where sha256 = @sha256", new { sha256 }, transaction);
+        var fileId = Scalar<long>("select id from files where athlete_id = @athlete and sha256 = @sha256", new { sha256 }, transaction);
         var stored = 0;
         foreach (var (activity, analysis, problem) in activities)
         {
@@ -272,9 +308,9 @@ public sealed class AthleteStore : IAthleteStore
                 continue;
             }
 
-            var id = _connection.ExecuteScalar<long?>(
-                (_postgres ? "insert into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis, problem) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis, @problem) on conflict (fingerprint) do nothing returning id"
-                           : "insert or ignore into activities (file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis, problem) values (@fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis, @problem) returning id"),
+            var id = Scalar<long?>(
+                (_postgres ? "insert into activities (athlete_id, file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis, problem) values (@athlete, @fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis, @problem) on conflict (athlete_id, fingerprint) do nothing returning id"
+                           : "insert or ignore into activities (athlete_id, file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis, problem) values (@athlete, @fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis, @problem) returning id"),
                 new
                 {
                     fileId, fingerprint, sport, device = activity.Device, title = activity.Title, start = start.ToString("O"),
@@ -291,7 +327,7 @@ public sealed class AthleteStore : IAthleteStore
             stored++;
             if (analysis is not null)
             {
-                _connection.Execute("insert into sessions (activity_id, date, data) values (@id, @date, @data)",
+                Execute("insert into sessions (athlete_id, activity_id, date, data) values (@athlete, @id, @date, @data)",
                     new { id, date = analysis.Session.Date.ToString("yyyy-MM-dd"), data = JsonSerializer.Serialize(analysis.Session, Json) }, transaction);
             }
         }
@@ -316,15 +352,15 @@ public sealed class AthleteStore : IAthleteStore
     private bool IsSameRunStored(string sport, DateTime start, double distance, DbTransaction transaction)
     {
         // ISO-8601 round-trip strings of UTC times sort as text, so a text range is a time range on both backends.
-        var near = _connection.Query<double>(
-            "select distance_m from activities where sport = @sport and start_utc between @from and @to",
+        var near = Query<double>(
+            "select distance_m from activities where athlete_id = @athlete and sport = @sport and start_utc between @from and @to",
             new { sport, from = start.AddSeconds(-SameRunStartSeconds).ToString("O"), to = start.AddSeconds(SameRunStartSeconds).ToString("O") }, transaction);
         return near.Any(d => Math.Abs(d - distance) <= SameRunDistanceFraction * Math.Max(Math.Max(d, distance), 1));
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<TrainingSession> LoadSessions() =>
-        [.. _connection.Query<string>("select s.data from sessions s left join activities a on a.id = s.activity_id where a.excluded is null or a.excluded = 0 order by s.date, s.id").Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a session"))];
+        [.. Query<string>("select s.data from sessions s left join activities a on a.id = s.activity_id where s.athlete_id = @athlete and (a.excluded is null or a.excluded = 0) order by s.date, s.id").Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a session"))];
 
     /// <summary>A stored session, or <c>null</c> when its row is damaged (that session is left out, the rest are read).</summary>
     private static TrainingSession? ReadSession(string json)
@@ -341,8 +377,8 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public IReadOnlyList<StoredActivity> ListActivities(bool implausible = false) =>
-        [.. _connection.Query<(long Id, string Sport, string Start, double Distance, double Moving, string Name, string? Title, string? Analysis, string? Problem, long Excluded)>(
-            "select a.id, a.sport, a.start_utc, a.distance_m, a.moving_s, f.name, a.title, a.analysis, a.problem, a.excluded from activities a join files f on f.id = a.file_id order by a.start_utc, a.id")
+        [.. Query<(long Id, string Sport, string Start, double Distance, double Moving, string Name, string? Title, string? Analysis, string? Problem, long Excluded)>(
+            "select a.id, a.sport, a.start_utc, a.distance_m, a.moving_s, f.name, a.title, a.analysis, a.problem, a.excluded from activities a join files f on f.id = a.file_id where a.athlete_id = @athlete order by a.start_utc, a.id")
             .Select(r =>
             {
                 var (analysis, problem) = r.Analysis is null ? (null, r.Problem) : ReadAnalysis(r.Analysis);
@@ -351,21 +387,21 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public bool SetExcluded(long id, bool excluded) =>
-        _connection.Execute("update activities set excluded = @excluded where id = @id", new { id, excluded = excluded ? 1 : 0 }) > 0;
+        Execute("update activities set excluded = @excluded where athlete_id = @athlete and id = @id", new { id, excluded = excluded ? 1 : 0 }) > 0;
 
     /// <inheritdoc/>
     public bool Delete(long id)
     {
         using var transaction = _connection.BeginTransaction();
-        var fileId = _connection.ExecuteScalar<long?>("select file_id from activities where id = @id", new { id }, transaction);
+        var fileId = Scalar<long?>("select file_id from activities where athlete_id = @athlete and id = @id", new { id }, transaction);
         if (fileId is null)
         {
             return false;
         }
 
-        _connection.Execute("delete from sessions where activity_id = @id", new { id }, transaction);
-        _connection.Execute("delete from activities where id = @id", new { id }, transaction);
-        _connection.Execute("delete from files where id = @fileId and not exists (select 1 from activities where file_id = @fileId)", new { fileId }, transaction);
+        Execute("delete from sessions where athlete_id = @athlete and activity_id = @id", new { id }, transaction);
+        Execute("delete from activities where athlete_id = @athlete and id = @id", new { id }, transaction);
+        Execute("delete from files where athlete_id = @athlete and id = @fileId and not exists (select 1 from activities where file_id = @fileId)", new { fileId }, transaction);
         transaction.Commit();
         return true;
     }
@@ -385,156 +421,81 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <inheritdoc/>
     public IEnumerable<IReadOnlyList<ActivitySample>> LoadSamples() =>
-        _connection.Query<byte[]>("select samples from activities order by start_utc").Select(SampleCodec.Decode);
+        Query<byte[]>("select samples from activities where athlete_id = @athlete order by start_utc").Select(SampleCodec.Decode);
 
     /// <inheritdoc/>
-    public Athlete LoadAthlete() =>
-        _connection.QueryFirstOrDefault<string>("select data from athlete where id = 1") is { } data ? JsonSerializer.Deserialize<Athlete>(data, Json)! : new Athlete();
+    public Athlete LoadAthlete() => ReadAthlete(null);
+
+    // The profile table keeps its single-athlete name: its id is the athlete's id (the local athlete's row was id 1 already).
+    private Athlete ReadAthlete(DbTransaction? transaction) =>
+        Query<string>("select data from athlete where id = @athlete", transaction: transaction).FirstOrDefault() is { } data ? JsonSerializer.Deserialize<Athlete>(data, Json)! : new Athlete();
 
     /// <inheritdoc/>
-    public bool HasAthlete() => _connection.ExecuteScalar<long>("select count(*) from athlete where id = 1") > 0;
+    public bool HasAthlete() => Scalar<long>("select count(*) from athlete where id = @athlete") > 0;
 
     /// <inheritdoc/>
     public void SaveAthlete(Athlete athlete)
     {
         var data = JsonSerializer.Serialize(athlete, Json);
-        _connection.Execute(_postgres ? "insert into athlete (id, data) values (1, @data) on conflict (id) do update set data = excluded.data"
-                                      : "insert or replace into athlete (id, data) values (1, @data)", new { data });
+        Execute(_postgres ? "insert into athlete (id, data) values (@athlete, @data) on conflict (id) do update set data = excluded.data"
+                          : "insert or replace into athlete (id, data) values (@athlete, @data)", new { data });
+    }
+
+    /// <summary>
+    /// Stores a computed result (a re-simulation's outcome as JSON) for this athlete once per batch: a second save of
+    /// the same kind and batch (a retried or duplicated job) stores nothing and says so, so a batch computes each
+    /// athlete's result exactly once whatever is retried.
+    /// </summary>
+    /// <param name="kind">What was computed (e.g. <c>nightly-history</c>).</param>
+    /// <param name="batch">The batch it belongs to (e.g. the night's date); unique per athlete and kind.</param>
+    /// <param name="json">The result.</param>
+    /// <returns>Whether it was stored (<c>false</c>: this batch's result was already stored).</returns>
+    public bool SaveResult(string kind, string batch, string json)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentException.ThrowIfNullOrEmpty(batch);
+        ArgumentNullException.ThrowIfNull(json);
+        return Execute(
+            (_postgres ? "insert into results (athlete_id, kind, batch, computed_utc, data) values (@athlete, @kind, @batch, @now, @json) on conflict do nothing"
+                       : "insert or ignore into results (athlete_id, kind, batch, computed_utc, data) values (@athlete, @kind, @batch, @now, @json)"),
+            new { kind, batch, json, now = DateTime.UtcNow.ToString("O") }) > 0;
+    }
+
+    /// <summary>The latest stored result of a kind for this athlete, or <c>null</c>.</summary>
+    /// <param name="kind">What was computed.</param>
+    public StoredResult? LatestResult(string kind) =>
+        Query<StoredResult>("select batch as Batch, computed_utc as ComputedUtc, data as Json from results where athlete_id = @athlete and kind = @kind order by computed_utc desc, batch desc limit 1", new { kind }).FirstOrDefault();
+
+    /// <summary>How many results of a kind and batch this athlete has (0 or 1: what an exactly-once check counts).</summary>
+    /// <param name="kind">What was computed.</param>
+    /// <param name="batch">The batch.</param>
+    public int CountResults(string kind, string batch) => (int)Scalar<long>("select count(*) from results where athlete_id = @athlete and kind = @kind and batch = @batch", new { kind, batch });
+
+    /// <summary>Every athlete's id in a store, in id order (what a batch over all athletes fans out over).</summary>
+    /// <param name="location">File path or connection string; <c>null</c> for <see cref="DefaultPath"/>.</param>
+    public static IReadOnlyList<long> Athletes(string? location)
+    {
+        using var connection = StoreDatabase.Open(location).Connection;
+        return [.. connection.Query<long>("select id from athletes order by id")];
     }
 
     /// <inheritdoc/>
     public void Dispose() => _connection.Dispose();
 
-    private void Migrate()
-    {
-        _connection.Execute("create table if not exists schema_version (version integer not null)");
-        if ((_connection.ExecuteScalar<long?>("select max(version) from schema_version") ?? 0) >= SchemaVersion)
-        {
-            return;
-        }
-
-        var id = _postgres ? "bigserial primary key" : "integer primary key autoincrement";
-        var blob = _postgres ? "bytea" : "blob";
-        // Two programs may open a new or old store at once (an import while the dashboard starts): the version is read
-        // again under the write lock (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so only one migrates.
-        using var transaction = _connection.BeginTransaction();
-        if (_postgres)
-        {
-            _connection.Execute("select pg_advisory_xact_lock(7243019)", transaction: transaction);
-        }
-
-        var version = _connection.ExecuteScalar<long?>("select max(version) from schema_version", transaction: transaction) ?? 0;
-        if (version >= SchemaVersion)
-        {
-            return;
-        }
-
-        if (version < 1)
-        {
-            _connection.Execute($"""
-            create table if not exists files (id {id}, sha256 text not null unique, name text not null, imported_utc text not null);
-            create table if not exists activities (id {id}, file_id bigint not null references files(id), fingerprint text not null unique,
-                sport text not null, device text, start_utc text not null, distance_m double precision not null, moving_s double precision not null,
-                gain_m double precision not null, avg_hr double precision, samples {blob} not null);
-            create table if not exists sessions (id {id}, activity_id bigint references activities(id), date text not null, data text not null);
-            create index if not exists sessions_by_date on sessions(date);
-            create table if not exists athlete (id integer primary key, data text not null);
-            insert into schema_version (version) values (1);
-            """, transaction: transaction);
-        }
-
-        if (version < 2)
-        {
-            // v2: titles from export indexes (Strava's activities.csv).
-            _connection.Execute("alter table activities add column title text; insert into schema_version (version) values (2);", transaction: transaction);
-        }
-
-        if (version < 3)
-        {
-            // v3: the same-run check looks activities up by sport and start time.
-            _connection.Execute("""
-                create index if not exists activities_by_start on activities(sport, start_utc);
-                insert into schema_version (version) values (3);
-                """, transaction: transaction);
-        }
-
-        if (version < 4)
-        {
-            // v4: each activity's load (TRIMP and how it was estimated) and its analysis (zones, repeats, climbs, best efforts).
-            _connection.Execute("""
-                alter table activities add column trimp double precision;
-                alter table activities add column load_method text;
-                alter table activities add column analysis text;
-                insert into schema_version (version) values (4);
-                """, transaction: transaction);
-        }
-
-        if (version < 5)
-        {
-            // v5: dated thresholds (the athlete's heart rates and threshold pace change over the years).
-            _connection.Execute("""
-                create table if not exists thresholds (effective_from text primary key, hr_rest double precision not null,
-                    hr_max double precision not null, threshold_speed double precision not null);
-                insert into schema_version (version) values (5);
-                """, transaction: transaction);
-        }
-
-        if (version < 6)
-        {
-            // v6: sessions carry the recorded cadence (the model reads step length from it).
-            _connection.Execute("insert into schema_version (version) values (6)", transaction: transaction);
-        }
-
-        if (version < 7)
-        {
-            // v7: an activity that cannot be analysed is kept with its reason (and left out of the model).
-            _connection.Execute("alter table activities add column problem text; insert into schema_version (version) values (7);", transaction: transaction);
-        }
-
-        if (version < 8)
-        {
-            // v8: re-analysis updates each activity's session by its activity id; without an index every update
-            // scanned all sessions (20 000 activities took 80 s, 100 000 did not finish).
-            _connection.Execute("""
-                create index if not exists sessions_by_activity on sessions(activity_id);
-                insert into schema_version (version) values (8);
-                """, transaction: transaction);
-        }
-
-        if (version < 9)
-        {
-            // v9: the user can leave an activity out of the model (exclude), and logged sessions know the log they came
-            // from (logging an edited log replaces its entries; identical entries of one day both count).
-            _connection.Execute("""
-                alter table activities add column excluded bigint not null default 0;
-                alter table sessions add column log_name text;
-                insert into schema_version (version) values (9);
-                """, transaction: transaction);
-        }
-
-        // Stores before v6 hold analyses without what v4 and v6 added: analyse everything once, on the final schema.
-        if (version < 6)
-        {
-            Analyse(transaction);
-        }
-
-        transaction.Commit();
-    }
-
     /// <inheritdoc/>
     public IReadOnlyList<Thresholds> LoadThresholds() => ReadThresholds(null);
 
     private List<Thresholds> ReadThresholds(DbTransaction? transaction) =>
-        [.. _connection.Query<(string From, double RestBpm, double MaxBpm, double Speed)>("select effective_from, hr_rest, hr_max, threshold_speed from thresholds order by effective_from", transaction: transaction)
+        [.. Query<(string From, double RestBpm, double MaxBpm, double Speed)>("select effective_from, hr_rest, hr_max, threshold_speed from thresholds where athlete_id = @athlete order by effective_from", transaction: transaction)
             .Select(r => new Thresholds(DateOnly.ParseExact(r.From, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.RestBpm, r.MaxBpm, r.Speed))];
 
     /// <inheritdoc/>
     public void SaveThresholds(Thresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
-        _connection.Execute(
-            (_postgres ? "insert into thresholds (effective_from, hr_rest, hr_max, threshold_speed) values (@from, @rest, @max, @speed) on conflict (effective_from) do update set hr_rest = excluded.hr_rest, hr_max = excluded.hr_max, threshold_speed = excluded.threshold_speed"
-                       : "insert or replace into thresholds (effective_from, hr_rest, hr_max, threshold_speed) values (@from, @rest, @max, @speed)"),
+        Execute(
+            (_postgres ? "insert into thresholds (athlete_id, effective_from, hr_rest, hr_max, threshold_speed) values (@athlete, @from, @rest, @max, @speed) on conflict (athlete_id, effective_from) do update set hr_rest = excluded.hr_rest, hr_max = excluded.hr_max, threshold_speed = excluded.threshold_speed"
+                       : "insert or replace into thresholds (athlete_id, effective_from, hr_rest, hr_max, threshold_speed) values (@athlete, @from, @rest, @max, @speed)"),
             new { from = thresholds.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), rest = thresholds.HeartRateRestBeatsPerMinute, max = thresholds.HeartRateMaxBeatsPerMinute, speed = thresholds.ThresholdSpeedMetresPerSecond });
     }
 
@@ -548,10 +509,9 @@ public sealed class AthleteStore : IAthleteStore
     }
 
     /// <summary>Analyses every stored activity from its stored samples and updates its analysis and session.</summary>
-    private int Analyse(DbTransaction transaction)
+    internal int Analyse(DbTransaction transaction)
     {
-        var athlete = _connection.QueryFirstOrDefault<string>("select data from athlete where id = 1", transaction: transaction) is { } profile
-            ? JsonSerializer.Deserialize<Athlete>(profile, Json)! : new Athlete();
+        var athlete = ReadAthlete(transaction);
         var entries = ReadThresholds(transaction);
         var history = entries.Count > 0 ? new ThresholdHistory(entries) : null;
         // One pass in id order, a batch at a time (keyset: each batch starts after the last id of the one before), so a
@@ -560,8 +520,8 @@ public sealed class AthleteStore : IAthleteStore
         long after = long.MinValue;
         while (true)
         {
-            var rows = _connection.Query<(long Id, string Sport, byte[] Samples, string? Analysis)>(
-                "select id, sport, samples, analysis from activities where id > @after order by id limit @batch", new { after, batch = AnalyseBatch }, transaction).ToList();
+            var rows = Query<(long Id, string Sport, byte[] Samples, string? Analysis)>(
+                "select id, sport, samples, analysis from activities where athlete_id = @athlete and id > @after order by id limit @batch", new { after, batch = AnalyseBatch }, transaction).ToList();
             if (rows.Count == 0)
             {
                 break;
@@ -584,8 +544,8 @@ public sealed class AthleteStore : IAthleteStore
                 if (problem is not null)
                 {
                     // Left out of the model with its reason; the next profile change tries it again.
-                    _connection.Execute("update activities set trimp = null, load_method = null, analysis = null, problem = @problem where id = @id", new { id, problem }, transaction);
-                    _connection.Execute("delete from sessions where activity_id = @id", new { id }, transaction);
+                    Execute("update activities set trimp = null, load_method = null, analysis = null, problem = @problem where athlete_id = @athlete and id = @id", new { id, problem }, transaction);
+                    Execute("delete from sessions where athlete_id = @athlete and activity_id = @id", new { id }, transaction);
                     continue;
                 }
 
@@ -594,13 +554,13 @@ public sealed class AthleteStore : IAthleteStore
                     continue;
                 }
 
-                _connection.Execute("update activities set trimp = @trimp, load_method = @method, analysis = @analysis, problem = null where id = @id",
+                Execute("update activities set trimp = @trimp, load_method = @method, analysis = @analysis, problem = null where athlete_id = @athlete and id = @id",
                     new { id, trimp = result.Analysis.Load.Trimp, method = result.Analysis.Load.Method.ToString(), analysis = JsonSerializer.Serialize(result.Analysis, Json) }, transaction);
                 var data = JsonSerializer.Serialize(result.Session, Json);
                 // An activity that could not be analysed before has no session yet.
-                if (_connection.Execute("update sessions set data = @data where activity_id = @id", new { id, data }, transaction) == 0)
+                if (Execute("update sessions set data = @data where athlete_id = @athlete and activity_id = @id", new { id, data }, transaction) == 0)
                 {
-                    _connection.Execute("insert into sessions (activity_id, date, data) values (@id, @date, @data)",
+                    Execute("insert into sessions (athlete_id, activity_id, date, data) values (@athlete, @id, @date, @data)",
                         new { id, date = result.Session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), data }, transaction);
                 }
 
@@ -613,20 +573,6 @@ public sealed class AthleteStore : IAthleteStore
 
     /// <summary>Activities analysed again per batch: enough to keep both cores busy, few enough to keep memory small.</summary>
     private const int AnalyseBatch = 64;
-
-    private static string FromUri(string uri)
-    {
-        var u = new Uri(uri);
-        var user = Uri.UnescapeDataString(u.UserInfo.Split(':')[0]);
-        var password = u.UserInfo.Contains(':') ? Uri.UnescapeDataString(u.UserInfo.Split(':', 2)[1]) : null;
-        var builder = new NpgsqlConnectionStringBuilder { Host = u.Host, Port = u.Port > 0 ? u.Port : 5432, Username = user, Database = u.AbsolutePath.Trim('/') };
-        if (password is not null)
-        {
-            builder.Password = password;
-        }
-
-        return builder.ToString();
-    }
 }
 
 /// <summary>

@@ -28,16 +28,21 @@ public static class Dashboard
 
     /// <summary>
     /// A warning when the dashboard listens beyond this machine (an all-interfaces or non-loopback address), or
-    /// <c>null</c>: it has no accounts, so anyone who can reach it can read and change the history.
+    /// <c>null</c>: in local mode it has no accounts, so anyone who can reach it can read and change the history; in
+    /// server mode passwords, cookies and tokens would cross the network in clear unless TLS protects them.
     /// </summary>
     /// <param name="urls">The <c>--urls</c> value (addresses separated by ';').</param>
-    public static string? ExposureWarning(string urls)
+    /// <param name="server">Whether the dashboard runs in server mode (accounts).</param>
+    public static string? ExposureWarning(string urls, bool server = false)
     {
         ArgumentNullException.ThrowIfNull(urls);
         var exposed = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(u => !IsLoopbackUrl(u)).ToList();
         return exposed.Count == 0 ? null
-            : $"runadapt serve: WARNING: listening on {string.Join(", ", exposed)}, beyond this machine: anyone on the network can read and change your history (the dashboard has no login). Use http://127.0.0.1:PORT unless you trust the network.";
+            : server ? exposed.Any(u => !u.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+                ? $"runadapt serve: WARNING: listening on {string.Join(", ", exposed)} without TLS: passwords, cookies and tokens cross the network in clear. Put an HTTPS reverse proxy in front and listen on loopback (docs/SERVER.md)."
+                : null
+            : $"runadapt serve: WARNING: listening on {string.Join(", ", exposed)}, beyond this machine: anyone on the network can read and change your history (the dashboard has no login). Use http://127.0.0.1:PORT unless you trust the network, or --server with accounts.";
     }
 
     private static bool IsLoopbackUrl(string url)
@@ -49,7 +54,10 @@ public static class Dashboard
             || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
     }
 
-    /// <summary>Builds the dashboard application from command-line arguments (<c>--urls URL</c>, <c>--db FILE</c>, <c>--max-upload-bytes N</c>).</summary>
+    /// <summary>
+    /// Builds the dashboard application from command-line arguments (<c>--urls URL</c>, <c>--db FILE</c>,
+    /// <c>--max-upload-bytes N</c>, <c>--server true</c> for accounts).
+    /// </summary>
     /// <param name="args">The arguments.</param>
     /// <param name="catalogue">The measures the pages show; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
     public static WebApplication Build(string[] args, MeasureCatalogue? catalogue = null)
@@ -61,15 +69,24 @@ public static class Dashboard
         }
 
         var urls = builder.Configuration["urls"] ?? DefaultUrl;
-        if (ExposureWarning(urls) is { } warning)
+        var server = builder.Configuration.GetValue("server", false);
+        var location = builder.Configuration["db"];
+        if (server && location is null)
+        {
+            throw new UserInputException("--server needs --db: the store that holds the accounts and every athlete's data (postgres://USER@HOST/DB)");
+        }
+
+        if (ExposureWarning(urls, server) is { } warning)
         {
             Console.Error.WriteLine(warning);
         }
 
-        // Loopback names, the hosts the dashboard was told to listen on, and any given with --allowed-hosts.
+        // Loopback names, the hosts the dashboard was told to listen on, and any given with --allowed-hosts or ASP.NET
+        // Core's own AllowedHosts setting (an environment variable where a proxy's host is configured); its "*" is not honoured.
         var allowedHosts = LoopbackHosts
             .Concat(urls.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(u => Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri) ? uri.Host : ""))
             .Concat((builder.Configuration["allowed-hosts"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Concat((builder.Configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Where(h => h is not ("" or "0.0.0.0" or "[::]" or "*" or "+"))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var maxUpload = Math.Min(builder.Configuration.GetValue("max-upload-bytes", DefaultMaxUploadBytes), DefaultMaxUploadBytes);
@@ -78,8 +95,20 @@ public static class Dashboard
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A host that cannot start (the port is taken) is said in one line by Program; its log would add a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
-        builder.Services.AddSingleton(new History(builder.Configuration["db"]));
+        builder.Services.AddSingleton(new StoreGates(Storage.AthleteStore.IsServer(location)));
+        builder.Services.AddHttpContextAccessor();
+        // The one place a request's history is bound to its athlete: the local athlete, or the one server mode settled.
+        builder.Services.AddScoped(services =>
+        {
+            var athleteId = ServerMode.AthleteOf(services.GetRequiredService<IHttpContextAccessor>().HttpContext, server);
+            return new History(location, athleteId, services.GetRequiredService<StoreGates>().For(athleteId));
+        });
         builder.Services.AddSingleton(new Views(catalogue ?? MeasureCatalogue.Standard));
+        builder.Services.AddEndpointsApiExplorer();
+        if (server)
+        {
+            ServerMode.AddServices(builder, location);
+        }
 
         var app = builder.Build();
         app.Use(async (context, next) =>
@@ -107,8 +136,16 @@ public static class Dashboard
                 await context.Response.WriteAsJsonAsync(new Problem($"the athlete store {Storage.StoreFaults.Describe(e)}"));
             }
         });
+        if (server)
+        {
+            ServerMode.UseMiddleware(app, location);
+            ServerMode.MapEndpoints(app, location);
+        }
+
+        app.MapGet(ApiDocument.Path, (Microsoft.AspNetCore.Mvc.ApiExplorer.IApiDescriptionGroupCollectionProvider api) => Results.Json(ApiDocument.Build(api, server)))
+            .AllowAnonymous().ExcludeFromDescription();
         MapPages(app);
-        MapApi(app);
+        MapApi(app, server);
         return app;
     }
 
@@ -138,13 +175,26 @@ public static class Dashboard
 
     private static void MapPages(WebApplication app)
     {
-        app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
-        app.MapGet("/app.js", () => Asset("app.js", "text/javascript; charset=utf-8"));
-        app.MapGet("/app.css", () => Asset("app.css", "text/css; charset=utf-8"));
+        app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/app.js", () => Asset("app.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/app.css", () => Asset("app.css", "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
     }
 
-    private static void MapApi(WebApplication app)
+    private static void MapApi(WebApplication app, bool server)
     {
+        // What the page needs to know: whether it is signed in (server mode), as whom, and the antiforgery token its POSTs carry.
+        app.MapGet("/api/session", (HttpContext context) =>
+        {
+            if (!server)
+            {
+                return Results.Ok(new SessionView(false, null, null, null, null));
+            }
+
+            var access = context.Features.GetRequiredFeature<AthleteAccess>();
+            var tokens = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().GetAndStoreTokens(context);
+            return Results.Ok(new SessionView(true, access.Account.UserName, access.AthleteId, ServerMode.AntiforgeryHeader, tokens.RequestToken));
+        });
+
         app.MapGet("/api/scenarios", () => Results.Ok(BuiltInScenarios.Names));
         app.MapGet("/api/scenarios/{name}", (string name) =>
             BuiltInScenarios.Text(name) is { } yaml ? Results.Text(yaml, "text/yaml; charset=utf-8") : Results.NotFound(new Problem($"{name}: not a built-in scenario")));
@@ -154,14 +204,14 @@ public static class Dashboard
         {
             var yaml = await new StreamReader(request.Body).ReadToEndAsync(cancellation);
             return Run(() => views.Of(Simulations.FromYaml(yaml, "scenario", history, cancellation: cancellation)));
-        });
+        }).WithMetadata(new RawBody("text/yaml", "text/plain"));
 
         // How sure the model is, and why: ≈ 100 more simulations, so asked for separately from the outcome itself.
         app.MapPost("/api/simulate/insight", async (HttpRequest request, History history, Views views, CancellationToken cancellation) =>
         {
             var yaml = await new StreamReader(request.Body).ReadToEndAsync(cancellation);
             return Run(() => views.Insight(Simulations.FromYaml(yaml, "scenario", history, full: true, cancellation)));
-        });
+        }).WithMetadata(new RawBody("text/yaml", "text/plain"));
         app.MapGet("/api/history/insight", (string? since, string? until, History history, Views views, CancellationToken cancellation) =>
             Run(() => views.Insight(history.Simulate(full: true, Range(since, until), cancellation))));
 
@@ -176,9 +226,10 @@ public static class Dashboard
         {
             history.Change(id, action);
             return history.List();
-        }));
+        })).WithMetadata(new WritesAthleteData());
         app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
-        app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form)));
+        app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form))).WithMetadata(new WritesAthleteData());
+        app.MapPut("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form))).WithMetadata(new WritesAthleteData());
         app.MapGet("/api/history/outcome", (string? since, string? until, History history, Views views, CancellationToken cancellation) =>
             Run(() => views.Of(history.Simulate(range: Range(since, until), cancellation: cancellation))));
 
@@ -218,7 +269,7 @@ public static class Dashboard
             }
 
             return Results.Ok(results);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().WithMetadata(new WritesAthleteData(), new RawBody("multipart/form-data"));
 
         app.MapGet("/report.html", (string? scenario, string? since, string? until, History history, Views views, CancellationToken cancellation) =>
             Report(() => scenario is null ? history.Simulate(full: true, Range(since, until), cancellation) : Simulations.FromBuiltIn(scenario, history, full: true, cancellation), views.Catalogue));
@@ -228,7 +279,7 @@ public static class Dashboard
         {
             var form = await request.ReadFormAsync(cancellation);
             return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", history, full: true, cancellation), views.Catalogue);
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().WithMetadata(new RawBody("application/x-www-form-urlencoded"));
     }
 
     /// <summary>The days asked for with <c>since</c> / <c>until</c> (<c>YYYY-MM-DD</c>, either left out).</summary>
@@ -280,6 +331,19 @@ public static class Dashboard
         return Results.Stream(stream, contentType);
     }
 }
+
+/// <summary>What the page knows of its session.</summary>
+/// <param name="Server">Whether the dashboard runs in server mode (accounts).</param>
+/// <param name="User">The signed-in account's name (server mode).</param>
+/// <param name="AthleteId">The athlete the page shows (server mode).</param>
+/// <param name="AntiforgeryHeader">The header every state-changing request carries the token in (server mode).</param>
+/// <param name="AntiforgeryToken">The token (server mode).</param>
+public sealed record SessionView(
+    [property: JsonPropertyName("server")] bool Server,
+    [property: JsonPropertyName("user")] string? User,
+    [property: JsonPropertyName("athlete_id")] long? AthleteId,
+    [property: JsonPropertyName("antiforgery_header")] string? AntiforgeryHeader,
+    [property: JsonPropertyName("antiforgery_token")] string? AntiforgeryToken);
 
 /// <summary>A problem the user can fix, reported to the page as one line.</summary>
 /// <param name="Error">What was wrong.</param>

@@ -74,12 +74,16 @@ public sealed record AthleteForm(
 /// <param name="Reanalysed">How many stored activities were analysed again with it.</param>
 public sealed record AthleteSaved([property: JsonPropertyName("athlete")] AthleteForm Athlete, [property: JsonPropertyName("reanalysed")] int Reanalysed);
 
-/// <summary>The athlete store behind the dashboard: imports uploads, lists the history, simulates it.</summary>
+/// <summary>One athlete's history behind the dashboard and the API: imports uploads, lists the history, simulates it.</summary>
 /// <param name="location">The store (<c>--db</c>): an SQLite file or PostgreSQL connection string; <c>null</c> for the default.</param>
-public sealed class History(string? location)
+/// <param name="athleteId">The athlete every read and write is about (<see cref="AthleteStore.LocalAthleteId"/> in local mode).</param>
+/// <param name="gate">Taken around each use of the store (see <see cref="StoreGates"/>).</param>
+public sealed class History(string? location, long athleteId, Lock gate)
 {
-    // SQLite allows one writer; uploads and reads from concurrent requests take turns.
-    private readonly Lock _gate = new();
+    private readonly Lock _gate = gate;
+
+    /// <summary>The athlete this history is.</summary>
+    public long AthleteId => athleteId;
 
     /// <summary>The imported activities of a range of days, newest first, excluded ones included (and marked).</summary>
     /// <param name="range">The days.</param>
@@ -87,7 +91,7 @@ public sealed class History(string? location)
     {
         lock (_gate)
         {
-            using var store = AthleteStore.Open(location);
+            using var store = AthleteStore.Open(location, athleteId);
             var units = store.LoadAthlete().Units;
             return [.. store.ListActivities().Where(a => range.Contains(a.StartUtc)).OrderByDescending(a => a.StartUtc)
                 .Select(a => new HistoryEntry(a.Sport, a.StartUtc, DistanceUnits.Distance(a.DistanceMetres, units, 2), Math.Round(a.DistanceMetres / 1000, 2), Math.Round(a.MovingSeconds / 60, 1), a.SourceName,
@@ -104,7 +108,7 @@ public sealed class History(string? location)
     {
         lock (_gate)
         {
-            using var store = AthleteStore.Open(location);
+            using var store = AthleteStore.Open(location, athleteId);
             var found = action switch
             {
                 "exclude" => store.SetExcluded(id, true),
@@ -143,7 +147,7 @@ public sealed class History(string? location)
 
             lock (_gate)
             {
-                using var store = AthleteStore.Open(location);
+                using var store = AthleteStore.Open(location, athleteId);
                 // A Garmin Connect export's profile fills what the user has not set, before its activities are analysed.
                 List<UploadResult> profile = ExportProfile.Find(path) is { } found && ExportProfiles.Apply(store, found) is { } taken
                     ? [new UploadResult(Path.GetFileName(path), "profile", $"used where you set nothing: {taken}")]
@@ -169,7 +173,7 @@ public sealed class History(string? location)
         var yaml = new StreamReader(content).ReadToEnd();
         lock (_gate)
         {
-            using var store = AthleteStore.Open(location);
+            using var store = AthleteStore.Open(location, athleteId);
             try
             {
                 var sessions = Core.Scenarios.ScenarioParser.ParseLog(yaml, name, store.LoadAthlete());
@@ -188,7 +192,7 @@ public sealed class History(string? location)
     {
         lock (_gate)
         {
-            using var store = AthleteStore.Open(location);
+            using var store = AthleteStore.Open(location, athleteId);
             return Form(store);
         }
     }
@@ -210,7 +214,7 @@ public sealed class History(string? location)
         var speed = DistanceUnits.SpeedFromPace(form.ThresholdPace ?? "", units) ?? throw new UserInputException($"threshold pace must be M:SS per {(units == DistanceUnit.Miles ? "mile" : "km")} (e.g. 4:30, 7:15/mi), not '{form.ThresholdPace}'");
         lock (_gate)
         {
-            using var store = AthleteStore.Open(location);
+            using var store = AthleteStore.Open(location, athleteId);
             store.SaveAthlete(store.LoadAthlete() with
             {
                 Sex = Choice<Core.Training.Sex>(form.Sex, "sex"),
@@ -241,7 +245,7 @@ public sealed class History(string? location)
     {
         lock (_gate)
         {
-            using var store = AthleteStore.Open(location);
+            using var store = AthleteStore.Open(location, athleteId);
             return store.LoadAthlete().Units;
         }
     }
@@ -254,7 +258,7 @@ public sealed class History(string? location)
         ArgumentNullException.ThrowIfNull(plan);
         lock (_gate)
         {
-            using var store = AthleteStore.Open(location);
+            using var store = AthleteStore.Open(location, athleteId);
             var sessions = store.LoadSessions();
             return sessions.Count == 0
                 ? throw new UserInputException($"{plan.Name}: starts 'from: history', but no activities are imported yet: upload some first")
@@ -270,7 +274,7 @@ public sealed class History(string? location)
     {
         lock (_gate)
         {
-            using var store = AthleteStore.Open(location);
+            using var store = AthleteStore.Open(location, athleteId);
             var sessions = store.LoadSessions().Where(s => range.Contains(s.Date)).ToList();
             if (sessions.Count == 0)
             {

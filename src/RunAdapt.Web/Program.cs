@@ -22,6 +22,11 @@ try
     app.Run();
     return 0;
 }
+catch (UserInputException e)
+{
+    Console.Error.WriteLine($"runadapt serve: {e.Message}");
+    return 2;
+}
 catch (IOException e)
 {
     // Typically the port is taken: one line, no stack trace (the CLI's error contract).

@@ -72,4 +72,23 @@ public sealed class ServeCommandTests : IDisposable
         Assert.Contains("address already in use", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ServerModeWithoutAStoreIsAUsageError()
+    {
+        var (status, _, error) = CliRun.Run("serve", "--server");
+        Assert.Equal(2, status);
+        Assert.Contains("--server needs --db", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>serve --server on a store: the dashboard asks for a sign-in; the API answers a stranger 401.</summary>
+    [Fact]
+    public async Task ServerModeAsksForASignIn()
+    {
+        using var serve = ServeProcess.Start("dotnet", [Path.Combine(CliOutput(), "runadapt.dll")], Path.Combine(_folder.FullName, "server.db"), "--server");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        Assert.Contains("Sign in", await serve.PageAsync(http), StringComparison.Ordinal);
+        using var history = await http.GetAsync(serve.Url + "/api/history", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, history.StatusCode);
+    }
 }

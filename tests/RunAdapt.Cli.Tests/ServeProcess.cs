@@ -22,12 +22,12 @@ internal sealed class ServeProcess : IDisposable
     /// <summary>The dashboard's address.</summary>
     public string Url { get; }
 
-    /// <summary>Starts <paramref name="program"/> <paramref name="args"/> <c>serve --urls URL --db</c> <paramref name="store"/>.</summary>
-    public static ServeProcess Start(string program, string[] args, string store)
+    /// <summary>Starts <paramref name="program"/> <paramref name="args"/> <c>serve --urls URL --db</c> <paramref name="store"/> <paramref name="options"/>.</summary>
+    public static ServeProcess Start(string program, string[] args, string store, params string[] options)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[.. args, "serve", "--urls", url, "--db", store])
+        foreach (var arg in (string[])[.. args, "serve", "--urls", url, "--db", store, .. options])
         {
             start.ArgumentList.Add(arg);
         }

@@ -336,29 +336,35 @@ public sealed class AthleteStoreTests
         Assert.False(store.HasFile(listed[0].SourceName == "run.fit" ? sha : otherSha));
     }
 
+    /// <summary>A copy of the store the single-athlete release wrote (tests/fixtures/stores), rolled back to an older schema by <paramref name="down"/>.</summary>
+    internal static string OldStore(string down = "")
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"runadapt-{Guid.NewGuid():N}.db");
+        File.Copy(StoreFixture("v9.sqlite.db"), path);
+        if (down.Length > 0)
+        {
+            using var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+            raw.Open();
+            using var command = raw.CreateCommand();
+            command.CommandText = down;
+            command.ExecuteNonQuery();
+        }
+
+        return path;
+    }
+
+    internal static string StoreFixture(string name) => Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Fixture(name)))!, "..", "stores", name);
+
     [Fact]
     public void AnOlderSchemaIsMigratedInPlace()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"runadapt-{Guid.NewGuid():N}.db");
+        // Rolled back to version 1 (no start-time index, no analyses, no thresholds, no profile), as the first release wrote it.
+        var path = OldStore("drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; alter table activities drop column problem; alter table activities drop column excluded; alter table sessions drop column log_name; drop table thresholds; delete from athlete; delete from schema_version where version > 1;");
         var (sha, activities) = Load("activity-small-fenix2-run.fit");
         using (var store = AthleteStore.Open(path))
         {
-            store.Save("run.fit", sha, activities);
-        }
-
-        // Roll the file back to version 1 (no start-time index), as a store written by the first release.
-        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            raw.Open();
-            using var down = raw.CreateCommand();
-            down.CommandText = "drop index activities_by_start; alter table activities drop column title; alter table activities drop column trimp; alter table activities drop column load_method; alter table activities drop column analysis; alter table activities drop column problem; alter table activities drop column excluded; alter table sessions drop column log_name; drop table thresholds; delete from schema_version where version > 1;";
-            down.ExecuteNonQuery();
-        }
-
-        using (var store = AthleteStore.Open(path))
-        {
             // The activity stored before analyses were kept is analysed from its stored samples during the migration.
-            Assert.Equal(activities[0].Analysis!.Analysis.Load, Assert.Single(store.ListActivities()).Analysis!.Load);
+            Assert.Equal(activities[0].Analysis!.Analysis.Load, store.ListActivities().Single(a => a.SourceName == "activity-small-fenix2-run.fit").Analysis!.Load);
             Assert.True(store.HasFile(sha));
         }
 
@@ -366,32 +372,15 @@ public sealed class AthleteStoreTests
         check.Open();
         using var query = check.CreateCommand();
         query.CommandText = "select (select max(version) from schema_version) || '/' || (select count(*) from sqlite_master where name = 'activities_by_start')";
-        Assert.Equal("9/1", query.ExecuteScalar());
+        Assert.Equal("10/1", query.ExecuteScalar());
     }
 
     [Fact]
     public void AVersion5StoreIsAnalysedAgainSoItsSessionsGainTheRecordedCadence()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"runadapt-{Guid.NewGuid():N}.db");
-        var (sha, activities) = Load("activity-small-fenix2-run.fit");
-        using (var store = AthleteStore.Open(path))
-        {
-            store.Save("run.fit", sha, activities);
-            Assert.All(Assert.Single(store.LoadSessions()).Run, s => Assert.NotNull(s.StepsPerMinute));
-        }
-
         // As version 5 wrote it: sessions without cadence.
-        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            raw.Open();
-            using var down = raw.CreateCommand();
-            down.CommandText = "update sessions set data = replace(data, '\"StepsPerMinute\":', '\"Unknown\":'); alter table activities drop column problem; alter table activities drop column excluded; alter table sessions drop column log_name; delete from schema_version where version > 5;";
-            down.ExecuteNonQuery();
-        }
-
-        using (var store = AthleteStore.Open(path))
-        {
-            Assert.All(Assert.Single(store.LoadSessions()).Run, s => Assert.InRange(s.StepsPerMinute!.Value, 90, 200));
-        }
+        var path = OldStore("update sessions set data = replace(data, '\"StepsPerMinute\":', '\"Unknown\":'); alter table activities drop column problem; alter table activities drop column excluded; alter table sessions drop column log_name; delete from schema_version where version > 5;");
+        using var store = AthleteStore.Open(path);
+        Assert.All(store.LoadSessions().Single(s => s.Date == new DateOnly(2015, 8, 15)).Run, s => Assert.InRange(s.StepsPerMinute!.Value, 90, 200));
     }
 }

@@ -113,4 +113,24 @@ public sealed class DashboardSecurityTests : IAsyncLifetime
     [InlineData("http://127.0.0.1:5000;http://192.168.1.5:5000", true)]
     public void ListeningBeyondThisMachineIsWarnedAbout(string urls, bool warned) =>
         Assert.Equal(warned, Dashboard.ExposureWarning(urls) is { } w && w.Contains("WARNING", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", false)]
+    [InlineData("http://0.0.0.0:5000", true)]
+    [InlineData("https://0.0.0.0:5001", false)]
+    public void ServerModeWarnsOfPasswordsInClearBeyondThisMachine(string urls, bool warned) =>
+        Assert.Equal(warned, Dashboard.ExposureWarning(urls, server: true) is { } w && w.Contains("TLS", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task AHostNamedInAllowedHostsIsServed()
+    {
+        await using var named = await LoopbackDashboard.StartAsync("--AllowedHosts", "runadapt.example.org;*");
+        foreach (var (host, status) in new[] { ("runadapt.example.org", HttpStatusCode.OK), ("other.example.org", HttpStatusCode.BadRequest) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/athlete");
+            request.Headers.Host = host;
+            using var response = await named.Http.SendAsync(request, Cancel);
+            Assert.Equal(status, response.StatusCode);
+        }
+    }
 }

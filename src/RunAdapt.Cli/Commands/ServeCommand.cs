@@ -5,7 +5,8 @@ using System.Runtime.InteropServices;
 namespace RunAdapt.Cli.Commands;
 
 /// <summary>
-/// <c>runadapt serve [--db FILE] [--urls URL]</c>: the local dashboard. The dashboard is its own program
+/// <c>runadapt serve [--db FILE] [--urls URL] [--server]</c>: the local dashboard, or with <c>--server</c> the
+/// dashboard and API with accounts for many athletes (docs/SERVER.md). The dashboard is its own program
 /// (RunAdapt.Web.dll, next to runadapt.dll in the build output, a <c>dotnet publish</c> folder and the .NET tool
 /// package); this command starts it as a child process and waits, so the CLI and the web code never reference each
 /// other (docs/ARCHITECTURE.md). Stopping serve stops the dashboard.
@@ -26,7 +27,11 @@ internal static class ServeCommand
         {
             Description = "Host names the dashboard answers to besides loopback and the --urls addresses (comma-separated), e.g. a name for this machine on your network.",
         };
-        var command = new Command("serve", "Start the local dashboard in the browser: upload activities, see the history, the body map and charts, run and compare scenarios.") { db, urls, hosts };
+        var server = new Option<bool>("--server")
+        {
+            Description = "Serve many athletes with accounts (sign-in, bearer tokens for the API, coaches' access) from --db, a PostgreSQL store; without it, the single-user dashboard with no login.",
+        };
+        var command = new Command("serve", "Start the local dashboard in the browser: upload activities, see the history, the body map and charts, run and compare scenarios.") { db, urls, hosts, server };
         command.SetAction(int (parse) =>
         {
             var address = parse.GetValue(urls)!;
@@ -53,6 +58,17 @@ internal static class ServeCommand
             {
                 start.ArgumentList.Add("--allowed-hosts");
                 start.ArgumentList.Add(allowed);
+            }
+
+            if (parse.GetValue(server))
+            {
+                if (parse.GetValue(db) is null)
+                {
+                    throw new UsageException("--server needs --db: the store that holds the accounts and every athlete's data (postgres://USER@HOST/DB)");
+                }
+
+                start.ArgumentList.Add("--server");
+                start.ArgumentList.Add("true");
             }
 
             if (parse.GetValue(db) is { } location)

@@ -10,8 +10,22 @@ function element(tag, text, className) {
   return e;
 }
 
+// Server mode: who is signed in, and the antiforgery token every state-changing request carries.
+let SESSION = { server: false };
+// A coach reads an athlete who granted access with ?athlete=ID: every call of the page asks about that athlete.
+const ATHLETE = new URLSearchParams(location.search).get("athlete");
+
+function scoped(path) {
+  return ATHLETE ? `${path}${path.includes("?") ? "&" : "?"}athlete=${encodeURIComponent(ATHLETE)}` : path;
+}
+
+function withToken(options) {
+  if (!SESSION.antiforgery_token || !options || !options.method || options.method === "GET") return options;
+  return { ...options, headers: { ...(options.headers || {}), [SESSION.antiforgery_header]: SESSION.antiforgery_token } };
+}
+
 async function api(path, options) {
-  const response = await fetch(path, options);
+  const response = await fetch(scoped(path), withToken(options));
   const body = await response.json();
   if (!response.ok) throw new Error(body.error || response.statusText);
   return body;
@@ -54,6 +68,8 @@ function showOutcome(view, scenarioYaml) {
   form.hidden = scenarioYaml === undefined;
   $("outcome-report").hidden = scenarioYaml !== undefined;
   form.elements.yaml.value = scenarioYaml || "";
+  form.action = scoped("/report.html");
+  form.elements.__RequestVerificationToken.value = SESSION.antiforgery_token || "";
   $("outcome-title").textContent = view.sheet.title;
   $("outcome-description").textContent = view.sheet.description || "";
   showSheet(view.sheet, "outcome", ["muscles", "body"]);
@@ -100,7 +116,7 @@ function actionButton(label, id, action) {
 
 async function loadHistory() {
   const rows = await api(`/api/history${historyRange()}`);
-  $("outcome-report").href = `/report.html${historyRange()}`;
+  $("outcome-report").href = scoped(`/report.html${historyRange()}`);
   $("history-table").tBodies[0].replaceChildren(...rows.map((a) => {
     const tr = element("tr", undefined, a.excluded ? "excluded" : undefined);
     const actions = element("td");
@@ -131,7 +147,8 @@ function upload(files) {
     const form = new FormData();
     for (const f of files) form.append("files", f, f.name);
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/upload");
+    xhr.open("POST", scoped("/api/upload"));
+    if (SESSION.antiforgery_token) xhr.setRequestHeader(SESSION.antiforgery_header, SESSION.antiforgery_token);
     xhr.responseType = "json";
     xhr.upload.onprogress = (e) => {
       if (!e.lengthComputable) return;
@@ -293,6 +310,12 @@ $("athlete-form").addEventListener("submit", async (event) => {
 });
 
 async function start() {
+  SESSION = await api("/api/session");
+  if (SESSION.server) {
+    const account = element("a", `${SESSION.user}${ATHLETE ? ` (coaching athlete ${ATHLETE})` : ""}: account`);
+    account.href = "/account";
+    document.querySelector("header.top nav").append(account);
+  }
   const names = await api("/api/scenarios");
   for (const id of ["scenario-pick", "compare-first", "compare-second"]) {
     $(id).replaceChildren(...names.map((n) => { const o = element("option", n); o.value = n; return o; }));
