@@ -16,12 +16,13 @@ public sealed record Fit(IReadOnlyDictionary<string, double> Values, double Obje
 /// <summary>
 /// Fits model parameters to the evidence library: minimises Σ log(1 + ((model − published) / tolerance)²) over the
 /// outcomes (a robust, Cauchy form of the standardized error) plus a prior that keeps each parameter inside its plausible range — a Gaussian of SD <see cref="PriorSd"/> in the
-/// logit of its position in [min, max], centred on its current value — with MathNet's Nelder–Mead simplex in that
-/// logit space. Cross-validation is by study: whole studies go to folds by a hash of their id.
+/// logit of its position in [min, max], centred on its value before any fit (<see cref="ModelParameter.Prior"/>, else its
+/// current value) — with MathNet's Nelder–Mead simplex in that logit space, started at that centre: every fit, a fold's
+/// too, starts from the literature, not from an earlier fit that saw the fold's held-out studies. Cross-validation is by study: whole studies go to folds by a hash of their id.
 /// </summary>
 public static class Calibration
 {
-    /// <summary>The prior's SD in logit units (1: the current value's neighbourhood, the range's edges very unlikely).</summary>
+    /// <summary>The prior's SD in logit units (1: the prior value's neighbourhood, the range's edges very unlikely).</summary>
     public const double PriorSd = 1.0;
 
     /// <summary>The penalty of an outcome whose simulation failed (the model refused the drawn profile).</summary>
@@ -66,14 +67,14 @@ public static class Calibration
 
     /// <summary>Fits the named parameters to the studies.</summary>
     /// <param name="studies">The studies fitted to.</param>
-    /// <param name="centre">The parameters (current values: the start and the prior's centre).</param>
+    /// <param name="centre">The parameters (each fitted one's prior value, else its current one: the start and the prior's centre).</param>
     /// <param name="fitted">The parameters to fit (see <see cref="Fittable"/>).</param>
     /// <param name="evaluations">The most library runs the simplex may make.</param>
     public static Fit Run(IReadOnlyList<Study> studies, ModelParameters centre, IReadOnlyList<ModelParameter> fitted, int evaluations)
     {
         ArgumentNullException.ThrowIfNull(centre);
         ArgumentNullException.ThrowIfNull(fitted);
-        var z0 = fitted.Select(p => Logit(p, p.Value)).ToArray();
+        var z0 = fitted.Select(p => Logit(p, p.Prior ?? p.Value)).ToArray();
         var count = 0;
         var best = (Objective: double.PositiveInfinity, Z: z0);
         double Objective(Vector<double> z)

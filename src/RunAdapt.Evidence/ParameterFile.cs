@@ -39,6 +39,13 @@ public static partial class ParameterFile
             }
 
             var old = valueMatch.Groups[1].Value;
+            if (!PriorPattern().IsMatch(line))
+            {
+                // The first fit keeps the value it replaces as the prior every later fit is centred on and starts from.
+                line = line.Insert(valueMatch.Index + valueMatch.Length, $" prior: {old},");
+                valueMatch = ValuePattern().Match(line);
+            }
+
             var source = sourceMatch.Groups[1].Value;
             var kept = source.StartsWith(FitMark, StringComparison.Ordinal) && source.IndexOf("; ", StringComparison.Ordinal) is var semi and >= 0
                 ? source[(semi + 2)..]
@@ -64,6 +71,9 @@ public static partial class ParameterFile
 
     [GeneratedRegex(@"\bvalue:\s*([-+0-9.eE]+)\s*,")]
     private static partial Regex ValuePattern();
+
+    [GeneratedRegex(@"\bprior:\s*([-+0-9.eE]+)")]
+    private static partial Regex PriorPattern();
 
     [GeneratedRegex(@"\bposterior_sd:\s*([-+0-9.eE]+)")]
     private static partial Regex PosteriorPattern();

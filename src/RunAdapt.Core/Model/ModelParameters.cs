@@ -26,6 +26,13 @@ public sealed record ModelParameter(string Name, string Unit, IReadOnlyList<doub
     /// cross-validation fits); <c>null</c> for a parameter the evidence has not narrowed, whose plausible range is its uncertainty.
     /// </summary>
     public double? PosteriorSd { get; init; }
+
+    /// <summary>
+    /// The value before any fit (<c>prior</c>: the literature's or the guess's): the centre of the fit's prior and where
+    /// every fit starts, so no cross-validation fold starts from what an earlier fit learned from the studies it is then
+    /// tested on; <c>null</c> for a parameter never fitted.
+    /// </summary>
+    public double? Prior { get; init; }
 }
 
 /// <summary>A parameter file was malformed or a value was outside its plausible range.</summary>
@@ -161,7 +168,7 @@ public sealed class ModelParameters
 
     private static void Check(ModelParameter p, string file)
     {
-        foreach (var v in p.Values)
+        foreach (var v in p.Prior is { } prior ? [.. p.Values, prior] : p.Values)
         {
             if (!double.IsFinite(v) || v < p.Minimum || v > p.Maximum)
             {
@@ -209,6 +216,7 @@ public sealed class ModelParameters
             {
                 Fit = Text("fit") == "true",
                 PosteriorSd = Text("posterior_sd") is { } sd ? ParseNumber(sd, file, name) : null,
+                Prior = Text("prior") is { } prior ? ParseNumber(prior, file, name) : null,
             };
         }
 
