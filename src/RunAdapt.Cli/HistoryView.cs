@@ -32,6 +32,11 @@ internal static class HistoryView
             console.MarkupLine(Markup.Escape(I($"Training load on {d.Date:yyyy-MM-dd} (Banister TRIMP; {fitnessDays:0.#}- and {fatigueDays:0.#}-day constants): fitness (CTL) {d.Fitness:0.0}, fatigue (ATL) {d.Fatigue:0.0}, form (TSB) {Numbers.Signed(d.Form, 1)}, ramp {Numbers.Signed(d.RampPerWeek, 1)}/week, acute:chronic {d.AcuteChronicRatio:0.00}.")));
         }
 
+        if (MonthlyLoad(Loads(activities, logged, athlete, thresholds)) is { } monthly)
+        {
+            console.Write(monthly);
+        }
+
         if (WeeklyVolume(activities, unit) is { } weekly)
         {
             console.Write(weekly);
@@ -160,6 +165,24 @@ internal static class HistoryView
         }
 
         return table;
+    }
+
+    /// <summary>The training load (TRIMP) of each month from the first session's to the last's, as bars; <c>null</c> for under two months.</summary>
+    private static BarChart? MonthlyLoad(IEnumerable<(DateOnly Date, double Load)> loads)
+    {
+        var byMonth = loads.GroupBy(l => new DateOnly(l.Date.Year, l.Date.Month, 1)).ToDictionary(g => g.Key, g => g.Sum(l => l.Load));
+        if (byMonth.Count < 2)
+        {
+            return null;
+        }
+
+        var chart = new BarChart().Label("Training load by month (TRIMP)").LeftAlignLabel().Width(72);
+        for (var month = byMonth.Keys.Min(); month <= byMonth.Keys.Max(); month = month.AddMonths(1))
+        {
+            chart.AddItem(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Math.Round(byMonth.GetValueOrDefault(month)), Color.Green);
+        }
+
+        return chart;
     }
 
     /// <summary>A logged session in a line: its lifting sets, its running and its cross-training.</summary>

@@ -96,6 +96,35 @@ public sealed record OutcomeSheet(
         return new SheetTable("compare", "Final state (changes since each scenario's start)", null, ["measure", .. outcomes.Select(o => o.Key)], rows);
     }
 
+    /// <summary>
+    /// How the body changed over the outcome's weeks: the start, then a row every few weeks (at most
+    /// <paramref name="rows"/> after the start, the last week always), dated by the week's last day. Each measure of
+    /// <see cref="Summaries.OverTime"/> is a column, a muscle measure as the mean of the leg muscles.
+    /// </summary>
+    /// <param name="outcome">The outcome (its weekly series).</param>
+    /// <param name="start">The first simulated day.</param>
+    /// <param name="rows">How many rows after the start, at most.</param>
+    /// <param name="catalogue">The measures; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
+    public static SheetTable OverTime(SimulationOutcome outcome, DateOnly start, int rows = 12, MeasureCatalogue? catalogue = null)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        catalogue ??= MeasureCatalogue.Standard;
+        var measures = catalogue.In(Summaries.OverTime).ToList();
+        var series = outcome.Series;
+        var step = Math.Max(1, (int)Math.Ceiling(series.Count / (double)rows));
+        // Counted back from the last week, so the last row is the end.
+        var shown = Enumerable.Range(0, series.Count).Where(i => (series.Count - 1 - i) % step == 0);
+        double Value(Measure m, BodySnapshot s) => m.Scope == MeasureScope.Muscle ? s.Muscles.Keys.Average(muscle => m.Read(s, muscle)) : m.Read(s);
+        SheetRow Row(string label, BodySnapshot s) => new(label, [.. measures.Select(m => m.Kind == MeasureKind.Change
+            ? new SheetCell(Signed(Value(m, s), m.Decimals), Math.Sign(Math.Round(Value(m, s), m.Decimals)))
+            : new SheetCell(Fixed(Value(m, s), m.Decimals)))]);
+        var table = new List<SheetRow> { Row(start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), outcome.Start) };
+        table.AddRange(shown.Select(i => Row(start.AddDays((7 * (series[i].Week ?? (i + 1))) - 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), series[i])));
+        return new SheetTable("over-time", "Over time (a muscle's measure is the mean of the leg muscles)", null,
+            ["week ending", .. measures.Select(m => WithUnit(m.Label, m.Unit.Length > 0 ? $"({m.Unit})" : ""))], table);
+    }
+
     /// <summary>A measure's name in a row or column: the muscle first for a muscle measure (<c>glutes size</c>).</summary>
     private static string Name(Measure measure, string? muscle) => muscle is null ? measure.Label : $"{muscle} {measure.Label}";
 

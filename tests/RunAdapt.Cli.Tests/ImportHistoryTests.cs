@@ -56,7 +56,7 @@ public sealed class ImportHistoryTests
     public void HistoryRunsTheModelOverTheImportedSessions()
     {
         var db = Path.Combine(TempDir(), "h.db");
-        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db);
         var (status, output, _) = Run("history", "--db", db, "--json");
         Assert.Equal(CliApp.Success, status);
         var json = JsonNode.Parse(output)!;
@@ -94,7 +94,7 @@ public sealed class ImportHistoryTests
     public void TheAthleteProfileAndDatedThresholdsAreSetAndTheHistoryAnalysedAgain()
     {
         var db = Path.Combine(TempDir(), "a.db");
-        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db);
         var (status, output, _) = Run("athlete", "--db", db, "--sex", "female", "--age", "34", "--mass", "58", "--hr-max", "188", "--hr-rest", "48", "--threshold-pace", "4:45");
         Assert.Equal(CliApp.Success, status);
         Assert.StartsWith("saved; analysed 2 stored activities again", output);
@@ -160,7 +160,7 @@ public sealed class ImportHistoryTests
     {
         var dir = TempDir();
         var db = Path.Combine(dir, "l.db");
-        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db);
         var runsOnly = JsonNode.Parse(Run("history", "--db", db, "--json").Output)!;
 
         var log = Path.Combine(dir, "gym.yaml");
@@ -228,7 +228,7 @@ public sealed class ImportHistoryTests
     {
         var dir = TempDir();
         var db = Path.Combine(dir, "h.db");
-        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db);
         var plan = Path.Combine(dir, "next.yaml");
         File.WriteAllText(plan, "from: history\nathlete: { sex: male, age: 30, mass_kg: 75 }\nweeks: 8\nweek:\n  - { day: mon, run: { minutes: 40, effort: easy } }\n  - { day: thu, run: { minutes: 40, effort: easy } }\n");
         var (status, output, error) = Run("simulate", plan, "--db", db, "--json");
