@@ -125,6 +125,31 @@ public sealed record OutcomeSheet(
             ["week ending", .. measures.Select(m => WithUnit(m.Label, m.Unit.Length > 0 ? $"({m.Unit})" : ""))], table);
     }
 
+    /// <summary>
+    /// Distance run and time per Monday-to-Sunday week, with the sessions of each kind, for the last
+    /// <paramref name="weeks"/> weeks up to the last session (empty weeks shown as such); <c>null</c> without sessions.
+    /// </summary>
+    /// <param name="input">The sessions and the runner's unit.</param>
+    /// <param name="weeks">How many weeks.</param>
+    public static SheetTable? WeeklyVolume(ReportInput input, int weeks)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var grouped = Core.Training.Weeks.Last(input.Sessions, s => s.Date, weeks);
+        if (grouped.Count == 0)
+        {
+            return null;
+        }
+
+        var rows = grouped.Select(w => new SheetRow(w.Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), [
+            new SheetCell(w.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new SheetCell(Fixed(w.Items.Sum(SessionKinds.Minutes) / 60, 1)),
+            new SheetCell(DistanceUnits.Number(w.Items.Sum(s => s.Run.Sum(r => r.DistanceMetres)), input.Units)),
+            new SheetCell(string.Join(", ", w.Items.GroupBy(SessionKinds.Classify).OrderBy(g => g.Key).Select(g => Invariant($"{SessionKinds.Display(g.Key)} {g.Count()}")))),
+        ]));
+        return new SheetTable("weekly-volume", Invariant($"Weekly volume (the last {weeks} weeks)"), null,
+            ["week of", "sessions", "hours", $"running {input.Units.Symbol()}", "kinds"], [.. rows]);
+    }
+
     /// <summary>A measure's name in a row or column: the muscle first for a muscle measure (<c>glutes size</c>).</summary>
     private static string Name(Measure measure, string? muscle) => muscle is null ? measure.Label : $"{muscle} {measure.Label}";
 

@@ -141,6 +141,10 @@ public static class Dashboard
         app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
         app.MapGet("/app.js", () => Asset("app.js", "text/javascript; charset=utf-8"));
         app.MapGet("/app.css", () => Asset("app.css", "text/css; charset=utf-8"));
+        // uPlot 1.6.32 (MIT, wwwroot/uPlot.LICENSE.txt), bundled: the page loads nothing from outside.
+        app.MapGet("/uPlot.iife.min.js", () => Asset("uPlot.iife.min.js", "text/javascript; charset=utf-8"));
+        app.MapGet("/uPlot.min.css", () => Asset("uPlot.min.css", "text/css; charset=utf-8"));
+        app.MapGet("/charts.js", () => Asset("charts.js", "text/javascript; charset=utf-8"));
     }
 
     private static void MapApi(WebApplication app)

@@ -58,15 +58,8 @@ function showOutcome(view, scenarioYaml) {
   $("outcome-description").textContent = view.sheet.description || "";
   showSheet(view.sheet, "outcome", ["muscles", "body"]);
   $("outcome-bodymap").innerHTML = view.bodyMap;
-  $("outcome-charts").replaceChildren(...view.charts.map((c) => {
-    const figure = element("figure");
-    figure.dataset.chart = c.name;
-    const img = element("img");
-    img.src = c.png;
-    img.alt = c.title;
-    figure.append(img, element("figcaption", c.caption));
-    return figure;
-  }));
+  $("outcome-volume").replaceChildren(...(view.volume ? sheetTable(view.volume, "outcome") : []));
+  drawDatedCharts($("outcome-charts"), view.charts);
   $("outcome").scrollIntoView({ behavior: "smooth" });
 }
 
