@@ -150,6 +150,28 @@ public sealed record OutcomeSheet(
             ["week of", "sessions", "hours", $"running {input.Units.Symbol()}", "kinds"], [.. rows]);
     }
 
+    /// <summary>
+    /// One session's share of an answer: each "why" measure's change with every session, without this one, and the
+    /// difference (adaptation is not additive, so the shares of all sessions need not add up to the total).
+    /// </summary>
+    /// <param name="with">The outcome of the whole history.</param>
+    /// <param name="without">The outcome of the history without the session.</param>
+    /// <param name="catalogue">The measures; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
+    public static SheetTable Share(SimulationOutcome with, SimulationOutcome without, MeasureCatalogue? catalogue = null)
+    {
+        ArgumentNullException.ThrowIfNull(with);
+        ArgumentNullException.ThrowIfNull(without);
+        catalogue ??= MeasureCatalogue.Standard;
+        var rows = Each(catalogue.In(Summaries.Why), MuscleNames.Sorted(with.Final.Muscles.Keys)).Select(x => new SheetRow(WhyColumn(x.Measure, x.Muscle), [
+            SignedCell(x.Measure, x.Measure.Change(with.Start, with.Final, x.Muscle)),
+            SignedCell(x.Measure, x.Measure.Change(without.Start, without.Final, x.Muscle)),
+            // Two more digits: one session of many moves the end by hundredths.
+            SignedCell(x.Measure with { Decimals = x.Measure.Decimals + 2 }, x.Measure.Read(with.Final, x.Muscle) - x.Measure.Read(without.Final, x.Muscle)),
+        ]));
+        return new SheetTable("share", "This run's share of the answer", "The model run over the whole history, and again without this run; its share is the difference at the end (size and bone in percentage points).",
+            ["measure", "whole history", "without this run", "this run's share"], [.. rows]);
+    }
+
     /// <summary>A measure's name in a row or column: the muscle first for a muscle measure (<c>glutes size</c>).</summary>
     private static string Name(Measure measure, string? muscle) => muscle is null ? measure.Label : $"{muscle} {measure.Label}";
 

@@ -145,6 +145,8 @@ public static class Dashboard
         app.MapGet("/uPlot.iife.min.js", () => Asset("uPlot.iife.min.js", "text/javascript; charset=utf-8"));
         app.MapGet("/uPlot.min.css", () => Asset("uPlot.min.css", "text/css; charset=utf-8"));
         app.MapGet("/charts.js", () => Asset("charts.js", "text/javascript; charset=utf-8"));
+        app.MapGet("/run.html", () => Asset("run.html", "text/html; charset=utf-8"));
+        app.MapGet("/run.js", () => Asset("run.js", "text/javascript; charset=utf-8"));
     }
 
     private static void MapApi(WebApplication app)
@@ -181,6 +183,7 @@ public static class Dashboard
             history.Change(id, action);
             return history.List();
         }));
+        app.MapGet("/api/activities/{id:long}", (long id, History history, Views views, CancellationToken cancellation) => Run(() => history.Run(id, views.Catalogue, cancellation)));
         app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
         app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form)));
         app.MapGet("/api/history/outcome", (string? since, string? until, History history, Views views, CancellationToken cancellation) =>
