@@ -96,7 +96,7 @@ internal static class RunPages
         var rows = new List<SheetRow>
         {
             Row("start (UTC)", I($"{a.StartUtc:yyyy-MM-dd HH:mm}")),
-            Row("file", a.SourceName),
+            Row("file", Path.GetFileName(a.SourceName)),
             Row("distance", DistanceUnits.Distance(a.DistanceMetres, unit, 2)),
             Row("moving time", Durations.Clock(a.MovingSeconds)),
             Row($"pace {unit.PerUnit()}", a.MovingSeconds > 0 && a.DistanceMetres > 0 ? DistanceUnits.Pace(a.DistanceMetres / a.MovingSeconds, unit) : "–"),
