@@ -46,9 +46,10 @@ internal static class HistoryView
         // A terminal narrower than the full table gets the columns that matter most, so nothing is wrapped letter by letter.
         var wide = console.Profile.Width >= 140;
         var table = new Table().Title(shown.Count == activities.Count ? "Sessions" : $"Latest {shown.Count} of {activities.Count} sessions");
+        // The id is what 'activities exclude ID' takes and what the dashboard's run page shows (/run.html?id=ID).
         table.AddColumns(wide
-            ? ["date", "sport", unit.Symbol(), "moving", $"pace {unit.PerUnit()}", "steps /min", "kcal", "load (how)", "HR zones 1–5 (%)", "what it held"]
-            : ["date", "sport", unit.Symbol(), "moving", "load (how)", "what it held"]);
+            ? ["id", "date", "sport", unit.Symbol(), "moving", $"pace {unit.PerUnit()}", "steps /min", "kcal", "load (how)", "HR zones 1–5 (%)", "what it held"]
+            : ["id", "date", "sport", unit.Symbol(), "moving", "load (how)", "what it held"]);
         foreach (var a in shown)
         {
             var x = a.Analysis;
@@ -57,12 +58,12 @@ internal static class HistoryView
             var held = Markup.Escape(x?.Describe(unit) ?? a.Problem ?? "–");
             if (!wide)
             {
-                table.AddRow(date, a.Sport, DistanceUnits.Number(a.DistanceMetres, unit), Clock(a.MovingSeconds), load, held);
+                table.AddRow(Id(a), date, a.Sport, DistanceUnits.Number(a.DistanceMetres, unit), Clock(a.MovingSeconds), load, held);
                 continue;
             }
 
             table.AddRow(
-                date, a.Sport, DistanceUnits.Number(a.DistanceMetres, unit), Clock(a.MovingSeconds),
+                Id(a), date, a.Sport, DistanceUnits.Number(a.DistanceMetres, unit), Clock(a.MovingSeconds),
                 a.MovingSeconds > 0 ? DistanceUnits.Pace(a.DistanceMetres / a.MovingSeconds, unit) : "–",
                 x?.StepsPerMinute is { } steps ? I($"{steps:0}") : "–",
                 x is null || x.EnergyKilojoules <= 0 ? "–" : I($"{x.EnergyKilojoules / KilojoulesPerKilocalorie:0}"),
@@ -200,6 +201,8 @@ internal static class HistoryView
     }
 
     private static string Clock(double? seconds) => Durations.Clock(seconds);
+
+    private static string Id(StoredActivity activity) => activity.Id.ToString(CultureInfo.InvariantCulture);
 
     private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -58,6 +58,9 @@ public sealed class InteractiveChartsTests(DashboardFixture chromium) : IClassFi
         var first = await page.EvaluateAsync<double>("() => window.runadaptCharts['fitness-fatigue'].data[0][0]");
         Assert.Equal(new DateTimeOffset(2025, 1, 7, 0, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), first);
 
+        // Each chart fits its cell of the grid.
+        Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('#outcome-charts figure')].every(f => f.querySelector('.uplot').getBoundingClientRect().width <= f.getBoundingClientRect().width)"), "a chart is wider than its figure");
+
         // Hover: the legend shows the day and the value under the cursor.
         var chart = page.Locator("#outcome-charts figure[data-chart='vo2max']");
         var over = chart.Locator(".u-over");
@@ -100,7 +103,7 @@ public sealed class InteractiveChartsTests(DashboardFixture chromium) : IClassFi
             Assert.True(box.X >= 0, "a chart starts off the screen");
         }
 
-        await page.Locator("#outcome-volume").ScrollIntoViewIfNeededAsync();
+        await page.Locator("#outcome-charts").ScrollIntoViewIfNeededAsync();
         await Expect(charts.First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot("dashboard-phone.png") });
         Assert.All(requests, url => Assert.True(new Uri(url).IsLoopback || url.StartsWith("data:", StringComparison.Ordinal), url));

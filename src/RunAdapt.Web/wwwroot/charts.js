@@ -9,8 +9,9 @@ function chartSeconds(day) {
   return Date.parse(`${day}T00:00:00Z`) / 1000;
 }
 
-function chartWidth(container) {
-  return Math.max(240, Math.floor(container.getBoundingClientRect().width) - 2);
+// The width of the figure a chart fills (one cell of the grid), less its border.
+function chartWidth(figure) {
+  return Math.max(200, Math.floor(figure.getBoundingClientRect().width) - 2);
 }
 
 // Draws one chart into a new figure appended to parent; returns the figure.
@@ -40,7 +41,7 @@ function drawDatedChart(parent, chart) {
   }
   const options = {
     title: chart.title,
-    width: chartWidth(parent),
+    width: chartWidth(figure),
     height: 240,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
     cursor: { drag: { x: true, y: false } },
@@ -63,7 +64,7 @@ function drawDatedCharts(parent, charts) {
 // Charts follow the page's width (a phone held upright, a window resized).
 window.addEventListener("resize", () => {
   for (const plot of Object.values(window.runadaptCharts)) {
-    const parent = plot.root.parentElement;
-    if (parent) plot.setSize({ width: chartWidth(parent), height: 240 });
+    const figure = plot.root.parentElement;
+    if (figure) plot.setSize({ width: chartWidth(figure), height: plot.height });
   }
 });

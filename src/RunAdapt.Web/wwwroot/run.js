@@ -37,7 +37,7 @@ function drawChannel(parent, run, channel, index) {
   const colour = chartPalette[index % chartPalette.length];
   const plot = new uPlot({
     title: channel.title,
-    width: chartWidth(parent),
+    width: chartWidth(figure),
     height: 200,
     cursor: { drag: { x: true, y: false } },
     scales: { x: { time: false }, y: channel.name === "pace" ? { dir: -1 } : {} },
