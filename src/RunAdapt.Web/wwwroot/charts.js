@@ -26,7 +26,7 @@ function drawDatedChart(parent, chart) {
   const drawn = chart.bars ? raw.map((_, i) => x.map((__, j) => raw.slice(0, i + 1).reduce((s, v) => s + v[j], 0))) : raw;
   const order = chart.bars ? chart.lines.map((_, i) => chart.lines.length - 1 - i) : chart.lines.map((_, i) => i);
   const bars = chart.bars && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.8, 40] }) : undefined;
-  const series = [{ value: (u, ts) => (ts == null ? "–" : new Date(ts * 1000).toISOString().slice(0, 10)) }];
+  const series = [{ label: "date", value: (u, ts) => (ts == null ? "–" : new Date(ts * 1000).toISOString().slice(0, 10)) }];
   for (const i of order) {
     const colour = chartPalette[i % chartPalette.length];
     series.push({
