@@ -173,7 +173,14 @@ public static class Charts
     {
         ArgumentNullException.ThrowIfNull(days);
         var plot = NewPlot("Fitness, fatigue and form", "Date", "Training load (TRIMP per day)");
-        plot.Axes.DateTimeTicksBottom();
+        // ISO days: "04/01/2025" reads as April in one country and January in another.
+        if (plot.Axes.DateTimeTicksBottom().TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic dates)
+        {
+            dates.LabelFormatter = day => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // The dated axis replaces the bottom one, and its label with it.
+        plot.XLabel("Date", 14);
         double[] weeks = [.. days.Select(d => d.Date.ToDateTime(TimeOnly.MinValue).ToOADate())];
         foreach (var (values, label, colour) in new[]
         {
