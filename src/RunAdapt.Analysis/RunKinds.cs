@@ -1,3 +1,5 @@
+using System.Globalization;
+using RunAdapt.Core.Model;
 using RunAdapt.Core.Training;
 
 namespace RunAdapt.Analysis;
@@ -181,6 +183,21 @@ public static class RunKinds
         }
 
         return run.Sum(s => s.DurationSeconds) >= LongRunSeconds ? RunKind.Long : RunKind.Easy;
+    }
+
+    /// <summary>
+    /// A plan's description followed by its runs by kind (<c>Runs by kind: easy 24, intervals 12, hills 12.</c>), each
+    /// kind taken from the plan (<see cref="OfPlanned"/>); the description alone for a plan without running.
+    /// </summary>
+    /// <param name="description">What the plan says of itself, if anything.</param>
+    /// <param name="plan">The plan as simulated (its sessions, and its parameters for the effort of a tempo run).</param>
+    public static string? DescribePlan(string? description, SimulationInput plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var tempo = plan.Parameters.Get("intensity.tempo");
+        var kinds = plan.Sessions.Select(s => OfPlanned(s, tempo)).OfType<RunKind>().GroupBy(k => k).OrderBy(g => g.Key).ToList();
+        return kinds.Count == 0 ? description
+            : $"{description} Runs by kind: {string.Join(", ", kinds.Select(g => string.Create(CultureInfo.InvariantCulture, $"{Name(g.Key)} {g.Count()}")))}.".TrimStart();
     }
 
     private static bool IsRace(double seconds, double metres, List<RunSegment> withHeartRate, bool byHeartRate, Thresholds onDay)

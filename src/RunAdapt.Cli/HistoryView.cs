@@ -32,6 +32,11 @@ internal static class HistoryView
             console.MarkupLine(Markup.Escape(I($"Training load on {d.Date:yyyy-MM-dd} (Banister TRIMP; {fitnessDays:0.#}- and {fatigueDays:0.#}-day constants): fitness (CTL) {d.Fitness:0.0}, fatigue (ATL) {d.Fatigue:0.0}, form (TSB) {Numbers.Signed(d.Form, 1)}, ramp {Numbers.Signed(d.RampPerWeek, 1)}/week, acute:chronic {d.AcuteChronicRatio:0.00}.")));
         }
 
+        if (MonthlyLoad(Loads(activities, logged, athlete, thresholds)) is { } monthly)
+        {
+            console.Write(monthly);
+        }
+
         if (WeeklyVolume(activities, unit) is { } weekly)
         {
             console.Write(weekly);
@@ -41,9 +46,10 @@ internal static class HistoryView
         // A terminal narrower than the full table gets the columns that matter most, so nothing is wrapped letter by letter.
         var wide = console.Profile.Width >= 140;
         var table = new Table().Title(shown.Count == activities.Count ? "Sessions" : $"Latest {shown.Count} of {activities.Count} sessions");
+        // The id is what 'activities exclude ID' takes and what the dashboard's run page shows (/run.html?id=ID).
         table.AddColumns(wide
-            ? ["date", "sport", unit.Symbol(), "moving", $"pace {unit.PerUnit()}", "steps /min", "kcal", "load (how)", "HR zones 1–5 (%)", "what it held"]
-            : ["date", "sport", unit.Symbol(), "moving", "load (how)", "what it held"]);
+            ? ["id", "date", "sport", unit.Symbol(), "moving", $"pace {unit.PerUnit()}", "steps /min", "kcal", "load (how)", "HR zones 1–5 (%)", "what it held"]
+            : ["id", "date", "sport", unit.Symbol(), "moving", "load (how)", "what it held"]);
         foreach (var a in shown)
         {
             var x = a.Analysis;
@@ -52,12 +58,12 @@ internal static class HistoryView
             var held = Markup.Escape(x?.Describe(unit) ?? a.Problem ?? "–");
             if (!wide)
             {
-                table.AddRow(date, a.Sport, DistanceUnits.Number(a.DistanceMetres, unit), Clock(a.MovingSeconds), load, held);
+                table.AddRow(Id(a), date, a.Sport, DistanceUnits.Number(a.DistanceMetres, unit), Clock(a.MovingSeconds), load, held);
                 continue;
             }
 
             table.AddRow(
-                date, a.Sport, DistanceUnits.Number(a.DistanceMetres, unit), Clock(a.MovingSeconds),
+                Id(a), date, a.Sport, DistanceUnits.Number(a.DistanceMetres, unit), Clock(a.MovingSeconds),
                 a.MovingSeconds > 0 ? DistanceUnits.Pace(a.DistanceMetres / a.MovingSeconds, unit) : "–",
                 x?.StepsPerMinute is { } steps ? I($"{steps:0}") : "–",
                 x is null || x.EnergyKilojoules <= 0 ? "–" : I($"{x.EnergyKilojoules / KilojoulesPerKilocalorie:0}"),
@@ -162,6 +168,24 @@ internal static class HistoryView
         return table;
     }
 
+    /// <summary>The training load (TRIMP) of each month from the first session's to the last's, as bars; <c>null</c> for under two months.</summary>
+    private static BarChart? MonthlyLoad(IEnumerable<(DateOnly Date, double Load)> loads)
+    {
+        var byMonth = loads.GroupBy(l => new DateOnly(l.Date.Year, l.Date.Month, 1)).ToDictionary(g => g.Key, g => g.Sum(l => l.Load));
+        if (byMonth.Count < 2)
+        {
+            return null;
+        }
+
+        var chart = new BarChart().Label("Training load by month (TRIMP)").LeftAlignLabel().Width(72);
+        for (var month = byMonth.Keys.Min(); month <= byMonth.Keys.Max(); month = month.AddMonths(1))
+        {
+            chart.AddItem(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), Math.Round(byMonth.GetValueOrDefault(month)), Color.Green);
+        }
+
+        return chart;
+    }
+
     /// <summary>A logged session in a line: its lifting sets, its running and its cross-training.</summary>
     private static string Logged(TrainingSession session, DistanceUnit unit)
     {
@@ -177,6 +201,8 @@ internal static class HistoryView
     }
 
     private static string Clock(double? seconds) => Durations.Clock(seconds);
+
+    private static string Id(StoredActivity activity) => activity.Id.ToString(CultureInfo.InvariantCulture);
 
     private static string I(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

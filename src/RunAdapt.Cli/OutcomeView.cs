@@ -48,16 +48,23 @@ internal static class OutcomeView
         console.WriteLine();
         foreach (var table in sheet.Tables)
         {
-            console.Write(Table(table));
-            if (table.Note is not null)
-            {
-                console.MarkupLine(Markup.Escape(table.Note));
-            }
+            WriteTable(output, table);
         }
 
         foreach (var driver in sheet.Drivers)
         {
             console.MarkupLine(Markup.Escape(driver));
+        }
+    }
+
+    /// <summary>Lays out one sheet table on its own, with its note.</summary>
+    public static void WriteTable(TextWriter output, SheetTable sheet)
+    {
+        var console = Console(output);
+        console.Write(Table(sheet));
+        if (sheet.Note is not null)
+        {
+            console.MarkupLine(Markup.Escape(sheet.Note));
         }
     }
 

@@ -43,7 +43,7 @@ public static class Charts
         charts.Add(LoadAndRisk(outcome));
         if (input.TrainingLoad.Count > 1)
         {
-            charts.Add(FitnessFatigue(input.TrainingLoad, input.StartDate ?? input.TrainingLoad[0].Date));
+            charts.Add(FitnessFatigue(input.TrainingLoad));
         }
 
         if (input.Sessions.Count > 0)
@@ -168,13 +168,20 @@ public static class Charts
     }
 
     /// <summary>Fitness (CTL), fatigue (ATL) and form (TSB) day by day, from the sessions' training loads.</summary>
-    /// <param name="days">The series.</param>
-    /// <param name="start">The first day of week 1 (the x axis is in weeks, as in the other charts).</param>
-    public static ChartImage FitnessFatigue(IReadOnlyList<LoadPoint> days, DateOnly start)
+    /// <param name="days">The series (dated: the time axis shows the dates, as runners read this chart).</param>
+    public static ChartImage FitnessFatigue(IReadOnlyList<LoadPoint> days)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var plot = NewPlot("Fitness, fatigue and form", "Week", "Training load (TRIMP per day)");
-        double[] weeks = [.. days.Select(d => (d.Date.DayNumber - start.DayNumber) / 7.0)];
+        var plot = NewPlot("Fitness, fatigue and form", "Date", "Training load (TRIMP per day)");
+        // ISO days: "04/01/2025" reads as April in one country and January in another.
+        if (plot.Axes.DateTimeTicksBottom().TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic dates)
+        {
+            dates.LabelFormatter = day => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        // The dated axis replaces the bottom one, and its label with it.
+        plot.XLabel("Date", 14);
+        double[] weeks = [.. days.Select(d => d.Date.ToDateTime(TimeOnly.MinValue).ToOADate())];
         foreach (var (values, label, colour) in new[]
         {
             (days.Select(d => d.Fitness).ToArray(), "Fitness (CTL, 42 d)", "#2166ac"),

@@ -129,26 +129,33 @@ public static class HtmlReport
     /// </summary>
     private static string WeeklyVolume(ReportInput input)
     {
-        var weeks = Weeks.Last(input.Sessions, s => s.Date, VolumeWeeks);
-        if (weeks.Count == 0)
+        if (OutcomeSheet.WeeklyVolume(input, VolumeWeeks) is not { } volume)
         {
             return string.Empty;
         }
 
-        var table = new StringBuilder(Invariant($"<table class=\"weekly\"><caption>Weekly volume (the last {VolumeWeeks} weeks)</caption><thead><tr><th>Week of</th><th>Sessions</th><th>Hours</th><th>Running "))
-            .Append(input.Units.Symbol()).Append("</th><th class=\"text\">Kinds</th></tr></thead><tbody>");
-        foreach (var (monday, these) in weeks)
+        var table = new StringBuilder("<table class=\"weekly\"><caption>").Append(E(volume.Title)).Append("</caption><thead><tr>");
+        foreach (var (column, i) in volume.Columns.Select((c, i) => (c, i)))
         {
-            var kinds = these.GroupBy(SessionKinds.Classify).OrderBy(g => g.Key).Select(g => Invariant($"{SessionKinds.Display(g.Key)} {g.Count()}"));
-            table.Append("<tr><th scope=\"row\">").Append(monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("</th>")
-                .Append(Cell(these.Count.ToString(CultureInfo.InvariantCulture)))
-                .Append(Cell(Invariant($"{these.Sum(SessionKinds.Minutes) / 60:0.0}")))
-                .Append(Cell(DistanceUnits.Number(these.Sum(s => s.Run.Sum(r => r.DistanceMetres)), input.Units)))
-                .Append("<td class=\"text\">").Append(E(string.Join(", ", kinds))).Append("</td></tr>");
+            table.Append(i == volume.Columns.Count - 1 ? "<th class=\"text\">" : "<th>").Append(E(Capitalised(column))).Append("</th>");
+        }
+
+        table.Append("</tr></thead><tbody>");
+        foreach (var row in volume.Rows)
+        {
+            table.Append("<tr><th scope=\"row\">").Append(E(row.Label)).Append("</th>");
+            foreach (var cell in row.Cells.Take(row.Cells.Count - 1))
+            {
+                table.Append(Cell(cell.Text));
+            }
+
+            table.Append("<td class=\"text\">").Append(E(row.Cells[^1].Text)).Append("</td></tr>");
         }
 
         return table.Append("</tbody></table>").ToString();
     }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The most sessions listed one by one; a decade of daily runs would otherwise make a 2 MB page.</summary>
     private const int MostSessionRows = 400;

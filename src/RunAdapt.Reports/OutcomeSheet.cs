@@ -96,6 +96,82 @@ public sealed record OutcomeSheet(
         return new SheetTable("compare", "Final state (changes since each scenario's start)", null, ["measure", .. outcomes.Select(o => o.Key)], rows);
     }
 
+    /// <summary>
+    /// How the body changed over the outcome's weeks: the start, then a row every few weeks (at most
+    /// <paramref name="rows"/> after the start, the last week always), dated by the week's last day. Each measure of
+    /// <see cref="Summaries.OverTime"/> is a column, a muscle measure as the mean of the leg muscles.
+    /// </summary>
+    /// <param name="outcome">The outcome (its weekly series).</param>
+    /// <param name="start">The first simulated day.</param>
+    /// <param name="rows">How many rows after the start, at most.</param>
+    /// <param name="catalogue">The measures; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
+    public static SheetTable OverTime(SimulationOutcome outcome, DateOnly start, int rows = 12, MeasureCatalogue? catalogue = null)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        catalogue ??= MeasureCatalogue.Standard;
+        var measures = catalogue.In(Summaries.OverTime).ToList();
+        var series = outcome.Series;
+        var step = Math.Max(1, (int)Math.Ceiling(series.Count / (double)rows));
+        // Counted back from the last week, so the last row is the end.
+        var shown = Enumerable.Range(0, series.Count).Where(i => (series.Count - 1 - i) % step == 0);
+        double Value(Measure m, BodySnapshot s) => m.Scope == MeasureScope.Muscle ? s.Muscles.Keys.Average(muscle => m.Read(s, muscle)) : m.Read(s);
+        SheetRow Row(string label, BodySnapshot s) => new(label, [.. measures.Select(m => m.Kind == MeasureKind.Change
+            ? new SheetCell(Signed(Value(m, s), m.Decimals), Math.Sign(Math.Round(Value(m, s), m.Decimals)))
+            : new SheetCell(Fixed(Value(m, s), m.Decimals)))]);
+        var table = new List<SheetRow> { Row(start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), outcome.Start) };
+        table.AddRange(shown.Select(i => Row(start.AddDays((7 * (series[i].Week ?? (i + 1))) - 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), series[i])));
+        return new SheetTable("over-time", "Over time (a muscle's measure is the mean of the leg muscles)", null,
+            ["week ending", .. measures.Select(m => WithUnit(m.Label, m.Unit.Length > 0 ? $"({m.Unit})" : ""))], table);
+    }
+
+    /// <summary>
+    /// Distance run and time per Monday-to-Sunday week, with the sessions of each kind, for the last
+    /// <paramref name="weeks"/> weeks up to the last session (empty weeks shown as such); <c>null</c> without sessions.
+    /// </summary>
+    /// <param name="input">The sessions and the runner's unit.</param>
+    /// <param name="weeks">How many weeks.</param>
+    public static SheetTable? WeeklyVolume(ReportInput input, int weeks)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var grouped = Core.Training.Weeks.Last(input.Sessions, s => s.Date, weeks);
+        if (grouped.Count == 0)
+        {
+            return null;
+        }
+
+        var rows = grouped.Select(w => new SheetRow(w.Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), [
+            new SheetCell(w.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new SheetCell(Fixed(w.Items.Sum(SessionKinds.Minutes) / 60, 1)),
+            new SheetCell(DistanceUnits.Number(w.Items.Sum(s => s.Run.Sum(r => r.DistanceMetres)), input.Units)),
+            new SheetCell(string.Join(", ", w.Items.GroupBy(SessionKinds.Classify).OrderBy(g => g.Key).Select(g => Invariant($"{SessionKinds.Display(g.Key)} {g.Count()}")))),
+        ]));
+        return new SheetTable("weekly-volume", Invariant($"Weekly volume (the last {weeks} weeks)"), null,
+            ["week of", "sessions", "hours", $"running {input.Units.Symbol()}", "kinds"], [.. rows]);
+    }
+
+    /// <summary>
+    /// One session's share of an answer: each "why" measure's change with every session, without this one, and the
+    /// difference (adaptation is not additive, so the shares of all sessions need not add up to the total).
+    /// </summary>
+    /// <param name="with">The outcome of the whole history.</param>
+    /// <param name="without">The outcome of the history without the session.</param>
+    /// <param name="catalogue">The measures; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
+    public static SheetTable Share(SimulationOutcome with, SimulationOutcome without, MeasureCatalogue? catalogue = null)
+    {
+        ArgumentNullException.ThrowIfNull(with);
+        ArgumentNullException.ThrowIfNull(without);
+        catalogue ??= MeasureCatalogue.Standard;
+        var rows = Each(catalogue.In(Summaries.Why), MuscleNames.Sorted(with.Final.Muscles.Keys)).Select(x => new SheetRow(WhyColumn(x.Measure, x.Muscle), [
+            SignedCell(x.Measure, x.Measure.Change(with.Start, with.Final, x.Muscle)),
+            SignedCell(x.Measure, x.Measure.Change(without.Start, without.Final, x.Muscle)),
+            // Two more digits: one session of many moves the end by hundredths.
+            SignedCell(x.Measure with { Decimals = x.Measure.Decimals + 2 }, x.Measure.Read(with.Final, x.Muscle) - x.Measure.Read(without.Final, x.Muscle)),
+        ]));
+        return new SheetTable("share", "This run's share of the answer", "The model run over the whole history, and again without this run; its share is the difference at the end (size and bone in percentage points).",
+            ["measure", "whole history", "without this run", "this run's share"], [.. rows]);
+    }
+
     /// <summary>A measure's name in a row or column: the muscle first for a muscle measure (<c>glutes size</c>).</summary>
     private static string Name(Measure measure, string? muscle) => muscle is null ? measure.Label : $"{muscle} {measure.Label}";
 

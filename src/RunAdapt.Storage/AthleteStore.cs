@@ -419,6 +419,16 @@ public sealed class AthleteStore : IAthleteStore
         }
     }
 
+    /// <summary>One stored activity's samples (what its page draws), or <c>null</c> when no activity has this id.</summary>
+    /// <param name="id">The activity's id.</param>
+    public IReadOnlyList<ActivitySample>? LoadSamples(long id) =>
+        _connection.QueryFirstOrDefault<byte[]>("select samples from activities where id = @id", new { id }) is { } blob ? SampleCodec.Decode(blob) : null;
+
+    /// <summary>What <see cref="LoadSessions"/> gives without the sessions of one activity: the model's input had it not been run.</summary>
+    /// <param name="id">The activity's id.</param>
+    public IReadOnlyList<TrainingSession> LoadSessionsWithout(long id) =>
+        [.. _connection.Query<string>("select s.data from sessions s left join activities a on a.id = s.activity_id where (a.excluded is null or a.excluded = 0) and (s.activity_id is null or s.activity_id <> @id) order by s.date, s.id", new { id }).Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a session"))];
+
     /// <inheritdoc/>
     public IEnumerable<IReadOnlyList<ActivitySample>> LoadSamples() =>
         Query<byte[]>("select samples from activities where athlete_id = @athlete order by start_utc").Select(SampleCodec.Decode);

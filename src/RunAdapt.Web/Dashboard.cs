@@ -176,8 +176,14 @@ public static class Dashboard
     private static void MapPages(WebApplication app)
     {
         app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/run.html", () => Asset("run.html", "text/html; charset=utf-8")).ExcludeFromDescription();
         app.MapGet("/app.js", () => Asset("app.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/app.css", () => Asset("app.css", "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        // uPlot 1.6.32 (MIT, wwwroot/uPlot.LICENSE.txt), bundled: the page loads nothing from outside.
+        app.MapGet("/uPlot.iife.min.js", () => Asset("uPlot.iife.min.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/uPlot.min.css", () => Asset("uPlot.min.css", "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/charts.js", () => Asset("charts.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/run.js", () => Asset("run.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static void MapApi(WebApplication app, bool server)
@@ -227,6 +233,7 @@ public static class Dashboard
             history.Change(id, action);
             return history.List();
         })).WithMetadata(new WritesAthleteData());
+        app.MapGet("/api/activities/{id:long}", (long id, History history, Views views, CancellationToken cancellation) => Run(() => history.Run(id, views.Catalogue, cancellation)));
         app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
         app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form))).WithMetadata(new WritesAthleteData());
         app.MapPut("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form))).WithMetadata(new WritesAthleteData());

@@ -100,6 +100,20 @@ public sealed class History(string? location, long athleteId, Lock gate)
         }
     }
 
+    /// <summary>One activity's page: its route, channels, splits, what the analysis found and its share of the answer.</summary>
+    /// <param name="id">The activity's id.</param>
+    /// <param name="catalogue">The measures of its share.</param>
+    /// <param name="cancellation">Stops before the two simulations when nobody waits any more.</param>
+    /// <exception cref="UserInputException">No activity has the id.</exception>
+    public RunView Run(long id, MeasureCatalogue catalogue, CancellationToken cancellation)
+    {
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location);
+            return RunPages.Of(store, id, catalogue, cancellation) ?? throw new UserInputException($"no activity {id}");
+        }
+    }
+
     /// <summary>Leaves an activity out of the model and the totals (<c>exclude</c>), takes it back (<c>include</c>) or removes it (<c>delete</c>).</summary>
     /// <param name="id">The activity's id.</param>
     /// <param name="action"><c>exclude</c>, <c>include</c> or <c>delete</c>.</param>

@@ -1,5 +1,6 @@
 using RunAdapt.Analysis;
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Scenarios;
 using RunAdapt.Reports;
 
@@ -35,7 +36,10 @@ internal static class Simulations
     {
         var scenario = Parse(yaml, name);
         var input = scenario.FromHistory ? history.Continue(scenario) : scenario.ToInput();
-        return ReportInput.ForPlan(scenario, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full, cancellation) with { Units = history.Units() };
+        var report = ReportInput.ForPlan(scenario, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full, cancellation);
+        // The plan's runs by kind, as the plan sets them (docs/ANALYSIS.md), after what the scenario says of itself.
+        var units = history.Units();
+        return report with { Units = units, Description = RunKinds.DescribePlan(DistanceUnits.InText(report.Description, units), input) };
     }
 
     /// <summary>Scenario text from the page, checked for size before it is parsed.</summary>

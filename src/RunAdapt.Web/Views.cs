@@ -5,26 +5,17 @@ using RunAdapt.Reports;
 
 namespace RunAdapt.Web;
 
-/// <summary>One chart as the page shows it.</summary>
-/// <param name="Name">Identifier.</param>
-/// <param name="Title">Heading.</param>
-/// <param name="Caption">What it shows.</param>
-/// <param name="Png">The PNG as a data URI.</param>
-public sealed record ChartView(
-    [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("title")] string Title,
-    [property: JsonPropertyName("caption")] string Caption,
-    [property: JsonPropertyName("png")] string Png);
-
 /// <summary>An outcome as the page shows it: the sheet (answer and tables), the body map, the charts and the raw outcome.</summary>
 /// <param name="Sheet">The answer and the tables, as every face shows them.</param>
 /// <param name="BodyMap">The body map SVG.</param>
-/// <param name="Charts">The charts.</param>
+/// <param name="Charts">The charts' data on dated time axes (the page draws them, interactive).</param>
+/// <param name="Volume">Distance and time of the last weeks, by kind of session; <c>null</c> without sessions.</param>
 /// <param name="Outcome">The outcome itself (the public JSON shape).</param>
 public sealed record OutcomeView(
     [property: JsonPropertyName("sheet")] OutcomeSheet Sheet,
     [property: JsonPropertyName("bodyMap")] string BodyMap,
-    [property: JsonPropertyName("charts")] IReadOnlyList<ChartView> Charts,
+    [property: JsonPropertyName("charts")] IReadOnlyList<DatedChart> Charts,
+    [property: JsonPropertyName("volume")] SheetTable? Volume,
     [property: JsonPropertyName("outcome")] JsonObject Outcome);
 
 /// <summary>Two outcomes side by side.</summary>
@@ -42,11 +33,15 @@ public sealed record ComparisonView(
 /// <param name="Catalogue">The measures every view shows.</param>
 internal sealed record Views(MeasureCatalogue Catalogue)
 {
+    /// <summary>How many weeks the weekly-volume table shows (as the report).</summary>
+    private const int VolumeWeeks = 12;
+
     /// <summary>The outcome as the page shows it (with "how sure" and "why" when the input has them).</summary>
     public OutcomeView Of(ReportInput input) => new(
         OutcomeSheet.Of(input, Catalogue),
         BodyMap.Render(input.Outcome),
-        [.. Reports.Charts.All(input).Select(c => new ChartView(c.Name, c.Title, c.Caption, "data:image/png;base64," + Convert.ToBase64String(c.Png)))],
+        DatedCharts.Of(input, Catalogue),
+        OutcomeSheet.WeeklyVolume(input, VolumeWeeks),
         OutcomeJson.Node(input.Outcome, Catalogue));
 
     /// <summary>The answer and tables only, with how sure the model is and why (no charts: the page has them already).</summary>

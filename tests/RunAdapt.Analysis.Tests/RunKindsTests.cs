@@ -95,6 +95,23 @@ public sealed class RunKindsTests
         Assert.Null(RunKinds.OfPlanned(TrainingSession.Lifting(new DateOnly(2025, 1, 1), new StrengthSet("back_squat", 3, 5, 0.8)), 0.80));
     }
 
+    /// <summary>A plan's description says its runs by kind as the plan sets them; a plan without running is described as it is.</summary>
+    [Fact]
+    public void APlansDescriptionSaysItsRunsByKind()
+    {
+        var plan = ScenarioParser.Parse("""
+            weeks: 2
+            week:
+              - { day: mon, run: { minutes: 40, effort: easy } }
+              - { day: tue, run: { repeats: 5, meters: 800, effort: interval, rest: "2:00" } }
+              - { day: thu, run: { minutes: 40, effort: easy } }
+            """, "plan.yaml").ToInput();
+        Assert.Equal("Two weeks. Runs by kind: easy 4, intervals 2.", RunKinds.DescribePlan("Two weeks.", plan));
+        Assert.Equal("Runs by kind: easy 4, intervals 2.", RunKinds.DescribePlan(null, plan));
+        var lifting = ScenarioParser.Parse("weeks: 1\nweek:\n  - { day: mon, strength: [ { exercise: back_squat, sets: 3, reps: 5, load_pct_1rm: 80 } ] }\n", "gym.yaml").ToInput();
+        Assert.Equal("Gym only.", RunKinds.DescribePlan("Gym only.", lifting));
+    }
+
     private static string Fixture(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -56,7 +56,7 @@ public sealed class ImportHistoryTests
     public void HistoryRunsTheModelOverTheImportedSessions()
     {
         var db = Path.Combine(TempDir(), "h.db");
-        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db);
         var (status, output, _) = Run("history", "--db", db, "--json");
         Assert.Equal(CliApp.Success, status);
         var json = JsonNode.Parse(output)!;
@@ -94,7 +94,7 @@ public sealed class ImportHistoryTests
     public void TheAthleteProfileAndDatedThresholdsAreSetAndTheHistoryAnalysedAgain()
     {
         var db = Path.Combine(TempDir(), "a.db");
-        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db);
         var (status, output, _) = Run("athlete", "--db", db, "--sex", "female", "--age", "34", "--mass", "58", "--hr-max", "188", "--hr-rest", "48", "--threshold-pace", "4:45");
         Assert.Equal(CliApp.Success, status);
         Assert.StartsWith("saved; analysed 2 stored activities again", output);
@@ -129,9 +129,10 @@ public sealed class ImportHistoryTests
         var db = Path.Combine(TempDir(), "v.db");
         var (status, _, _) = Run("import", Fixture("fit", "activity-small-fenix2-run.fit"), "--carried-load", "8", "--db", db);
         Assert.Equal(CliApp.Success, status);
-        Assert.Contains("carrying 8 kg", Run("history", "--db", db).Output);
+        // The table may wrap the words in its cell: only spaces and cell borders between them.
+        Assert.Matches(@"carrying[\s│]+8[\s│]+kg", Run("history", "--db", db).Output);
         Run("athlete", "--db", db, "--mass", "64");
-        Assert.Contains("carrying 8 kg", Run("history", "--db", db).Output);
+        Assert.Matches(@"carrying[\s│]+8[\s│]+kg", Run("history", "--db", db).Output);
         Assert.Equal(CliApp.BadUsage, Run("import", Fixture("fit", "garmin-fenix-5-run.fit"), "--carried-load", "-3", "--db", db).Status);
         Assert.Equal(CliApp.BadUsage, Run("history", "--db", db, "--fitness-days", "0").Status);
     }
@@ -160,7 +161,7 @@ public sealed class ImportHistoryTests
     {
         var dir = TempDir();
         var db = Path.Combine(dir, "l.db");
-        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db);
         var runsOnly = JsonNode.Parse(Run("history", "--db", db, "--json").Output)!;
 
         var log = Path.Combine(dir, "gym.yaml");
@@ -228,7 +229,7 @@ public sealed class ImportHistoryTests
     {
         var dir = TempDir();
         var db = Path.Combine(dir, "h.db");
-        Run("import", Path.Combine(Root, "samples", "activities"), "--db", db);
+        Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db);
         var plan = Path.Combine(dir, "next.yaml");
         File.WriteAllText(plan, "from: history\nathlete: { sex: male, age: 30, mass_kg: 75 }\nweeks: 8\nweek:\n  - { day: mon, run: { minutes: 40, effort: easy } }\n  - { day: thu, run: { minutes: 40, effort: easy } }\n");
         var (status, output, error) = Run("simulate", plan, "--db", db, "--json");

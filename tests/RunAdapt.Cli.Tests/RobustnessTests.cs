@@ -55,7 +55,7 @@ public sealed class RobustnessTests
     public void ADamagedStoredAnalysisIsShownAsSuchAndTheRestIsRead()
     {
         var db = Path.Combine(TempDir(), "damaged.db");
-        Assert.Equal(CliApp.Success, Run("import", Path.Combine(Root, "samples", "activities"), "--db", db).Status);
+        Assert.Equal(CliApp.Success, Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db).Status);
         using (var connection = new SqliteConnection($"Data Source={db};Pooling=false"))
         {
             connection.Open();
@@ -98,7 +98,7 @@ public sealed class RobustnessTests
     public void AStoreWithFarDatedRowsIsReadWithANote()
     {
         var db = Path.Combine(TempDir(), "old.db");
-        Assert.Equal(CliApp.Success, Run("import", Path.Combine(Root, "samples", "activities"), "--db", db).Status);
+        Assert.Equal(CliApp.Success, Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db).Status);
         using (var connection = new SqliteConnection($"Data Source={db};Pooling=false"))
         {
             connection.Open();
@@ -140,7 +140,7 @@ public sealed class RobustnessTests
     public void ADamagedStoreIsOneLineNamingIt()
     {
         var db = Path.Combine(TempDir(), "damaged.db");
-        Assert.Equal(CliApp.Success, Run("import", Path.Combine(Root, "samples", "activities"), "--db", db).Status);
+        Assert.Equal(CliApp.Success, Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db).Status);
         using (var file = File.OpenWrite(db))
         {
             file.Position = 8192;

@@ -153,4 +153,16 @@ public sealed class ScenarioCommandTests
     }
 
     private static double Seconds(string clock) => RunAdapt.Core.Durations.Seconds(clock)!.Value;
+
+    /// <summary>A built-in scenario says its runs by kind as the plan sets them, and its description's kilometres in the runner's unit.</summary>
+    [Fact]
+    public void AScenarioSaysItsRunsByKindAndItsDistancesInTheRunnersUnit()
+    {
+        var hills = Run("simulate", "novice-hills");
+        Assert.Equal(CliApp.Success, hills.Status);
+        Assert.Matches(@"Runs by kind:\s+easy\s+\d+,\s+hills\s+\d+\.", hills.Output);
+        var miles = System.Text.RegularExpressions.Regex.Replace(Run("simulate", "recreational-adds-lifting", "--units", "mi").Output, @"\s+", " ");
+        Assert.Contains("(about 22 mi a week)", miles, StringComparison.Ordinal);
+        Assert.DoesNotContain("km", miles, StringComparison.Ordinal);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class UnitsTests : IDisposable
     public void AProfileInMilesShowsNoKilometresInTheTerminalOrTheReport()
     {
         var db = Path.Combine(_dir, "store.db");
-        Succeeds(Run("import", Path.Combine(Root, "samples", "activities"), "--db", db));
+        Succeeds(Run("import", Fixture("tcx", "test.tcx"), Fixture("fit", "2013-02-06-12-11-14.fit"), "--db", db));
         var (status, athlete, error) = Run("athlete", "--db", db, "--units", "mi", "--threshold-pace", "7:40/mi");
         Assert.True(status == CliApp.Success, error);
         Assert.Matches(@"│ the beginning\s+│[^│]+│[^│]+│ 7:40\s+│", athlete);

@@ -80,4 +80,15 @@ public sealed class MeasureCatalogueTests
         Assert.Equal("+4.0 %", size.Format(3.96));
         Assert.Equal("45.3 ml/kg/min", MeasureCatalogue.Standard["vo2max"].Format(45.26));
     }
+
+    /// <summary>A scenario's description written in kilometres reads in miles for a runner who runs in miles, as written to the digit.</summary>
+    [Fact]
+    public void ProseInKilometresFollowsTheRunnersUnit()
+    {
+        Assert.Equal("about 22 mi a week", DistanceUnits.InText("about 35 km a week", DistanceUnit.Miles));
+        Assert.Equal("a 6.2 mi tempo and 106 mi a week", DistanceUnits.InText("a 10.0 km tempo and 170km a week", DistanceUnit.Miles));
+        Assert.Equal("about 35 km a week", DistanceUnits.InText("about 35 km a week", DistanceUnit.Kilometres));
+        Assert.Null(DistanceUnits.InText(null, DistanceUnit.Miles));
+        Assert.Equal("the couch-to-5K programme", DistanceUnits.InText("the couch-to-5K programme", DistanceUnit.Miles));
+    }
 }

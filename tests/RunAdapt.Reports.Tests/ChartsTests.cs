@@ -64,4 +64,16 @@ public sealed class ChartsTests
         Assert.Equal(SessionKind.Strength, SessionKinds.Classify(TrainingSession.Lifting(day, new StrengthSet("back_squat", 4, 8, 0.75))));
         Assert.Equal(4 * ((8 * 3) + 120) / 60.0, SessionKinds.Minutes(TrainingSession.Lifting(day, new StrengthSet("back_squat", 4, 8, 0.75))), 6);
     }
+
+    /// <summary>Fitness, fatigue and form are drawn on a dated axis (ISO days), not in weeks.</summary>
+    [Fact]
+    public void FitnessFatigueAndFormHaveDatesOnTheTimeAxis()
+    {
+        var start = new DateOnly(2025, 1, 6);
+        var days = Enumerable.Range(0, 200).Select(d => new LoadPoint(start.AddDays(d), d * 0.2, d * 0.25, -d * 0.05)).ToList();
+        var texts = XDocument.Parse(Charts.FitnessFatigue(days).Svg).Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).ToList();
+        Assert.Contains(texts, t => System.Text.RegularExpressions.Regex.IsMatch(t, @"^2025-\d\d-\d\d$"));
+        Assert.Contains("Date", texts);
+        Assert.DoesNotContain("Week", texts);
+    }
 }

@@ -59,4 +59,35 @@ public sealed class OutcomeSheetTests
         var glutes = OutcomeSheet.Of(Input(outcome)).Tables.Single(t => t.Id == "muscles").Rows.Single(r => r.Label == "glutes");
         Assert.Equal(new SheetCell("0.0 %", 0), glutes.Cells[0]);
     }
+
+    /// <summary>
+    /// Over time: the start and at most the asked rows after it, dated by each week's last day, the last week always;
+    /// a muscle measure is the legs' mean; a measure added to the catalogue for this table is a column of it.
+    /// </summary>
+    [Fact]
+    public void OverTimeDatesEveryFewWeeksAndEndsOnTheLastWeek()
+    {
+        var outcome = new OutcomeBuilder().Weeks(52).Vo2(40, 46).Build();
+        var table = OutcomeSheet.OverTime(outcome, new DateOnly(2025, 1, 6), rows: 12, MeasureCatalogue.Standard.With(BodyFat with { In = Summaries.OverTime }));
+        Assert.Equal("2025-01-06", table.Rows[0].Label);
+        Assert.Equal(new DateOnly(2025, 1, 6).AddDays((7 * 52) - 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), table.Rows[^1].Label);
+        Assert.InRange(table.Rows.Count, 11, 13);
+        Assert.Equal("body fat share (%)", table.Columns[^1]);
+        var vo2 = table.Columns.ToList().IndexOf("VO2max (ml/kg/min)") - 1;
+        Assert.Equal(["40.0", "46.0"], [table.Rows[0].Cells[vo2].Text, table.Rows[^1].Cells[vo2].Text]);
+        var size = table.Columns.ToList().IndexOf("size (%)") - 1;
+        Assert.Equal(Numbers.Signed(outcome.Final.Muscles.Values.Average(m => m.SizeChangePercent), 1), table.Rows[^1].Cells[size].Text);
+    }
+
+    /// <summary>One session's share: the whole history's change, the change without it, and the difference to two more digits.</summary>
+    [Fact]
+    public void ASessionsShareIsTheDifferenceItMadeAtTheEnd()
+    {
+        var with = new OutcomeBuilder().Vo2(40, 46).Build();
+        var without = new OutcomeBuilder().Vo2(40, 45.9).Build();
+        var share = OutcomeSheet.Share(with, without);
+        var vo2 = share.Rows.Single(r => r.Label == "VO2max (ml/kg/min)");
+        Assert.Equal(["+6.0", "+5.9", "+0.100"], vo2.Cells.Select(c => c.Text));
+        Assert.Equal("0.000", share.Rows.Single(r => r.Label == "glutes size").Cells[2].Text);
+    }
 }

@@ -129,7 +129,8 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         await Expect(page.Locator("#outcome")).ToBeVisibleAsync();
         await Expect(page.Locator("#outcome-findings li").First).ToContainTextAsync("grew most");
         Assert.Equal(16, await page.Locator("#outcome-bodymap path.muscle").CountAsync());
-        Assert.True(await page.Locator("#outcome-charts img").CountAsync() >= 9);
+        await Expect(page.Locator("#outcome-charts .uplot").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator("#outcome-charts .uplot").CountAsync() >= 9);
         await Expect(page.Locator("#outcome-bodymap .legend")).ToBeVisibleAsync();
         await DashboardFixture.ScreenshotAsync(page, "dashboard.png");
     }

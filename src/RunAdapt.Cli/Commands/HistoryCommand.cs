@@ -68,6 +68,11 @@ internal static class HistoryCommand
                     Why = contributions ?? [],
                     Units = unit,
                 }));
+                if (outcome.Series.Count > 1)
+                {
+                    OutcomeView.WriteTable(output, OutcomeSheet.OverTime(outcome, first));
+                }
+
                 HistoryView.Write(output, activities, [.. store.LoggedSessions().Where(s => range.Contains(s.Date))], store.LoadAthlete(), Analysis.ThresholdHistory.From(store.LoadThresholds()), parse.GetValue(latest), fitness, fatigue, unit);
             }
 

@@ -30,12 +30,17 @@ internal static class InspectCommand
             }
             else
             {
-                var (athlete, thresholds) = Profile(parse.GetValue(db));
+                var (athlete, thresholds, stored) = Profile(parse.GetValue(db));
                 WriteSummary(path, activities, output, athlete.Units);
                 foreach (var activity in activities)
                 {
                     var (analysed, reason) = SessionBuilder.TryAnalyse(activity, athlete, thresholds);
                     WriteAnalysis(activity, analysed, reason, output, athlete.Units);
+                    // The same run in the store (same sport, same start to the second): where its page is.
+                    if (stored.FirstOrDefault(s => activity.StartTimeUtc is { } t && Math.Abs((s.StartUtc - t).TotalSeconds) < 1 && s.Sport == activity.Sport.ToString().ToLowerInvariant()) is { } match)
+                    {
+                        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  stored as activity {match.Id}: its page is /run.html?id={match.Id} on the dashboard (runadapt serve)"));
+                    }
                 }
             }
 
@@ -66,15 +71,16 @@ internal static class InspectCommand
         }
     }
 
-    private static (Athlete Athlete, ThresholdHistory? Thresholds) Profile(string? location)
+    /// <summary>The store's athlete, thresholds and activities; a default athlete and nothing stored without a store.</summary>
+    private static (Athlete Athlete, ThresholdHistory? Thresholds, IReadOnlyList<Storage.StoredActivity> Stored) Profile(string? location)
     {
         if (location is null)
         {
-            return (new Athlete(), null);
+            return (new Athlete(), null, []);
         }
 
         using var store = StoreOption.Open(location);
-        return (store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()));
+        return (store.LoadAthlete(), ThresholdHistory.From(store.LoadThresholds()), store.ListActivities());
     }
 
     private static void WriteAnalysis(Activity activity, AnalysedSession? analysed, string? problem, TextWriter output, DistanceUnit unit)

@@ -40,7 +40,7 @@ internal static class ReportCommand
                 throw new UsageException("--since and --until read the imported history, not a SCENARIO");
             }
 
-            var input = (name is not null ? FromScenario(name, model, store) : FromHistory(store, range, model, parse.InvocationConfiguration.Error, unit)) with { Units = unit };
+            var input = (name is not null ? FromScenario(name, model, store, unit) : FromHistory(store, range, model, parse.InvocationConfiguration.Error, unit)) with { Units = unit };
             var folder = parse.GetValue(output)!;
             var written = ReportFiles.Write(input, folder.FullName);
             var console = parse.InvocationConfiguration.Output;
@@ -54,11 +54,12 @@ internal static class ReportCommand
         return command;
     }
 
-    private static ReportInput FromScenario(string nameOrPath, ModelParameters model, string? db)
+    private static ReportInput FromScenario(string nameOrPath, ModelParameters model, string? db, DistanceUnit unit)
     {
         var loaded = Scenarios.Load(nameOrPath, model);
         var input = Scenarios.Input(loaded, model, db);
-        return ReportInput.ForPlan(loaded, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full: true);
+        var report = ReportInput.ForPlan(loaded, input, LoadPoints(FitnessFatigue.OfSessions([.. input.History, .. input.Sessions], input.Athlete)), full: true);
+        return report with { Description = Analysis.RunKinds.DescribePlan(DistanceUnits.InText(report.Description, unit), input) };
     }
 
     private static IReadOnlyList<LoadPoint> LoadPoints(IEnumerable<LoadDay> days) => [.. days.Select(d => new LoadPoint(d.Date, d.Fitness, d.Fatigue, d.Form))];

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Training;
 using RunAdapt.Reports;
 
@@ -43,7 +44,8 @@ internal static class SimulateCommand
                     profile = store?.LoadAthlete() ?? new Athlete();
                 }
 
-                OutcomeView.Write(output, OutcomeSheet.Of(new ReportInput { Title = loaded.Name, Description = loaded.Description, Outcome = outcome, Bands = bands, Why = contributions ?? [], Units = UnitsOption.Of(parse, units, profile) }));
+                var unit = UnitsOption.Of(parse, units, profile);
+                OutcomeView.Write(output, OutcomeSheet.Of(new ReportInput { Title = loaded.Name, Description = Analysis.RunKinds.DescribePlan(DistanceUnits.InText(loaded.Description, unit), input), Outcome = outcome, Bands = bands, Why = contributions ?? [], Units = unit }));
             }
 
             return CliApp.Success;

@@ -13,7 +13,7 @@ public enum DistanceUnit
 }
 
 /// <summary>Distances and paces in the runner's unit, written and read the same way by every face.</summary>
-public static class DistanceUnits
+public static partial class DistanceUnits
 {
     /// <summary>Metres in an international mile.</summary>
     public const double MetresPerMile = 1609.344;
@@ -21,6 +21,23 @@ public static class DistanceUnits
     /// <summary>The unit's symbol: <c>km</c> or <c>mi</c>.</summary>
     /// <param name="unit">The unit.</param>
     public static string Symbol(this DistanceUnit unit) => unit == DistanceUnit.Miles ? "mi" : "km";
+
+    /// <summary>
+    /// Prose written in kilometres (a scenario's description: <c>about 35 km a week</c>) in the runner's unit: each
+    /// <c>N km</c> as miles to as many decimals as written (<c>about 22 mi a week</c>); unchanged for kilometres.
+    /// </summary>
+    /// <param name="text">The text, or <c>null</c>.</param>
+    /// <param name="unit">The runner's unit.</param>
+    public static string? InText(string? text, DistanceUnit unit) =>
+        text is null || unit == DistanceUnit.Kilometres ? text : KilometresInText().Replace(text, m =>
+        {
+            var written = m.Groups[1].Value;
+            var decimals = written.Contains('.', StringComparison.Ordinal) ? written.Length - written.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+            return $"{Numbers.Fixed(double.Parse(written, CultureInfo.InvariantCulture) * 1000 / unit.Metres(), decimals)} {unit.Symbol()}";
+        });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d+(?:\.\d+)?)\s?km\b")]
+    private static partial System.Text.RegularExpressions.Regex KilometresInText();
 
     /// <summary>Metres in one of the unit.</summary>
     /// <param name="unit">The unit.</param>

@@ -28,6 +28,9 @@ public enum Summaries
 
     /// <summary>The side-by-side comparison of scenarios.</summary>
     Compare = 4,
+
+    /// <summary>The table of how the body changed over time (a row every few weeks; a muscle measure as the legs' mean).</summary>
+    OverTime = 8,
 }
 
 /// <summary>How a measure's value relates to the start of the simulation.</summary>

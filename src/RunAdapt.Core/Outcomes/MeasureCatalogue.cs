@@ -13,17 +13,17 @@ public sealed class MeasureCatalogue
 
     /// <summary>The measures RunAdapt shows.</summary>
     public static MeasureCatalogue Standard { get; } = new([
-        Measure.OfMuscle(SizeKey, "size_change_pct", "size", m => m.SizeChangePercent) with { Unit = "%", Better = Better.Higher, Kind = MeasureKind.Change, In = Summaries.Bands | Summaries.Why | Summaries.Compare, Up = "grow", Down = "shrink" },
-        Measure.OfMuscle("type1", "type1_pct", "type I", m => m.Type1Percent) with { Unit = "%", In = Summaries.Bands | Summaries.Compare },
+        Measure.OfMuscle(SizeKey, "size_change_pct", "size", m => m.SizeChangePercent) with { Unit = "%", Better = Better.Higher, Kind = MeasureKind.Change, In = Summaries.Bands | Summaries.Why | Summaries.Compare | Summaries.OverTime, Up = "grow", Down = "shrink" },
+        Measure.OfMuscle("type1", "type1_pct", "type I", m => m.Type1Percent) with { Unit = "%", In = Summaries.Bands | Summaries.Compare | Summaries.OverTime },
         Measure.OfMuscle("type2a", "type2a_pct", "type IIa", m => m.Type2APercent) with { Unit = "%" },
         Measure.OfMuscle("type2x", "type2x_pct", "type IIx", m => m.Type2XPercent) with { Unit = "%" },
         Measure.OfMuscle("endurance", "endurance_change_pct", "endurance", m => m.EnduranceChangePercent) with { Unit = "%", Better = Better.Higher, Kind = MeasureKind.Change },
-        Measure.OfMuscle("strength", "strength_change_pct", "strength", m => m.StrengthChangePercent) with { Unit = "%", Better = Better.Higher, Kind = MeasureKind.Change },
+        Measure.OfMuscle("strength", "strength_change_pct", "strength", m => m.StrengthChangePercent) with { Unit = "%", Better = Better.Higher, Kind = MeasureKind.Change, In = Summaries.OverTime },
         Measure.OfMuscle("strength_1rm", "strength_1rm_change_pct", "1RM", m => m.OneRepetitionMaximumChangePercent) with { Unit = "%", Better = Better.Higher, Kind = MeasureKind.Change },
-        Measure.OfBody("vo2max", "vo2max_ml_kg_min", "VO2max", b => b.Vo2MaxMillilitresPerKilogramPerMinute) with { Unit = "ml/kg/min", Better = Better.Higher, In = Summaries.Bands | Summaries.Why | Summaries.Compare },
-        Measure.OfBody("body_mass", "body_mass_kg", "body mass", b => b.BodyMassKilograms) with { Unit = "kg", In = Summaries.Bands | Summaries.Compare },
+        Measure.OfBody("vo2max", "vo2max_ml_kg_min", "VO2max", b => b.Vo2MaxMillilitresPerKilogramPerMinute) with { Unit = "ml/kg/min", Better = Better.Higher, In = Summaries.Bands | Summaries.Why | Summaries.Compare | Summaries.OverTime },
+        Measure.OfBody("body_mass", "body_mass_kg", "body mass", b => b.BodyMassKilograms) with { Unit = "kg", In = Summaries.Bands | Summaries.Compare | Summaries.OverTime },
         Measure.OfBody("fat_mass", "fat_mass_kg", "fat mass", b => b.FatMassKilograms) with { Unit = "kg", Better = Better.Lower, In = Summaries.Bands },
-        Measure.OfBody("bone", "bone_density_change_pct", "hip bone density", b => b.BoneDensityChangePercent) with { Unit = "%", Better = Better.Higher, Kind = MeasureKind.Change, In = Summaries.Bands | Summaries.Why | Summaries.Compare },
+        Measure.OfBody("bone", "bone_density_change_pct", "hip bone density", b => b.BoneDensityChangePercent) with { Unit = "%", Better = Better.Higher, Kind = MeasureKind.Change, In = Summaries.Bands | Summaries.Why | Summaries.Compare | Summaries.OverTime },
         Measure.OfBody("joint_load", "joint_load_index", "knee load (1 = habitual)", b => b.JointLoadIndex) with { Decimals = 2, Better = Better.Lower },
         Measure.OfBody("injury_risk", "injury_risk", "injury risk (1 = baseline)", b => b.InjuryRisk) with { Decimals = 2, Better = Better.Lower, In = Summaries.Bands },
     ]);

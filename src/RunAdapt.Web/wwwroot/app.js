@@ -74,15 +74,8 @@ function showOutcome(view, scenarioYaml) {
   $("outcome-description").textContent = view.sheet.description || "";
   showSheet(view.sheet, "outcome", ["muscles", "body"]);
   $("outcome-bodymap").innerHTML = view.bodyMap;
-  $("outcome-charts").replaceChildren(...view.charts.map((c) => {
-    const figure = element("figure");
-    figure.dataset.chart = c.name;
-    const img = element("img");
-    img.src = c.png;
-    img.alt = c.title;
-    figure.append(img, element("figcaption", c.caption));
-    return figure;
-  }));
+  $("outcome-volume").replaceChildren(...(view.volume ? sheetTable(view.volume, "outcome") : []));
+  drawDatedCharts($("outcome-charts"), view.charts);
   $("outcome").scrollIntoView({ behavior: "smooth" });
 }
 
@@ -121,7 +114,12 @@ async function loadHistory() {
     const tr = element("tr", undefined, a.excluded ? "excluded" : undefined);
     const actions = element("td");
     actions.append(a.excluded ? actionButton("Include", a.id, "include") : actionButton("Exclude", a.id, "exclude"), actionButton("Delete", a.id, "delete"));
-    tr.append(element("td", a.start.replace("T", " ").replace("Z", "")), element("td", a.sport),
+    // Each activity's own page: its route, channels, splits and share of the answer.
+    const when = element("td");
+    const link = element("a", a.start.replace("T", " ").replace("Z", ""));
+    link.href = `/run.html?id=${a.id}`;
+    when.append(link);
+    tr.append(when, element("td", a.sport),
       element("td", a.distance, "num"), element("td", `${a.moving_min.toFixed(0)} min`, "num"),
       element("td", a.trimp == null ? "–" : `${a.trimp} (${{ HeartRate: "HR", Pace: "pace", PerceivedEffort: "RPE", Duration: "duration" }[a.load_method]})`, "num"),
       element("td", a.kind ?? "–"), element("td", a.held ?? (a.problem ? `not analysed: ${a.problem}` : "–")), element("td", a.source), actions);
