@@ -177,7 +177,9 @@ public sealed class BatchCoordinatorGrain(
         // Runs in the grain's context, interleaved with Progress calls; one run at a time.
         if (_run is null || _run.IsCompleted)
         {
-            _run = RunAsync();
+            _run = RunAsync().ContinueWith(
+                t => log.LogError(t.Exception, "batch {Batch} stopped; the watchdog carries it on", state.State.BatchId),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Current);
         }
     }
 

@@ -36,6 +36,7 @@ public static class ClusterHosting
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Invariant, settings.ConnectionString))
             .AddAdoNetGrainStorage(StorageName, o => (o.Invariant, o.ConnectionString) = (Invariant, settings.ConnectionString))
             .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (Invariant, settings.ConnectionString))
+            .Configure<SiloOptions>(o => o.SiloName = FormattableString.Invariant($"silo-{siloPort}"))
             .ConfigureEndpoints(address ?? IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false)
             // A killed silo is declared dead after two missed 2-second probes (defaults: three of 5 s), so its athletes move on sooner.
             .Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (TimeSpan.FromSeconds(2), 2))

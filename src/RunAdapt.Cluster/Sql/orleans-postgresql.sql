@@ -156,12 +156,13 @@ WHERE DeploymentId = CAST(@DeploymentId AS varchar) AND Status = 6 AND Address =
   AND COALESCE(SuspectTimes, '') = COALESCE(CAST(@SuspectTimes AS varchar), '');
 $q$),
 
+-- The provider (10.4) writes the binary payload only; the JSON and XML columns stay for its reads.
 -- A write with the version read succeeds once (the version moves on); the first write of a grain inserts version 1.
 -- Anything else returns the version given, which the provider reports as a conflict.
 ('WriteToStorageKey', $q$
 WITH updated AS (
     UPDATE OrleansStorage
-    SET PayloadBinary = CAST(@PayloadBinary AS bytea), PayloadJson = CAST(@PayloadJson AS text), PayloadXml = CAST(@PayloadXml AS text),
+    SET PayloadBinary = CAST(@PayloadBinary AS bytea), PayloadJson = NULL, PayloadXml = NULL,
         ModifiedOn = now(), Version = Version + 1
     WHERE CAST(@GrainStateVersion AS integer) IS NOT NULL AND Version = CAST(@GrainStateVersion AS integer)
       AND ServiceId = CAST(@ServiceId AS varchar) AND GrainTypeHash = CAST(@GrainTypeHash AS integer) AND GrainIdHash = CAST(@GrainIdHash AS integer)
@@ -173,7 +174,7 @@ inserted AS (
                                 PayloadBinary, PayloadJson, PayloadXml, ModifiedOn, Version)
     SELECT CAST(@GrainIdHash AS integer), CAST(@GrainIdN0 AS bigint), CAST(@GrainIdN1 AS bigint), CAST(@GrainTypeHash AS integer),
            CAST(@GrainTypeString AS varchar), CAST(@GrainIdExtensionString AS varchar), CAST(@ServiceId AS varchar),
-           CAST(@PayloadBinary AS bytea), CAST(@PayloadJson AS text), CAST(@PayloadXml AS text), now(), 1
+           CAST(@PayloadBinary AS bytea), NULL, NULL, now(), 1
     WHERE CAST(@GrainStateVersion AS integer) IS NULL
     ON CONFLICT DO NOTHING RETURNING Version)
 SELECT COALESCE((SELECT Version FROM updated), (SELECT Version FROM inserted), CAST(@GrainStateVersion AS integer)) AS NewGrainStateVersion;

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using RunAdapt.Cluster;
+using RunAdapt.Silo;
+
+// runadapt-silo: a silo of the RunAdapt cluster, and the client commands that drive it.
+var db = new Option<string>("--db") { Description = "The cluster's PostgreSQL database (Host=…;Database=…).", Required = true };
+var cluster = new Option<string>("--cluster") { Description = "The cluster id (silos and clients of one cluster share it).", DefaultValueFactory = _ => "runadapt" };
+var port = new Option<int>("--port") { Description = "Silo-to-silo port on loopback.", DefaultValueFactory = _ => 11111 };
+var gateway = new Option<int>("--gateway") { Description = "Client gateway port on loopback.", DefaultValueFactory = _ => 30000 };
+var batchId = new Option<string?>("--id") { Description = "The batch id (a rerun with the same id carries on, never recomputes); a new one by default." };
+var samples = new Option<int>("--samples") { Description = "Uncertainty draws per athlete (10–10000), 0 for none.", DefaultValueFactory = _ => 100 };
+var parallel = new Option<int>("--parallel") { Description = "Athletes in flight at once across the cluster.", DefaultValueFactory = _ => 8 };
+var at = new Option<string>("--at") { Description = "Time of day (UTC) of the nightly batch, HH:MM.", DefaultValueFactory = _ => "02:00" };
+var athletes = new Option<int>("--athletes") { Description = "How many synthetic athletes to store.", Required = true };
+var from = new Option<string[]>("--from") { Description = "Folders of real activity files whose runs are re-dated into each athlete's year.", Required = true, AllowMultipleArgumentsPerToken = true };
+var weeks = new Option<int>("--weeks") { Description = "Weeks of history per athlete.", DefaultValueFactory = _ => 52 };
+
+var silo = new Command("silo", "Run a silo until stopped (Ctrl-C or SIGTERM). Applies the cluster's schema first.") { db, cluster, port, gateway };
+silo.SetAction(async (parse, cancellation) =>
+{
+    var settings = new ClusterSettings(parse.GetValue(db)!, parse.GetValue(cluster)!);
+    await ClusterSchema.ApplyAsync(settings.ConnectionString, cancellation);
+    var builder = Host.CreateApplicationBuilder();
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.UseOrleans(s => s.UseRunAdaptCluster(settings, parse.GetValue(port), parse.GetValue(gateway)));
+    using var host = builder.Build();
+    await host.StartAsync(cancellation);
+    var name = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+    Console.WriteLine($"silo {name} is up (cluster {settings.ClusterId})");
+    await host.WaitForShutdownAsync(cancellation);
+    return 0;
+});
+
+var batch = new Command("batch", "Re-simulate every athlete as one batch across the cluster, and wait for it; prints the throughput.") { db, cluster, batchId, samples, parallel };
+batch.SetAction(async (parse, cancellation) =>
+{
+    await using var client = await ClusterClient.ConnectAsync(new ClusterSettings(parse.GetValue(db)!, parse.GetValue(cluster)!), cancellation);
+    var id = parse.GetValue(batchId) ?? $"batch-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+    var clock = Stopwatch.StartNew();
+    var progress = await client.RunBatchAsync(id, parse.GetValue(samples), parse.GetValue(parallel), p => Console.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s  {p.Done}/{p.Total}"), cancellation);
+    var seconds = (progress.FinishedUtc!.Value - progress.StartedUtc).TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batch {id}: {progress.Done} athletes in {seconds:0.0} s = {progress.Done / seconds:0.00} athletes/s ({client.Silos} silos, {parse.GetValue(samples)} draws each)"));
+    return 0;
+});
+
+var nightly = new Command("nightly", "Schedule the nightly re-simulation of every athlete (an Orleans reminder: it survives restarts and moves with the coordinator).") { db, cluster, at, samples, parallel };
+nightly.SetAction(async (parse, cancellation) =>
+{
+    await using var client = await ClusterClient.ConnectAsync(new ClusterSettings(parse.GetValue(db)!, parse.GetValue(cluster)!), cancellation);
+    var time = TimeSpan.ParseExact(parse.GetValue(at)!, @"hh\:mm", CultureInfo.InvariantCulture);
+    await client.Coordinator.ScheduleNightly(time, parse.GetValue(samples), parse.GetValue(parallel));
+    Console.WriteLine($"nightly batch at {time:hh\\:mm} UTC, {parse.GetValue(samples)} draws per athlete");
+    return 0;
+});
+
+var seed = new Command("seed", "Load run only: store synthetic athletes, each a year of real runs re-dated, straight into the store.") { db, athletes, from, weeks };
+seed.SetAction(async (parse, cancellation) =>
+{
+    var connection = parse.GetValue(db)!;
+    await ClusterSchema.ApplyAsync(connection, cancellation);
+    var clock = Stopwatch.StartNew();
+    var (count, runs) = SyntheticAthletes.Store(new StoreAthleteData(connection), parse.GetValue(from)!, parse.GetValue(athletes), parse.GetValue(weeks), cancellation);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {count} athletes, {runs} runs, in {clock.Elapsed.TotalSeconds:0.0} s"));
+    return 0;
+});
+
+return await new RootCommand("runadapt-silo: a silo of the RunAdapt cluster, and the commands that drive it.") { silo, batch, nightly, seed }.Parse(args).InvokeAsync();
