@@ -16,8 +16,11 @@ public sealed class SiloFailureTests
     public async Task KillingOneOfThreeSilosMidBatchStoresEveryAthletesResultExactlyOnce()
     {
         var cancellation = TestContext.Current.CancellationToken;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Say(string what) => TestContext.Current.TestOutputHelper?.WriteLine($"{clock.Elapsed.TotalSeconds,5:0.0} s  {what}");
         await using var database = await ClusterDatabase.CreateAsync();
         database.StoreAthletes(Athletes);
+        Say($"{Athletes} athletes stored");
         var clusterId = $"test-{Guid.NewGuid():N}";
         var silos = new List<SiloProcess>();
         var ports = new List<int>();
@@ -29,15 +32,18 @@ public sealed class SiloFailureTests
                 silos.Add(await SiloProcess.StartAsync(database.ConnectionString, clusterId, ports[^1], FreePort()));
             }
 
+            Say("three silos up");
             await using var client = await ClusterClient.ConnectAsync(new ClusterSettings(database.ConnectionString, clusterId), cancellation);
             Assert.Equal(3, (await client.Cluster.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, cancellation)).Count);
             int? doneAtKill = null;
             var progress = await client.RunBatchAsync("kill-test", samples: 10, parallelism: 6, p =>
             {
+                Say($"{p.Done}/{p.Total}");
                 if (doneAtKill is null && p.Done >= Athletes / 4)
                 {
                     doneAtKill = p.Done;
                     silos[1].Kill();
+                    Say($"silo-{ports[1]} killed");
                 }
             }, cancellation).WaitAsync(TimeSpan.FromMinutes(2), cancellation);
 
