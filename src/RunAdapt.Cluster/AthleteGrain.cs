@@ -10,6 +10,8 @@ namespace RunAdapt.Cluster;
 public interface IAthleteGrain : IGrainWithIntegerKey
 {
     /// <summary>The latest outcome computed for the athlete, or <c>null</c> when none was.</summary>
+    /// <remarks>Interleaved: a page reading the cached outcome does not wait behind a simulation running for the athlete.</remarks>
+    [AlwaysInterleave]
     Task<AthleteOutcome?> Latest();
 
     /// <summary>Simulates the athlete's history now and caches the outcome; <c>null</c> when no session is stored.</summary>

@@ -8,7 +8,10 @@ public sealed class ClusterClient : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private ClusterClient(IHost host) => _host = host;
+    private ClusterClient(IHost host, ClusterSettings settings) => (_host, Settings) = (host, settings);
+
+    /// <summary>The cluster it is connected to.</summary>
+    public ClusterSettings Settings { get; }
 
     /// <summary>The grains.</summary>
     public IClusterClient Cluster => _host.Services.GetRequiredService<IClusterClient>();
@@ -29,7 +32,7 @@ public sealed class ClusterClient : IAsyncDisposable
         builder.UseOrleansClient(c => c.UseRunAdaptCluster(settings));
         var host = builder.Build();
         await host.StartAsync(cancellation);
-        return new ClusterClient(host);
+        return new ClusterClient(host, settings);
     }
 
     /// <summary>Starts (or carries on with) a batch and waits for it, telling its progress every second.</summary>

@@ -43,9 +43,19 @@ batch.SetAction(async (parse, cancellation) =>
     await using var client = await ClusterClient.ConnectAsync(new ClusterSettings(parse.GetValue(db)!, parse.GetValue(cluster)!), cancellation);
     var id = parse.GetValue(batchId) ?? $"batch-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
     var clock = Stopwatch.StartNew();
+    using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+    // While the batch runs, a reader asks for athletes' cached outcomes (what a page shows) five times a second.
+    var probe = Probe(client, stop.Token);
     var progress = await client.RunBatchAsync(id, parse.GetValue(samples), parse.GetValue(parallel), p => Console.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s  {p.Done}/{p.Total}"), cancellation);
+    await stop.CancelAsync();
+    var latencies = (await probe).Order().ToList();
     var seconds = (progress.FinishedUtc!.Value - progress.StartedUtc).TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batch {id}: {progress.Done} athletes in {seconds:0.0} s = {progress.Done / seconds:0.00} athletes/s ({client.Silos} silos, {parse.GetValue(samples)} draws each)"));
+    if (latencies.Count > 0)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latest-outcome reads during the batch: {latencies.Count}, p50 {latencies[latencies.Count / 2]:0.0} ms, p99 {latencies[(int)(latencies.Count * 0.99)]:0.0} ms"));
+    }
+
     return 0;
 });
 
@@ -69,5 +79,28 @@ seed.SetAction(async (parse, cancellation) =>
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stored {count} athletes, {runs} runs, in {clock.Elapsed.TotalSeconds:0.0} s"));
     return 0;
 });
+
+static async Task<List<double>> Probe(ClusterClient client, CancellationToken stop)
+{
+    var latencies = new List<double>();
+    var random = new Random(1);
+    var ids = await new StoreAthleteData(client.Settings.ConnectionString).AthleteIdsAsync(stop);
+    while (!stop.IsCancellationRequested && ids.Count > 0)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await client.Cluster.GetGrain<IAthleteGrain>(ids[random.Next(ids.Count)]).Latest().WaitAsync(stop);
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+            await Task.Delay(200, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            break;
+        }
+    }
+
+    return latencies;
+}
 
 return await new RootCommand("runadapt-silo: a silo of the RunAdapt cluster, and the commands that drive it.") { silo, batch, nightly, seed }.Parse(args).InvokeAsync();
