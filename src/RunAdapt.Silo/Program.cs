@@ -13,6 +13,7 @@ var db = new Option<string>("--db") { Description = "The cluster's PostgreSQL da
 var cluster = new Option<string>("--cluster") { Description = "The cluster id (silos and clients of one cluster share it).", DefaultValueFactory = _ => "runadapt" };
 var port = new Option<int>("--port") { Description = "Silo-to-silo port on loopback.", DefaultValueFactory = _ => 11111 };
 var gateway = new Option<int>("--gateway") { Description = "Client gateway port on loopback.", DefaultValueFactory = _ => 30000 };
+var address = new Option<string>("--address") { Description = "The address this silo listens on and other silos and clients reach it at (loopback by default; a host's own address beyond one machine).", DefaultValueFactory = _ => "127.0.0.1" };
 var batchId = new Option<string?>("--id") { Description = "The batch id (a rerun with the same id carries on, never recomputes); a new one by default." };
 var samples = new Option<int>("--samples") { Description = "Uncertainty draws per athlete (10–10000), 0 for none.", DefaultValueFactory = _ => 100 };
 var parallel = new Option<int>("--parallel") { Description = "Athletes in flight at once across the cluster.", DefaultValueFactory = _ => 8 };
@@ -21,14 +22,20 @@ var athletes = new Option<int>("--athletes") { Description = "How many synthetic
 var from = new Option<string[]>("--from") { Description = "Folders of real activity files whose runs are re-dated into each athlete's year.", Required = true, AllowMultipleArgumentsPerToken = true };
 var weeks = new Option<int>("--weeks") { Description = "Weeks of history per athlete.", DefaultValueFactory = _ => 52 };
 
-var silo = new Command("silo", "Run a silo until stopped (Ctrl-C or SIGTERM). Applies the cluster's schema first.") { db, cluster, port, gateway };
+var silo = new Command("silo", "Run a silo until stopped (Ctrl-C or SIGTERM). Applies the cluster's schema first.") { db, cluster, port, gateway, address };
 silo.SetAction(async (parse, cancellation) =>
 {
+    if (!System.Net.IPAddress.TryParse(parse.GetValue(address), out var listen))
+    {
+        Console.Error.WriteLine($"runadapt-silo: --address '{parse.GetValue(address)}' is not an IP address");
+        return 2;
+    }
+
     var settings = new ClusterSettings(parse.GetValue(db)!, parse.GetValue(cluster)!);
     await ClusterSchema.ApplyAsync(settings.ConnectionString, cancellation);
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.UseOrleans(s => s.UseRunAdaptCluster(settings, parse.GetValue(port), parse.GetValue(gateway)));
+    builder.UseOrleans(s => s.UseRunAdaptCluster(settings, parse.GetValue(port), parse.GetValue(gateway), listen));
     using var host = builder.Build();
     await host.StartAsync(cancellation);
     var name = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
