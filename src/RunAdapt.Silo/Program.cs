@@ -105,6 +105,11 @@ static async Task<List<double>> Probe(ClusterClient client, CancellationToken st
         {
             break;
         }
+        catch (Exception)
+        {
+            // A read that failed (the database away, a silo dying) is no latency; the batch's own retries show it.
+            await Task.Delay(200, CancellationToken.None);
+        }
     }
 
     return latencies;
