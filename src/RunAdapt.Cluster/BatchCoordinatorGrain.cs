@@ -112,6 +112,11 @@ public sealed class BatchCoordinatorGrain(
     {
         ArgumentException.ThrowIfNullOrEmpty(batchId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(parallelism);
+        if (state.State.BatchId == batchId && state.State.FinishedUtc is not null)
+        {
+            return;
+        }
+
         if (state.State.BatchId != batchId)
         {
             if (state.State.BatchId.Length > 0 && state.State.FinishedUtc is null)

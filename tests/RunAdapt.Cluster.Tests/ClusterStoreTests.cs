@@ -57,4 +57,21 @@ public sealed class ClusterStoreTests
         Assert.InRange(outcome.Vo2Max, outcome.Vo2MaxLow!.Value - 0.5, outcome.Vo2MaxHigh!.Value + 0.5);
         Assert.Contains("\"bands\":{\"samples\":10", outcome.Json, StringComparison.Ordinal);
     }
+
+    /// <summary>The goal search the grain runs: the search's own answer, for the athlete's plan.</summary>
+    [Fact]
+    public void AGoalSearchAnswersForThePlan()
+    {
+        const string plan = """
+            athlete: { sex: female, age: 35, mass_kg: 60 }
+            weeks: 6
+            week:
+              - { day: tue, run: { km: 5, pace: "6:30/km" } }
+              - { day: sat, run: { km: 8, pace: "6:45/km" } }
+            """;
+        var answer = AthleteAnalysis.Goal(new AthleteHistory(new Core.Training.Athlete(), []), plan, "vo2max:+3", [], TestContext.Current.CancellationToken);
+        Assert.True(answer.Tried > 1, answer.Verdict);
+        Assert.InRange(answer.Options.Count, 1, 8);
+        Assert.False(string.IsNullOrWhiteSpace(answer.Verdict));
+    }
 }
