@@ -141,7 +141,7 @@ public sealed class BatchCoordinatorGrain(
     public async Task<BatchProgress> Progress()
     {
         var s = state.State;
-        var done = s.BatchId.Length == 0 ? 0 : (await results.DoneAsync(s.BatchId, CancellationToken.None)).Count;
+        var done = s.BatchId.Length == 0 ? 0 : await results.CountAsync(s.BatchId, CancellationToken.None);
         return new BatchProgress(s.BatchId, s.Total, done, s.StartedUtc, s.FinishedUtc, _retries);
     }
 
@@ -213,7 +213,7 @@ public sealed class BatchCoordinatorGrain(
             }
         }));
 
-        if ((await results.DoneAsync(batch.BatchId, CancellationToken.None)).Count >= ids.Count)
+        if (await results.CountAsync(batch.BatchId, CancellationToken.None) >= ids.Count)
         {
             batch.FinishedUtc = DateTime.UtcNow;
             await state.WriteStateAsync();

@@ -45,4 +45,14 @@ public sealed class BatchResults(string connectionString)
         return (await connection.QueryAsync<long>(new CommandDefinition(
             "select athlete_id from runadapt_batch_results where batch_id = @batchId", new { batchId }, cancellationToken: cancellation))).ToHashSet();
     }
+
+    /// <summary>How many athletes' results of the batch are stored (what progress reports, without listing them).</summary>
+    /// <param name="batchId">The batch.</param>
+    /// <param name="cancellation">Stops the query.</param>
+    public async Task<int> CountAsync(string batchId, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*) from runadapt_batch_results where batch_id = @batchId", new { batchId }, cancellationToken: cancellation));
+    }
 }

@@ -27,6 +27,7 @@ public sealed class ClusterStoreTests
         await results.SaveAsync(outcome with { Silo = "silo-2", Vo2Max = 50 }, cancellation);
         Assert.True(await results.HasAsync("b1", 7, cancellation));
         Assert.Equal(new HashSet<long> { 7 }, await results.DoneAsync("b1", cancellation));
+        Assert.Equal(1, await results.CountAsync("b1", cancellation));
         Assert.Equal("silo-1 2", await database.ScalarAsync<string>("select silo || ' ' || writes from runadapt_batch_results"));
     }
 
