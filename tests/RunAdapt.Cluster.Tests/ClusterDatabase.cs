@@ -55,6 +55,15 @@ internal sealed class ClusterDatabase : IAsyncDisposable
         return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
+    /// <summary>Runs a statement against the database, synchronously (for a progress callback).</summary>
+    public T Scalar<T>(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        return (T)command.ExecuteScalar()!;
+    }
+
     private async Task ExecuteOnServerAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(_server);
