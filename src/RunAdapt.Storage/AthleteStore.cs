@@ -481,6 +481,16 @@ public sealed class AthleteStore : IAthleteStore
     /// <param name="batch">The batch.</param>
     public int CountResults(string kind, string batch) => (int)Scalar<long>("select count(*) from results where athlete_id = @athlete and kind = @kind and batch = @batch", new { kind, batch });
 
+    /// <summary>Adds an athlete without an account (a squad's member entered by a platform, a load run's synthetic athlete); returns its id.</summary>
+    /// <param name="location">File path or connection string; <c>null</c> for <see cref="DefaultPath"/>.</param>
+    /// <param name="name">What to call the athlete.</param>
+    public static long AddAthlete(string? location, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        using var connection = StoreDatabase.Open(location).Connection;
+        return connection.ExecuteScalar<long>("insert into athletes (name, created_utc) values (@name, @now) returning id", new { name, now = DateTime.UtcNow.ToString("O") });
+    }
+
     /// <summary>Every athlete's id in a store, in id order (what a batch over all athletes fans out over).</summary>
     /// <param name="location">File path or connection string; <c>null</c> for <see cref="DefaultPath"/>.</param>
     public static IReadOnlyList<long> Athletes(string? location)

@@ -15,6 +15,9 @@ public sealed class ArchitectureTests
         ["RunAdapt.Evidence"] = ["RunAdapt.Core"],
         ["RunAdapt.Cli"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Reports", "RunAdapt.Evidence"],
         ["RunAdapt.Web"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Reports"],
+        // The cluster reads athletes through its own seam (IAthleteData) over the store; the silo program adds the load run's import.
+        ["RunAdapt.Cluster"] = ["RunAdapt.Core", "RunAdapt.Storage"],
+        ["RunAdapt.Silo"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Cluster"],
     };
 
     private static string RepositoryRoot()
