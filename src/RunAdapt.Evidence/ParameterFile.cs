@@ -39,9 +39,10 @@ public static partial class ParameterFile
             }
 
             var old = valueMatch.Groups[1].Value;
-            if (!PriorPattern().IsMatch(line))
+            if (line.Contains("fit: true", StringComparison.Ordinal) && !PriorPattern().IsMatch(line))
             {
-                // The first fit keeps the value it replaces as the prior every later fit is centred on and starts from.
+                // The first fit keeps the value it replaces as the prior every later fit is centred on and starts from
+                // (a spread measured from the library, not fitted, has none).
                 line = line.Insert(valueMatch.Index + valueMatch.Length, $" prior: {old},");
                 valueMatch = ValuePattern().Match(line);
             }

@@ -27,6 +27,8 @@ public sealed class ParameterFileTests
         Assert.Contains("source: \"fitted by runadapt calibrate second, was 41; HERITAGE dose\"", twice, StringComparison.Ordinal);
         // The prior stays the value before the first fit: no later fit starts from what an earlier one learned.
         Assert.Contains("value: 50, prior: 30, min: 5", twice, StringComparison.Ordinal);
+        var measured = ParameterFile.WithFit(Text, new Dictionary<string, double> { ["vo2.other"] = 2 }, "measured");
+        Assert.Contains("vo2.other:                 { unit: x, value: 2, min: 0", measured, StringComparison.Ordinal);
     }
 
     [Fact]
