@@ -7,7 +7,8 @@ namespace RunAdapt.Analysis;
 /// <param name="RestSeconds">Duration of the easier running (or standing) that follows, until the next bout; 0 for the last.</param>
 /// <param name="RestSpeedMetresPerSecond">Mean speed during that recovery.</param>
 /// <param name="StartUtc">When the bout started by the clock, if the series knows its times.</param>
-public readonly record struct Repeat(double StartSeconds, double Seconds, double DistanceMetres, double RestSeconds, double RestSpeedMetresPerSecond, DateTime? StartUtc = null)
+/// <param name="GradeFraction">Mean grade of the bout (rise over run; negative downhill; 0 where unknown).</param>
+public readonly record struct Repeat(double StartSeconds, double Seconds, double DistanceMetres, double RestSeconds, double RestSpeedMetresPerSecond, DateTime? StartUtc = null, double GradeFraction = 0)
 {
     /// <summary>Mean speed of the bout, in m/s.</summary>
     public double SpeedMetresPerSecond => DistanceMetres / Seconds;
@@ -92,7 +93,7 @@ public static class Detection
         var smooth = MovingAverage(speed, 5);
         var median = smooth.Order().ElementAt(smooth.Length / 2);
         return new RunFeatures(
-            Repeats(series, distance, smooth, median),
+            Repeats(series, distance, altitude, smooth, median),
             Climbs(series),
             series.Seconds[^1] >= LongRunSeconds,
             DownhillSeconds(distance, altitude));
@@ -144,7 +145,7 @@ public static class Detection
     /// Runs of seconds at or above the hard speed, at least 6 s long, gaps under 5 s bridged; kept when faster than the
     /// minute around them by <see cref="ContrastRatio"/>, and, for sprints, when reaching <see cref="SprintSpeedRatio"/> of the median.
     /// </summary>
-    private static List<Repeat> Repeats(MovingSeries series, double[] distance, double[] speed, double median)
+    private static List<Repeat> Repeats(MovingSeries series, double[] distance, double[] altitude, double[] speed, double median)
     {
         var hard = median * HardSpeedRatio;
         var bouts = new List<(int Start, int End)>();
@@ -195,7 +196,9 @@ public static class Detection
             var last = Math.Min(end, distance.Length - 1);
             var restEnd = k + 1 < bouts.Count ? bouts[k + 1].Start : last;
             var rest = restEnd - last;
-            repeats.Add(new Repeat(start, last - start, distance[last] - distance[start], rest, rest > 0 ? (distance[restEnd] - distance[last]) / rest : 0, series.UtcAt(start)));
+            var metres = distance[last] - distance[start];
+            var grade = metres > 1 ? (altitude[last] - altitude[start]) / metres : 0;
+            repeats.Add(new Repeat(start, last - start, metres, rest, rest > 0 ? (distance[restEnd] - distance[last]) / rest : 0, series.UtcAt(start), grade));
         }
 
         return repeats;

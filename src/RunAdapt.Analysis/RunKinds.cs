@@ -51,6 +51,12 @@ public static class RunKinds
     /// <summary>An interval session has at least this many hard repeats of 20 s or longer.</summary>
     public const int IntervalRepeats = 3;
 
+    /// <summary>The repeats of an interval session are alike: each within this factor of their median duration.</summary>
+    public const double IntervalLengthRatio = 1.5;
+
+    /// <summary>A bout run down a slope at least this steep (2 %) is fast because of the slope: it is not an interval repeat.</summary>
+    public const double DownhillRepeatGradeFraction = 0.02;
+
     /// <summary>
     /// Recoveries slower than this are walking (the walk-run transition is ≈ 2.0 m/s, Hreljac 1993): running bouts
     /// between walks are a walk/run unless the bouts themselves reach tempo pace.
@@ -119,9 +125,13 @@ public static class RunKinds
             : s.SpeedMetresPerSecond >= TempoSpeedFraction * onDay.ThresholdSpeedMetresPerSecond;
         // A trail walk/run (running the flats, walking the climbs) has repeats too; they are intervals only when the
         // running between walks is itself hard.
-        var intervalRepeats = features.Repeats.Count(r => !r.IsSprint
-            && (r.RestSpeedMetresPerSecond >= WalkingSpeedMetresPerSecond || r.RestSeconds <= 0 || r.SpeedMetresPerSecond >= TempoSpeedFraction * onDay.ThresholdSpeedMetresPerSecond));
-        if (intervalRepeats >= IntervalRepeats)
+        // Nor is a hilly run whose descents are its fastest stretches. And the repeats of a session of intervals are alike:
+        // at least three within IntervalLengthRatio of their median duration (surges of any length are a fartlek).
+        var work = features.Repeats.Where(r => !r.IsSprint && r.GradeFraction > -DownhillRepeatGradeFraction
+            && (r.RestSpeedMetresPerSecond >= WalkingSpeedMetresPerSecond || r.RestSeconds <= 0 || r.SpeedMetresPerSecond >= TempoSpeedFraction * onDay.ThresholdSpeedMetresPerSecond))
+            .Select(r => r.Seconds).Order().ToList();
+        var typical = work.Count > 0 ? work[work.Count / 2] : 0;
+        if (work.Count(s => s <= typical * IntervalLengthRatio && s >= typical / IntervalLengthRatio) >= IntervalRepeats)
         {
             return RunKind.Intervals;
         }

@@ -51,6 +51,12 @@ public sealed class RunKindsTests
         // …but a trail walk/run — easy running on the flats, walking the climbs — is not.
         var walkRun = Enumerable.Range(0, 8).SelectMany(_ => For(150, 2.6).Concat(For(240, 1.2, 0.08)).Concat(For(60, 2.6, -0.05)));
         Assert.NotEqual(RunKind.Intervals, KindOf(Run(walkRun)));
+        // …nor an easy run over rolling hills, fastest on its descents.
+        var rolling = Enumerable.Range(0, 6).SelectMany(_ => For(200, 2.4, 0.05).Concat(For(90, 3.4, -0.06)).Concat(For(120, 2.6)));
+        Assert.NotEqual(RunKind.Intervals, KindOf(Run(rolling)));
+        // …nor surges of any length (a fartlek): 25 s, 70 s, 3 min and 40 s are not three alike.
+        var fartlek = For(600, 2.8).Concat(For(25, 4.2)).Concat(For(300, 2.8)).Concat(For(70, 4.2)).Concat(For(300, 2.8)).Concat(For(180, 4.2)).Concat(For(300, 2.8)).Concat(For(40, 4.2)).Concat(For(600, 2.8));
+        Assert.NotEqual(RunKind.Intervals, KindOf(Run(fartlek)));
         var strides = For(1800, 2.8).Concat(Enumerable.Range(0, 4).SelectMany(_ => For(15, 5.5).Concat(For(75, 2.5))));
         Assert.Equal(RunKind.Strides, KindOf(Run(strides)));
         // Five repeats of one hill: 90 s up at 6 % (≈ 16 m of gain), jogging back down.
