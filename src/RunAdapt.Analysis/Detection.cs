@@ -35,11 +35,7 @@ public readonly record struct Climb(double StartMetres, double LengthMetres, dou
 /// <param name="Climbs">Climbs of at least 10 m gain at 3 % or steeper.</param>
 /// <param name="IsLongRun">At least 90 minutes of moving time.</param>
 /// <param name="DownhillSeconds">Time running at −5 % or steeper.</param>
-public sealed record RunFeatures(IReadOnlyList<Repeat> Repeats, IReadOnlyList<Climb> Climbs, bool IsLongRun, double DownhillSeconds)
-{
-    /// <summary>Whether the run was an interval session (three or more repeats of 20 s or longer).</summary>
-    public bool IsIntervalSession => Repeats.Count(r => !r.IsSprint) >= 3;
-}
+public sealed record RunFeatures(IReadOnlyList<Repeat> Repeats, IReadOnlyList<Climb> Climbs, bool IsLongRun, double DownhillSeconds);
 
 /// <summary>Detects sprints and intervals, climbs, long runs and downhill running in a moving series.</summary>
 public static class Detection

@@ -66,7 +66,7 @@ public sealed class EffortsAndDetectionTests
         speed.AddRange(Steady(3, 600));
         var features = Detection.Detect(SessionBuilder.Moving(Run(speed)));
         Assert.Equal(6, features.Repeats.Count);
-        Assert.True(features.IsIntervalSession);
+        Assert.True(features.Repeats.Count(r => !r.IsSprint) >= 3);
         Assert.All(features.Repeats, r => Assert.InRange(r.Seconds, 85, 95));
         Assert.All(features.Repeats, r => Assert.InRange(r.SpeedMetresPerSecond, 4.8, 5.01));
         Assert.All(features.Repeats.SkipLast(1), r => Assert.InRange(r.RestSeconds, 55, 65));
@@ -117,7 +117,7 @@ public sealed class EffortsAndDetectionTests
         var features = Detection.Detect(SessionBuilder.Moving(Run(speed)));
         Assert.Equal(4, features.Repeats.Count);
         Assert.All(features.Repeats, r => Assert.True(r.IsSprint));
-        Assert.False(features.IsIntervalSession);
+        Assert.True(features.Repeats.Count(r => !r.IsSprint) < 3);
     }
 
     [Fact]

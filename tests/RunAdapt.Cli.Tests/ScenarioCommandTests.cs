@@ -114,6 +114,16 @@ public sealed class ScenarioCommandTests
     }
 
     [Fact]
+    public void ScenariosSaysTheDistancesInTheRunnersUnit()
+    {
+        Assert.Contains("170 km a week", Run("scenarios").Output, StringComparison.Ordinal);
+        var (status, output, _) = Run("scenarios", "--units", "mi");
+        Assert.Equal(CliApp.Success, status);
+        Assert.DoesNotContain(" km", output, StringComparison.Ordinal);
+        Assert.Contains("mi a week", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMalformedScenarioGivesOneLineWithLineAndColumn()
     {
         var file = Path.Combine(TempDir(), "bad.yaml");
