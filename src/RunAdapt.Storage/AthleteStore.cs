@@ -76,10 +76,11 @@ public interface IAthleteStore : IDisposable
     /// log of the same name before: logging a file again adds nothing, logging it edited replaces its entries, and two
     /// identical entries of one day both count.
     /// </summary>
-    /// <param name="logName">The log's file name (without folders): a log is known by it.</param>
+    /// <param name="logName">What the log is known by: its full path from the command line (so two folders' <c>gym.yaml</c> are two logs), an upload's file name.</param>
     /// <param name="sessions">Every session of the log, in its order.</param>
+    /// <param name="formerName">What the same log was known by before logs were known by their path (its file name): its entries are replaced too.</param>
     /// <returns>How many sessions the log held before (removed) and how many it holds now.</returns>
-    (int Replaced, int Stored) ReplaceLog(string logName, IReadOnlyList<TrainingSession> sessions);
+    (int Replaced, int Stored) ReplaceLog(string logName, IReadOnlyList<TrainingSession> sessions, string? formerName = null);
 
     /// <summary>The sessions logged by hand (no activity file), in date order.</summary>
     IReadOnlyList<TrainingSession> LoggedSessions();
@@ -248,7 +249,7 @@ public sealed class AthleteStore : IAthleteStore
     /// same content) to an entry of the log are taken to be that entry and replaced too, so logging an old log again
     /// still adds nothing.
     /// </remarks>
-    public (int Replaced, int Stored) ReplaceLog(string logName, IReadOnlyList<TrainingSession> sessions)
+    public (int Replaced, int Stored) ReplaceLog(string logName, IReadOnlyList<TrainingSession> sessions, string? formerName = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(logName);
         ArgumentNullException.ThrowIfNull(sessions);
@@ -257,7 +258,7 @@ public sealed class AthleteStore : IAthleteStore
             date = session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), data = JsonSerializer.Serialize(session, Json), logName,
         }).ToList();
         using var transaction = _connection.BeginTransaction();
-        var replaced = Execute("delete from sessions where athlete_id = @athlete and activity_id is null and log_name = @logName", new { logName }, transaction);
+        var replaced = Execute("delete from sessions where athlete_id = @athlete and activity_id is null and (log_name = @logName or log_name = @formerName)", new { logName, formerName }, transaction);
         foreach (var row in rows.DistinctBy(r => (r.date, r.data)))
         {
             replaced += Execute("delete from sessions where athlete_id = @athlete and activity_id is null and log_name is null and date = @date and data = @data", row, transaction);

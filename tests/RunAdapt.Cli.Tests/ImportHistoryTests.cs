@@ -179,6 +179,16 @@ public sealed class ImportHistoryTests
         Assert.StartsWith($"{bad}:3:", error);
         Assert.StartsWith("logged 12 sessions from gym.yaml (replacing 12 logged from it before); 12 logged sessions", Run("log", log, "--db", db).Output); // nothing from the bad log
 
+        // Another folder's gym.yaml is another log: it adds its sessions and replaces none of the first one's.
+        var elsewhere = Path.Combine(dir, "club", "gym.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(elsewhere)!);
+        File.WriteAllText(elsewhere, "sessions:\n  - { date: 2013-03-05, strength: [ { exercise: back_squat, sets: 3, reps: 5, load_pct_1rm: 80 } ] }\n");
+        Assert.StartsWith("logged 1 session from gym.yaml; 13 logged sessions", Run("log", elsewhere, "--db", db).Output);
+        Assert.StartsWith("logged 12 sessions from gym.yaml (replacing 12 logged from it before); 13 logged sessions", Run("log", log, "--db", db).Output);
+        Assert.Equal(CliApp.Success, Run("log", elsewhere, "--db", db).Status);
+        File.WriteAllText(elsewhere, "sessions: []\n");
+        Assert.StartsWith("logged 0 sessions from gym.yaml (replacing 1 logged from it before); 12 logged sessions", Run("log", elsewhere, "--db", db).Output);
+
         var (historyStatus, text, _) = Run("history", "--db", db);
         Assert.Equal(CliApp.Success, historyStatus);
         Assert.Contains("Latest 10 of 12 logged sessions", text);

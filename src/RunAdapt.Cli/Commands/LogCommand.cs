@@ -13,7 +13,7 @@ internal static class LogCommand
     {
         var file = new Argument<FileInfo>("FILE") { Description = "A training log (YAML): 'sessions:', a list of { date: YYYY-MM-DD, strength / run / cross } in the scenario's day syntax." };
         var db = StoreOption.Create();
-        var command = new Command("log", "Add sessions without an activity file (strength sessions, runs or rides logged by hand) to the history. A log is known by its file name: logging it again, edited or not, replaces the sessions it logged before.")
+        var command = new Command("log", "Add sessions without an activity file (strength sessions, runs or rides logged by hand) to the history. A log is known by its path: logging it again, edited or not, replaces the sessions it logged before.")
         {
             file, db,
         };
@@ -36,9 +36,10 @@ internal static class LogCommand
                 throw new InputException(e.Message, e);
             }
 
-            // Every session is checked before any is stored, so a bad log stores nothing; a log is known by its file
-            // name, so logging it again (edited or not) replaces what it logged before.
-            var (replaced, stored) = store.ReplaceLog(path.Name, sessions);
+            // Every session is checked before any is stored, so a bad log stores nothing; a log is known by its full
+            // path, so logging it again (edited or not) replaces what it logged before, and another folder's log of the
+            // same name is another log. A log stored by its file name alone (before paths) is this one's earlier self.
+            var (replaced, stored) = store.ReplaceLog(Path.GetFullPath(path.FullName), sessions, path.Name);
             parse.InvocationConfiguration.Output.WriteLine($"logged {Storage.HistoryTotals.Logged(path.Name, replaced, stored)}; {store.LoggedSessions().Count} logged sessions in the history");
             return CliApp.Success;
         });
