@@ -182,6 +182,7 @@ public static class Dashboard
         // uPlot 1.6.32 (MIT, wwwroot/uPlot.LICENSE.txt), bundled: the page loads nothing from outside.
         app.MapGet("/uPlot.iife.min.js", () => Asset("uPlot.iife.min.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/uPlot.min.css", () => Asset("uPlot.min.css", "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/page.js", () => Asset("page.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/charts.js", () => Asset("charts.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/run.js", () => Asset("run.js", "text/javascript; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
     }

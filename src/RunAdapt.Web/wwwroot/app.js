@@ -1,14 +1,6 @@
 "use strict";
 // The dashboard page: plain DOM and fetch/XHR against the local API; nothing is loaded from elsewhere.
-const $ = (id) => document.getElementById(id);
 const EDITOR = "(editor)";
-
-function element(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
 
 // Server mode: who is signed in, and the antiforgery token every state-changing request carries.
 let SESSION = { server: false };
@@ -32,24 +24,6 @@ async function api(path, options) {
 }
 
 // A table of an outcome sheet (built by the server from the measure catalogue): laid out, never recomputed here.
-function sheetTable(t, prefix) {
-  const table = element("table");
-  table.id = `${prefix}-${t.id}`;
-  table.append(element("caption", t.title));
-  const head = element("tr");
-  head.append(...t.columns.map((c) => element("th", c)));
-  table.createTHead().append(head);
-  const body = table.createTBody();
-  body.append(...t.rows.map((r) => {
-    const tr = element("tr");
-    tr.append(element("th", r.label), ...r.cells.map((c) => element("td", c.text, c.sign > 0 ? "num up" : c.sign < 0 ? "num down" : "num")));
-    return tr;
-  }));
-  const parts = [table];
-  if (t.note) parts.push(element("p", t.note, "note"));
-  return parts;
-}
-
 function showSheet(sheet, prefix, ids) {
   $(`${prefix}-tables`).replaceChildren(...sheet.tables.filter((t) => ids.includes(t.id)).flatMap((t) => sheetTable(t, prefix)));
   $("outcome-findings").replaceChildren(...sheet.findings.map((f) => element("li", f)));

@@ -1,33 +1,6 @@
 "use strict";
 // A run's page: the server builds the figures, the route's SVG and the tables; this lays them out and draws the
-// channels over distance with the bundled uPlot.
-const $ = (id) => document.getElementById(id);
-
-function element(tag, text, className) {
-  const e = document.createElement(tag);
-  if (text !== undefined) e.textContent = text;
-  if (className) e.className = className;
-  return e;
-}
-
-function runTable(t) {
-  const table = element("table");
-  table.id = `run-${t.id}`;
-  table.append(element("caption", t.title));
-  if (t.columns.some((c) => c)) {
-    const head = element("tr");
-    head.append(...t.columns.map((c) => element("th", c)));
-    table.createTHead().append(head);
-  }
-  table.createTBody().append(...t.rows.map((r) => {
-    const tr = element("tr");
-    tr.append(element("th", r.label), ...r.cells.map((c) => element("td", c.text, c.sign > 0 ? "num up" : c.sign < 0 ? "num down" : "num")));
-    return tr;
-  }));
-  const parts = [table];
-  if (t.note) parts.push(element("p", t.note, "note"));
-  return parts;
-}
+// channels over distance with the bundled uPlot (tables and DOM helpers in page.js).
 
 // One channel over distance: uPlot with a distance axis instead of a time axis.
 function drawChannel(parent, run, channel, index) {
@@ -60,11 +33,11 @@ async function start() {
     document.title = `RunAdapt: ${run.title}`;
     $("run-title").textContent = run.title;
     $("run-held").textContent = run.held;
-    $("run-facts").replaceChildren(...runTable(run.facts));
+    $("run-facts").replaceChildren(...sheetTable(run.facts, "run"));
     if (run.route) $("run-route").innerHTML = run.route;
     else $("run-route").replaceChildren(element("p", "No positions recorded: no route to draw.", "note"));
     run.channels.forEach((c, i) => drawChannel($("run-charts"), run, c, i));
-    $("run-tables").replaceChildren(...run.tables.flatMap(runTable));
+    $("run-tables").replaceChildren(...run.tables.flatMap((t) => sheetTable(t, "run")));
   } catch (e) {
     $("run-error").textContent = e.message;
   }
