@@ -120,18 +120,16 @@ public static class RunKinds
         var withHeartRate = segments.Where(s => s.HeartRateBeatsPerMinute is not null).ToList();
         // Effort by heart rate where most of the run has it; by pace against the threshold otherwise.
         var byHeartRate = withHeartRate.Sum(s => s.DurationSeconds) >= 0.8 * seconds;
+        bool AtTempoPace(double speed) => speed >= TempoSpeedFraction * onDay.ThresholdSpeedMetresPerSecond;
         bool Hard(RunSegment s) => byHeartRate && s.HeartRateBeatsPerMinute is { } hr
             ? onDay.ReserveFraction(hr) >= TempoReserveFraction
-            : s.SpeedMetresPerSecond >= TempoSpeedFraction * onDay.ThresholdSpeedMetresPerSecond;
-        // A trail walk/run (running the flats, walking the climbs) has repeats too; they are intervals only when the
-        // running between walks is itself hard.
-        // Nor is a hilly run whose descents are its fastest stretches. And the repeats of a session of intervals are alike:
-        // at least three within IntervalLengthRatio of their median duration (surges of any length are a fartlek).
+            : AtTempoPace(s.SpeedMetresPerSecond);
+        // Repeats make intervals only when they are the runner's doing and alike: not the running between the walks of a
+        // trail walk/run (unless that running is itself hard), not a hilly run's fast descents, and at least three
+        // within IntervalLengthRatio of their median duration (surges of any length are a fartlek).
         var work = features.Repeats.Where(r => !r.IsSprint && r.GradeFraction > -DownhillRepeatGradeFraction
-            && (r.RestSpeedMetresPerSecond >= WalkingSpeedMetresPerSecond || r.RestSeconds <= 0 || r.SpeedMetresPerSecond >= TempoSpeedFraction * onDay.ThresholdSpeedMetresPerSecond))
-            .Select(r => r.Seconds).Order().ToList();
-        var typical = work.Count > 0 ? work[work.Count / 2] : 0;
-        if (work.Count(s => s <= typical * IntervalLengthRatio && s >= typical / IntervalLengthRatio) >= IntervalRepeats)
+            && (r.RestSpeedMetresPerSecond >= WalkingSpeedMetresPerSecond || r.RestSeconds <= 0 || AtTempoPace(r.SpeedMetresPerSecond)));
+        if (Alike(work.Select(r => r.Seconds), IntervalLengthRatio) >= IntervalRepeats)
         {
             return RunKind.Intervals;
         }
@@ -226,17 +224,26 @@ public static class RunKinds
     private static bool IsHills(IReadOnlyList<Climb> climbs, double metres)
     {
         var steep = climbs.Where(c => c.GradeFraction >= HillGradeFraction && c.GainMetres >= HillRepeatGainMetres).ToList();
-        if (steep.Count >= HillRepeats)
+        if (Alike(steep.Select(c => c.LengthMetres), HillRepeatLengthRatio) >= HillRepeats)
         {
-            var median = steep.Select(c => c.LengthMetres).Order().ElementAt(steep.Count / 2);
-            if (steep.Count(c => c.LengthMetres <= median * HillRepeatLengthRatio && c.LengthMetres >= median / HillRepeatLengthRatio) >= HillRepeats)
-            {
-                return true;
-            }
+            return true;
         }
 
         var gain = climbs.Where(c => c.GradeFraction >= HillGradeFraction).Sum(c => c.GainMetres);
         return gain >= HillMinGainMetres && gain >= HillGainPerKilometre * metres / 1000;
+    }
+
+    /// <summary>How many of the values lie within <paramref name="ratio"/> of their median (the upper one): repeats of one kind.</summary>
+    private static int Alike(IEnumerable<double> values, double ratio)
+    {
+        var sorted = values.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return 0;
+        }
+
+        var median = sorted[sorted.Count / 2];
+        return sorted.Count(v => v <= median * ratio && v >= median / ratio);
     }
 
     /// <summary>The longest time of consecutive segments that all pass the test.</summary>

@@ -153,9 +153,10 @@ internal sealed class BodyModel
         _ageYears += ageingStep;
         var muscleAgeing = _k.MuscleAgeLoss * Math.Max(0, _ageYears - 40) * ageingStep;
         var qualityAgeing = _k.StrengthAgeLoss * Math.Max(0, _ageYears - 40) * ageingStep;
+        var severity = _k.Severity(disuse);
         for (var m = 0; m < 4; m++)
         {
-            _muscles[m].Advance(drives[m], _k.Severity(disuse), priming, muscleAgeing, qualityAgeing, _k);
+            _muscles[m].Advance(drives[m], severity, priming, muscleAgeing, qualityAgeing, _k);
         }
 
         _aerobicLoad += (aerobic - _aerobicLoad) / _k.Vo2LoadDays;
