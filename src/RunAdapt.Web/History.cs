@@ -100,7 +100,7 @@ public sealed class History(string? location, long athleteId, Lock gate)
         }
     }
 
-    /// <summary>One activity's page: its route, channels, splits, what the analysis found and its share of the answer.</summary>
+    /// <summary>One activity's page: its route, channels, laps, splits, what the analysis found and its share of the answer.</summary>
     /// <param name="id">The activity's id.</param>
     /// <param name="catalogue">The measures of its share.</param>
     /// <param name="cancellation">Stops before the two simulations when nobody waits any more.</param>
@@ -109,7 +109,7 @@ public sealed class History(string? location, long athleteId, Lock gate)
     {
         lock (_gate)
         {
-            using var store = AthleteStore.Open(location);
+            using var store = AthleteStore.Open(location, athleteId);
             return RunPages.Of(store, id, catalogue, cancellation) ?? throw new UserInputException($"no activity {id}");
         }
     }
