@@ -100,6 +100,24 @@ public sealed class History(string? location, long athleteId, Lock gate)
         }
     }
 
+    /// <summary>Distance and time per week, in all and by kind of run, over a range of days (the last <see cref="VolumeWeeks"/> weeks of it); <c>null</c> with nothing imported.</summary>
+    /// <param name="range">The days.</param>
+    public SheetTable? WeeklyVolume(DateRange range = default)
+    {
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location, athleteId);
+            return OutcomeSheet.WeeklyVolume(Volume(store, store.ListActivities().Where(a => range.Contains(a.StartUtc)), range), store.LoadAthlete().Units, VolumeWeeks);
+        }
+    }
+
+    /// <summary>How many weeks the history's weekly volume shows (as the report's).</summary>
+    private const int VolumeWeeks = 12;
+
+    /// <summary>The history's sessions as weekly volume counts them: activities by run kind or sport (excluded ones left out), logged sessions by their kind.</summary>
+    private static IReadOnlyList<VolumeItem> Volume(AthleteStore store, IEnumerable<StoredActivity> stored, DateRange range) =>
+        [.. HistoryTotals.Volume(stored), .. store.LoggedSessions().Where(s => range.Contains(s.Date)).Select(OutcomeSheet.VolumeOf)];
+
     /// <summary>One activity's page: its route, channels, laps, splits, what the analysis found and its share of the answer.</summary>
     /// <param name="id">The activity's id.</param>
     /// <param name="catalogue">The measures of its share.</param>
@@ -307,6 +325,7 @@ public sealed class History(string? location, long athleteId, Lock gate)
             {
                 Description = $"{sessions.Count} sessions, {HistoryTotals.Describe(stored, units)}, from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.{notes}",
                 SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe(units) ?? a.Problem))],
+                Volume = Volume(store, stored, range),
                 Units = units,
             };
         }
