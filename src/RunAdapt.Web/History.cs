@@ -100,14 +100,14 @@ public sealed class History(string? location, long athleteId, Lock gate)
         }
     }
 
-    /// <summary>Distance and time per week, in all and by kind of run, over a range of days (the last <see cref="VolumeWeeks"/> weeks of it); <c>null</c> with nothing imported.</summary>
+    /// <summary>Distance and time per week, in all and by kind of run, over a range of days (the last <see cref="VolumeWeeks"/> weeks of it): one table, none with nothing imported.</summary>
     /// <param name="range">The days.</param>
-    public SheetTable? WeeklyVolume(DateRange range = default)
+    public IReadOnlyList<SheetTable> WeeklyVolume(DateRange range = default)
     {
         lock (_gate)
         {
             using var store = AthleteStore.Open(location, athleteId);
-            return OutcomeSheet.WeeklyVolume(Volume(store, store.ListActivities().Where(a => range.Contains(a.StartUtc)), range), store.LoadAthlete().Units, VolumeWeeks);
+            return OutcomeSheet.WeeklyVolume(Volume(store, store.ListActivities().Where(a => range.Contains(a.StartUtc)), range), store.LoadAthlete().Units, VolumeWeeks) is { } table ? [table] : [];
         }
     }
 

@@ -37,7 +37,8 @@ public sealed class InteractiveChartsTests(DashboardFixture chromium) : IClassFi
     /// <summary>Where a screenshot goes: next to the test binaries (docs/images are refreshed from these).</summary>
     private static string Screenshot(string name) => Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, name);
 
-    private static async Task<(double Min, double Max)> XRangeAsync(IPage page, string chart) =>
+    /// <summary>The x range a chart of the page shows now (what a drag zooms).</summary>
+    internal static async Task<(double Min, double Max)> XRangeAsync(IPage page, string chart) =>
         JsonSerializer.Deserialize<double[]>(await page.EvaluateAsync<string>($"() => JSON.stringify([window.runadaptCharts['{chart}'].scales.x.min, window.runadaptCharts['{chart}'].scales.x.max])"))
             is [var min, var max] ? (min, max) : throw new InvalidOperationException("no range");
 
