@@ -48,6 +48,11 @@ public sealed class InteractiveChartsTests(DashboardFixture chromium) : IClassFi
         await using var dashboard = await WithSampleYearAsync();
         var (page, requests) = await HistoryOutcomeAsync(dashboard, 1280, 900);
 
+        // The history list's weekly volume: the year's last 12 weeks, each run kind's distance and time.
+        await Expect(page.Locator("#history-weekly-volume tbody tr")).ToHaveCountAsync(12);
+        await Expect(page.Locator("#history-weekly-volume")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"easy \d+: \d+\.\d km, \d+:\d\d:\d\d"));
+        await page.Locator("#history-volume").ScreenshotAsync(new LocatorScreenshotOptions { Path = Screenshot("dashboard-history-volume.png") });
+
         // The weekly volume and a chart per measure, fitness–fatigue–form and the weekly volume by kind.
         await Expect(page.Locator("#outcome-weekly-volume tbody tr")).ToHaveCountAsync(12);
         foreach (var name in new[] { "size", "vo2max", "bone", "fitness-fatigue", "weekly-volume" })

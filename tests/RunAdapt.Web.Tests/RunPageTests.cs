@@ -22,7 +22,6 @@ public sealed class RunPageTests(DashboardFixture chromium) : IClassFixture<Dash
         await Expect(page.Locator("#history-weekly-volume tbody tr")).ToHaveCountAsync(12);
         await Expect(page.Locator("#history-weekly-volume tbody tr").Last).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^2013-02-04\s*1\s*\d+:\d\d\s*4\.8\s*[a-z]+ 1: 4\.8 km, \d+:\d\d$"));
         await Expect(page.Locator("#history-weekly-volume")).ToContainTextAsync("easy 1: 4.7 km, 33:12");
-        await page.Locator("#history").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, "dashboard-history.png") });
         // Newest first: the second row is the TCX run of 26 December 2012, with positions, heart rate and climbs.
         await page.Locator("#history-table tbody tr").Nth(1).Locator("td a").ClickAsync();
         await page.WaitForSelectorAsync("body[data-ready=true]");
