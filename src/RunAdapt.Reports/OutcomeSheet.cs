@@ -166,7 +166,7 @@ public sealed record OutcomeSheet(
                 .Select(g => Invariant($"{g.Key} {g.Count()}: {Volume([.. g])}")))),
         ]));
         return new SheetTable("weekly-volume", Invariant($"Weekly volume (the last {weeks} weeks; each kind: sessions, distance run, time)"), null,
-            ["week of", "sessions", "time", $"{unit.Symbol()} run", "by kind"], [.. rows]);
+            ["week of", "sessions", "time", $"run ({unit.Symbol()})", "by kind"], [.. rows]);
     }
 
     /// <summary>A session as weekly volume counts it: its kind (<see cref="SessionKinds"/>), distance run and time (lifting estimated from its sets).</summary>

@@ -73,6 +73,13 @@ public sealed class RunPageTests(DashboardFixture chromium) : IClassFixture<Dash
 
         Assert.All(requests, url => Assert.True(new Uri(url).IsLoopback, url));
 
+        // On a phone-sized screen nothing is wider than the screen (wide tables scroll inside their box).
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await Expect(page.Locator("#run-laps tbody tr")).ToHaveCountAsync(3);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the run page is wider than a phone");
+
         // The page's JSON carries the laps as numbers too.
         var id = page.Url[(page.Url.IndexOf("id=", StringComparison.Ordinal) + 3)..];
         var laps = System.Text.Json.Nodes.JsonNode.Parse(await dashboard.Http.GetStringAsync($"/api/activities/{id}", TestContext.Current.CancellationToken))!["laps"]!.AsArray();
