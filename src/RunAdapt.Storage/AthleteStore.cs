@@ -243,7 +243,9 @@ public sealed class AthleteStore : IAthleteStore
     /// <inheritdoc/>
     /// <remarks>A file with an activity stored before laps were kept (schema v10 and older) is not known yet: importing it again adds its laps.</remarks>
     public IReadOnlySet<string> KnownFiles() =>
-        Query<string>("select f.sha256 from files f where f.athlete_id = @athlete and not exists (select 1 from activities a where a.file_id = f.id and a.laps_read = 0)").ToHashSet(StringComparer.Ordinal);
+        // One pass over each table (activities has no index by file: a correlated "not exists" would scan it per file).
+        Query<string>("select sha256 from files where athlete_id = @athlete except select f.sha256 from activities a join files f on f.id = a.file_id where a.athlete_id = @athlete and a.laps_read = 0")
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     /// <remarks>
