@@ -110,7 +110,8 @@ public sealed class LapsTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var laps = Laps.Of(new Activity { SourceFormat = "fit", Samples = samples, Summaries = Enumerable.Repeat(summary, 1_000_000).ToList() });
         Assert.Equal(Laps.MostLaps, laps.Count);
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 5);
+        // ≈ 2 s here; a scan of the samples per lap would read 10 000 × 200 000 samples (≈ 240 GB), minutes.
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 15);
         Assert.Equal(599_997, laps[0].DistanceMetres, 0);
     }
 }
