@@ -20,6 +20,9 @@ public enum StoreResult
 
     /// <summary>Already stored (same file, or the same activities from another file).</summary>
     Duplicate,
+
+    /// <summary>Already stored, and its activities stored before laps were kept (schema v10 and older) got their laps now.</summary>
+    LapsAdded,
 }
 
 /// <summary>An activity as listed from the store.</summary>
@@ -297,9 +300,9 @@ public sealed class AthleteStore : IAthleteStore
         var fileId = Scalar<long>("select id from files where athlete_id = @athlete and sha256 = @sha256", new { sha256 }, transaction);
         if (inserted == 0)
         {
-            AddMissingLaps(fileId, activities, transaction);
+            var added = AddMissingLaps(fileId, activities, transaction);
             transaction.Commit();
-            return StoreResult.Duplicate;
+            return added ? StoreResult.LapsAdded : StoreResult.Duplicate;
         }
 
         var stored = 0;
@@ -365,9 +368,10 @@ public sealed class AthleteStore : IAthleteStore
         }
     }
 
-    /// <summary>A file stored again: its activities stored before laps were kept (schema v10 and older) get their laps.</summary>
-    private void AddMissingLaps(long fileId, IReadOnlyList<PreparedActivity> activities, DbTransaction transaction)
+    /// <summary>A file stored again: its activities stored before laps were kept (schema v10 and older) get their laps; whether any did.</summary>
+    private bool AddMissingLaps(long fileId, IReadOnlyList<PreparedActivity> activities, DbTransaction transaction)
     {
+        var added = false;
         foreach (var prepared in activities)
         {
             var fingerprint = Fingerprint(prepared.Activity).Fingerprint;
@@ -375,8 +379,11 @@ public sealed class AthleteStore : IAthleteStore
             {
                 SaveLaps(id, prepared.Activity, transaction);
                 Execute("update activities set laps_read = 1 where athlete_id = @athlete and id = @id", new { id }, transaction);
+                added = true;
             }
         }
+
+        return added;
     }
 
     /// <summary>

@@ -343,6 +343,7 @@ public sealed class History(string? location, long athleteId, Lock gate)
         {
             StoreResult.Imported => new UploadResult(name, "imported", null),
             StoreResult.Duplicate => new UploadResult(name, "duplicate", null),
+            StoreResult.LapsAdded => new UploadResult(name, "duplicate", "already stored; the laps of its activities stored before laps were kept were added"),
             _ when file.Problem is not null => new UploadResult(name, "rejected", file.Problem),
             _ => new UploadResult(name, "not an activity", null),
         };

@@ -154,6 +154,25 @@ public sealed class ImportHistoryTests
     }
 
     /// <summary>
+    /// A store of the single-athlete release (schema v9) holds no laps: importing its files again adds them, says so
+    /// once, and stores nothing else.
+    /// </summary>
+    [Fact]
+    public void ImportingTheFilesOfAnOlderStoreAgainAddsTheirLaps()
+    {
+        var db = Path.Combine(TempDir(), "v9.db");
+        File.Copy(Path.Combine(CliRun.Root, "tests", "fixtures", "stores", "v9.sqlite.db"), db);
+        string[] files = [.. new[] { "garmin-fenix-5-run.fit", "garmin-fenix-5-bike.fit", "2013-02-06-12-11-14.fit", "activity-small-fenix2-run.fit" }.Select(f => Fixture("fit", f))];
+        var first = Run(["import", .. files, "--db", db]);
+        Assert.Equal(CliApp.Success, first.Status);
+        Assert.Contains("imported 0, skipped as duplicate 4", first.Output, StringComparison.Ordinal);
+        Assert.Contains("laps added to the activities of 4 files stored before laps were kept", first.Output, StringComparison.Ordinal);
+        var again = Run(["import", .. files, "--db", db]);
+        Assert.Contains("imported 0, skipped as duplicate 4", again.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("laps added", again.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Strength sessions without a file are logged into the history; logging the file again replaces itself; a log with an
     /// error stores nothing; and the model sees the lifting: the quadriceps get stronger than with the runs alone.
     /// </summary>

@@ -110,7 +110,9 @@ public sealed class ManyAthletesTests
         {
             var bytes = File.ReadAllBytes(AthleteStoreTests.Fixture(name));
             var activities = Activities.Fit.FitDecoder.DecodeActivities(bytes, name).Select(x => new PreparedActivity(x, SessionBuilder.Analyse(x, new Athlete()))).ToList();
-            Assert.Equal(StoreResult.Duplicate, store.Save(name, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), activities));
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            Assert.Equal(StoreResult.LapsAdded, store.Save(name, sha, activities));
+            Assert.Equal(StoreResult.Duplicate, store.Save(name, sha, activities));
         }
 
         Assert.Equal(4, store.KnownFiles().Count);
