@@ -6,7 +6,7 @@ using SharpFuzz;
 
 // One AFL++ target per decoder: `fit`, `tcx` or `gpx`. Only ActivityFormatException may escape a decoder;
 // anything else (or a hang, caught by AFL's timeout) is a finding. Every decoded activity is analysed too: a damaged
-// file must not crash or hang the import after decoding either (a NaN distance in a TCX once did).
+// file must not crash or hang the import after decoding either (a NaN distance in a TCX once did), nor its laps.
 var target = args.Length > 0 ? args[0] : "fit";
 Fuzzer.OutOfProcess.Run(stream =>
 {
@@ -24,6 +24,7 @@ Fuzzer.OutOfProcess.Run(stream =>
         foreach (var activity in activities)
         {
             SessionBuilder.Analyse(activity, Athlete);
+            Laps.Of(activity);
         }
     }
     catch (ActivityFormatException)

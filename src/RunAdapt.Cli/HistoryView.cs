@@ -3,6 +3,7 @@ using RunAdapt.Analysis;
 using RunAdapt.Core;
 using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Training;
+using RunAdapt.Reports;
 using RunAdapt.Storage;
 using Spectre.Console;
 
@@ -37,9 +38,9 @@ internal static class HistoryView
             console.Write(monthly);
         }
 
-        if (WeeklyVolume(activities, unit) is { } weekly)
+        if (OutcomeSheet.WeeklyVolume(Volume(activities, logged), unit, VolumeWeeks) is { } weekly)
         {
-            console.Write(weekly);
+            console.Write(OutcomeView.Table(weekly));
         }
 
         var shown = latest <= 0 ? activities : activities.TakeLast(latest).ToList();
@@ -142,31 +143,9 @@ internal static class HistoryView
         return table;
     }
 
-    /// <summary>
-    /// The last <see cref="VolumeWeeks"/> weeks (Monday to Sunday) up to the latest activity: runs, the distance run, the
-    /// moving time of every activity, and the runs by kind (docs/ANALYSIS.md); <c>null</c> with no activity.
-    /// </summary>
-    private static Table? WeeklyVolume(IReadOnlyList<StoredActivity> activities, DistanceUnit unit)
-    {
-        var weeks = Weeks.Last(activities, a => DateOnly.FromDateTime(a.StartUtc), VolumeWeeks);
-        if (weeks.Count == 0)
-        {
-            return null;
-        }
-
-        var table = new Table().Title($"Weekly volume (the last {VolumeWeeks} weeks; distance is running only)")
-            .AddColumns("week of", "runs", $"{unit.Symbol()} run", "moving", "kinds");
-        foreach (var (monday, these) in weeks)
-        {
-            var runs = these.Where(a => a.RunningMetres > 0).ToList();
-            var kinds = runs.Where(a => a.Analysis?.Kind is not null).GroupBy(a => a.Analysis!.Kind!.Value).OrderBy(g => g.Key)
-                .Select(g => I($"{RunKinds.Name(g.Key)} {g.Count()}"));
-            table.AddRow(monday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), I($"{runs.Count}"),
-                DistanceUnits.Number(runs.Sum(a => a.RunningMetres), unit), Clock(these.Sum(a => a.MovingSeconds)), string.Join(", ", kinds));
-        }
-
-        return table;
-    }
+    /// <summary>The history's sessions as weekly volume counts them: the activities by run kind or sport (excluded ones left out), the logged sessions by their kind.</summary>
+    public static IReadOnlyList<VolumeItem> Volume(IEnumerable<StoredActivity> activities, IEnumerable<TrainingSession> logged) =>
+        [.. HistoryTotals.Volume(activities), .. logged.Select(OutcomeSheet.VolumeOf)];
 
     /// <summary>The training load (TRIMP) of each month from the first session's to the last's, as bars; <c>null</c> for under two months.</summary>
     private static BarChart? MonthlyLoad(IEnumerable<(DateOnly Date, double Load)> loads)

@@ -68,13 +68,15 @@ internal static class OutcomeView
         }
     }
 
-    /// <summary>A sheet's table as a terminal table (the first column left, the numbers right).</summary>
+    /// <summary>A sheet's table as a terminal table (the first column left, the numbers right, words left).</summary>
     public static Table Table(SheetTable sheet)
     {
         var table = new Table().Title(Markup.Escape(sheet.Title)).AddColumn(Markup.Escape(sheet.Columns[0]));
-        foreach (var column in sheet.Columns.Skip(1))
+        foreach (var (column, i) in sheet.Columns.Skip(1).Select((c, i) => (c, i)))
         {
-            table.AddColumn(new TableColumn(Markup.Escape(column)).RightAligned());
+            // A column of words (a lap's intensity, a week's kinds) reads from the left; a number starts with a digit or sign.
+            var words = sheet.Rows.Any(r => i < r.Cells.Count && r.Cells[i].Text.Length > 0 && char.IsLetter(r.Cells[i].Text[0]));
+            table.AddColumn(words ? new TableColumn(Markup.Escape(column)) : new TableColumn(Markup.Escape(column)).RightAligned());
         }
 
         foreach (var row in sheet.Rows)

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using RunAdapt.Core;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
+using RunAdapt.Core.Training;
 using static RunAdapt.Core.Outcomes.Numbers;
 
 namespace RunAdapt.Reports;
@@ -126,28 +127,54 @@ public sealed record OutcomeSheet(
     }
 
     /// <summary>
-    /// Distance run and time per Monday-to-Sunday week, with the sessions of each kind, for the last
-    /// <paramref name="weeks"/> weeks up to the last session (empty weeks shown as such); <c>null</c> without sessions.
+    /// Distance run and time per Monday-to-Sunday week, in all and by kind, for the last <paramref name="weeks"/> weeks
+    /// up to the last session (empty weeks shown as such); <c>null</c> without sessions. An imported history's weeks
+    /// count its activities by run kind (<see cref="ReportInput.Volume"/>), a plan's its sessions by <see cref="SessionKinds"/>.
     /// </summary>
     /// <param name="input">The sessions and the runner's unit.</param>
     /// <param name="weeks">How many weeks.</param>
     public static SheetTable? WeeklyVolume(ReportInput input, int weeks)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var grouped = Core.Training.Weeks.Last(input.Sessions, s => s.Date, weeks);
+        return WeeklyVolume(input.Volume.Count > 0 ? input.Volume : [.. input.Sessions.Select(VolumeOf)], input.Units, weeks);
+    }
+
+    /// <summary>
+    /// Distance run and time per Monday-to-Sunday week, and each kind's sessions, distance and time, for the last
+    /// <paramref name="weeks"/> weeks up to the last item (empty weeks shown as such); <c>null</c> without items. The one
+    /// weekly-volume table of every face: <c>history</c>, the report and the dashboard.
+    /// </summary>
+    /// <param name="items">The sessions.</param>
+    /// <param name="unit">The runner's unit.</param>
+    /// <param name="weeks">How many weeks.</param>
+    public static SheetTable? WeeklyVolume(IReadOnlyList<VolumeItem> items, DistanceUnit unit, int weeks)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var grouped = Core.Training.Weeks.Last(items, s => s.Date, weeks);
         if (grouped.Count == 0)
         {
             return null;
         }
 
+        string Volume(IReadOnlyCollection<VolumeItem> these) =>
+            (these.Sum(i => i.RunningMetres) is > 0 and var metres ? DistanceUnits.Distance(metres, unit) + ", " : "") + Durations.Clock(these.Sum(i => i.Seconds));
         var rows = grouped.Select(w => new SheetRow(w.Monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), [
             new SheetCell(w.Items.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new SheetCell(Fixed(w.Items.Sum(SessionKinds.Minutes) / 60, 1)),
-            new SheetCell(DistanceUnits.Number(w.Items.Sum(s => s.Run.Sum(r => r.DistanceMetres)), input.Units)),
-            new SheetCell(string.Join(", ", w.Items.GroupBy(SessionKinds.Classify).OrderBy(g => g.Key).Select(g => Invariant($"{SessionKinds.Display(g.Key)} {g.Count()}")))),
+            new SheetCell(Durations.Clock(w.Items.Sum(i => i.Seconds))),
+            new SheetCell(DistanceUnits.Number(w.Items.Sum(i => i.RunningMetres), unit)),
+            new SheetCell(string.Join("; ", w.Items.GroupBy(i => i.Kind).OrderByDescending(g => g.Sum(i => i.Seconds)).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => Invariant($"{g.Key} {g.Count()}: {Volume([.. g])}")))),
         ]));
-        return new SheetTable("weekly-volume", Invariant($"Weekly volume (the last {weeks} weeks)"), null,
-            ["week of", "sessions", "hours", $"running {input.Units.Symbol()}", "kinds"], [.. rows]);
+        return new SheetTable("weekly-volume", Invariant($"Weekly volume (the last {weeks} weeks; each kind: sessions, distance run, time)"), null,
+            ["week of", "sessions", "time", $"run ({unit.Symbol()})", "by kind"], [.. rows]);
+    }
+
+    /// <summary>A session as weekly volume counts it: its kind (<see cref="SessionKinds"/>), distance run and time (lifting estimated from its sets).</summary>
+    /// <param name="session">The session.</param>
+    public static VolumeItem VolumeOf(TrainingSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return new VolumeItem(session.Date, SessionKinds.Display(SessionKinds.Classify(session)).ToLowerInvariant(), session.Run.Sum(r => r.DistanceMetres), SessionKinds.Minutes(session) * 60);
     }
 
     /// <summary>

@@ -61,6 +61,9 @@ public sealed record ReportInput
     /// <summary>Model parameters and their sources, shown in the evidence table.</summary>
     public IReadOnlyList<EvidenceRow> Evidence { get; init; } = [];
 
+    /// <summary>An imported history's sessions as weekly volume counts them (runs by their kind); empty for a plan, whose sessions are counted instead.</summary>
+    public IReadOnlyList<VolumeItem> Volume { get; init; } = [];
+
     /// <summary>The unit distances are shown in.</summary>
     public DistanceUnit Units { get; init; } = DistanceUnit.Kilometres;
 

@@ -20,6 +20,9 @@ public enum StoreResult
 
     /// <summary>Already stored (same file, or the same activities from another file).</summary>
     Duplicate,
+
+    /// <summary>Already stored, and its activities stored before laps were kept (schema v10 and older) got their laps now.</summary>
+    LapsAdded,
 }
 
 /// <summary>An activity as listed from the store.</summary>
@@ -241,7 +244,11 @@ public sealed class AthleteStore : IAthleteStore
         Scalar<long>("select count(*) from files where athlete_id = @athlete and sha256 = @sha256", new { sha256 }) > 0;
 
     /// <inheritdoc/>
-    public IReadOnlySet<string> KnownFiles() => Query<string>("select sha256 from files where athlete_id = @athlete").ToHashSet(StringComparer.Ordinal);
+    /// <remarks>A file with an activity stored before laps were kept (schema v10 and older) is not known yet: importing it again adds its laps.</remarks>
+    public IReadOnlySet<string> KnownFiles() =>
+        // One pass over each table (activities has no index by file: a correlated "not exists" would scan it per file).
+        Query<string>("select sha256 from files where athlete_id = @athlete except select f.sha256 from activities a join files f on f.id = a.file_id where a.athlete_id = @athlete and a.laps_read = 0")
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -290,18 +297,18 @@ public sealed class AthleteStore : IAthleteStore
             _postgres ? "insert into files (athlete_id, sha256, name, imported_utc) values (@athlete, @sha256, @name, @now) on conflict do nothing"
                       : "insert or ignore into files (athlete_id, sha256, name, imported_utc) values (@athlete, @sha256, @name, @now)",
             new { sha256, name, now = DateTime.UtcNow.ToString("O") }, transaction);
+        var fileId = Scalar<long>("select id from files where athlete_id = @athlete and sha256 = @sha256", new { sha256 }, transaction);
         if (inserted == 0)
         {
-            transaction.Rollback();
-            return StoreResult.Duplicate;
+            var added = AddMissingLaps(fileId, activities, transaction);
+            transaction.Commit();
+            return added ? StoreResult.LapsAdded : StoreResult.Duplicate;
         }
 
-        var fileId = Scalar<long>("select id from files where athlete_id = @athlete and sha256 = @sha256", new { sha256 }, transaction);
         var stored = 0;
         foreach (var (activity, analysis, problem) in activities)
         {
-            var start = activity.StartTimeUtc ?? activity.Samples.FirstOrDefault().TimestampUtc;
-            var fingerprint = $"{activity.Sport}|{start:yyyy-MM-ddTHH:mm}";
+            var (start, fingerprint) = Fingerprint(activity);
             var sport = activity.Sport.ToString().ToLowerInvariant();
             var distance = analysis?.DistanceMetres ?? 0;
             if (IsSameRunStored(sport, start, distance, transaction))
@@ -310,8 +317,8 @@ public sealed class AthleteStore : IAthleteStore
             }
 
             var id = Scalar<long?>(
-                (_postgres ? "insert into activities (athlete_id, file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis, problem) values (@athlete, @fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis, @problem) on conflict (athlete_id, fingerprint) do nothing returning id"
-                           : "insert or ignore into activities (athlete_id, file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis, problem) values (@athlete, @fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis, @problem) returning id"),
+                (_postgres ? "insert into activities (athlete_id, file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis, problem, laps_read) values (@athlete, @fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis, @problem, 1) on conflict (athlete_id, fingerprint) do nothing returning id"
+                           : "insert or ignore into activities (athlete_id, file_id, fingerprint, sport, device, title, start_utc, distance_m, moving_s, gain_m, avg_hr, samples, trimp, load_method, analysis, problem, laps_read) values (@athlete, @fileId, @fingerprint, @sport, @device, @title, @start, @distance, @moving, @gain, @hr, @samples, @trimp, @method, @analysis, @problem, 1) returning id"),
                 new
                 {
                     fileId, fingerprint, sport, device = activity.Device, title = activity.Title, start = start.ToString("O"),
@@ -326,6 +333,7 @@ public sealed class AthleteStore : IAthleteStore
             }
 
             stored++;
+            SaveLaps(id.Value, activity, transaction);
             if (analysis is not null)
             {
                 Execute("insert into sessions (athlete_id, activity_id, date, data) values (@athlete, @id, @date, @data)",
@@ -342,6 +350,58 @@ public sealed class AthleteStore : IAthleteStore
 
         transaction.Commit();
         return StoreResult.Imported;
+    }
+
+    /// <summary>An activity's start and what makes it the same activity in the store: its sport and the minute it started.</summary>
+    private static (DateTime Start, string Fingerprint) Fingerprint(Activity activity)
+    {
+        var start = activity.StartTimeUtc ?? activity.Samples.FirstOrDefault().TimestampUtc;
+        return (start, $"{activity.Sport}|{start:yyyy-MM-ddTHH:mm}");
+    }
+
+    private void SaveLaps(long id, Activity activity, DbTransaction transaction)
+    {
+        foreach (var lap in Laps.Of(activity))
+        {
+            Execute("insert into laps (athlete_id, activity_id, number, start_utc, seconds, distance_m, avg_hr, gain_m, intensity) values (@athlete, @id, @number, @start, @seconds, @metres, @hr, @gain, @intensity)",
+                new { id, number = lap.Number, start = lap.StartUtc.ToString("O"), seconds = lap.Seconds, metres = lap.DistanceMetres, hr = lap.AverageHeartRate, gain = lap.ElevationGainMetres, intensity = lap.Intensity?.ToString() }, transaction);
+        }
+    }
+
+    /// <summary>A file stored again: its activities stored before laps were kept (schema v10 and older) get their laps; whether any did.</summary>
+    private bool AddMissingLaps(long fileId, IReadOnlyList<PreparedActivity> activities, DbTransaction transaction)
+    {
+        var added = false;
+        foreach (var prepared in activities)
+        {
+            var fingerprint = Fingerprint(prepared.Activity).Fingerprint;
+            if (Scalar<long?>("select id from activities where athlete_id = @athlete and file_id = @fileId and fingerprint = @fingerprint and laps_read = 0", new { fileId, fingerprint }, transaction) is { } id)
+            {
+                SaveLaps(id, prepared.Activity, transaction);
+                Execute("update activities set laps_read = 1 where athlete_id = @athlete and id = @id", new { id }, transaction);
+                added = true;
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// The device's laps of one activity, in order (none for a file without laps); <c>null</c> when no activity of this
+    /// athlete has the id, or when it was stored before laps were kept (importing its file again adds them).
+    /// </summary>
+    /// <param name="id">The activity's id.</param>
+    public IReadOnlyList<Lap>? LoadLaps(long id)
+    {
+        if (Scalar<long?>("select laps_read from activities where athlete_id = @athlete and id = @id", new { id }) is not 1)
+        {
+            return null;
+        }
+
+        return [.. Query<(long Number, string Start, double Seconds, double Metres, double? HeartRate, double? Gain, string? Intensity)>(
+            "select number, start_utc, seconds, distance_m, avg_hr, gain_m, intensity from laps where athlete_id = @athlete and activity_id = @id order by number", new { id })
+            .Select(r => new Lap((int)r.Number, DateTime.Parse(r.Start, null, System.Globalization.DateTimeStyles.RoundtripKind), r.Seconds, r.Metres, r.HeartRate, r.Gain,
+                Enum.TryParse<LapIntensity>(r.Intensity, out var intensity) ? intensity : null))];
     }
 
     /// <summary>Two activities of one sport starting this close are the same run if their distances agree.</summary>
@@ -401,6 +461,7 @@ public sealed class AthleteStore : IAthleteStore
         }
 
         Execute("delete from sessions where athlete_id = @athlete and activity_id = @id", new { id }, transaction);
+        Execute("delete from laps where athlete_id = @athlete and activity_id = @id", new { id }, transaction);
         Execute("delete from activities where athlete_id = @athlete and id = @id", new { id }, transaction);
         Execute("delete from files where athlete_id = @athlete and id = @fileId and not exists (select 1 from activities where file_id = @fileId)", new { fileId }, transaction);
         transaction.Commit();
@@ -420,15 +481,15 @@ public sealed class AthleteStore : IAthleteStore
         }
     }
 
-    /// <summary>One stored activity's samples (what its page draws), or <c>null</c> when no activity has this id.</summary>
+    /// <summary>One stored activity's samples (what its page draws), or <c>null</c> when no activity of this athlete has this id.</summary>
     /// <param name="id">The activity's id.</param>
     public IReadOnlyList<ActivitySample>? LoadSamples(long id) =>
-        _connection.QueryFirstOrDefault<byte[]>("select samples from activities where id = @id", new { id }) is { } blob ? SampleCodec.Decode(blob) : null;
+        Query<byte[]>("select samples from activities where athlete_id = @athlete and id = @id", new { id }).FirstOrDefault() is { } blob ? SampleCodec.Decode(blob) : null;
 
     /// <summary>What <see cref="LoadSessions"/> gives without the sessions of one activity: the model's input had it not been run.</summary>
     /// <param name="id">The activity's id.</param>
     public IReadOnlyList<TrainingSession> LoadSessionsWithout(long id) =>
-        [.. _connection.Query<string>("select s.data from sessions s left join activities a on a.id = s.activity_id where (a.excluded is null or a.excluded = 0) and (s.activity_id is null or s.activity_id <> @id) order by s.date, s.id", new { id }).Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a session"))];
+        [.. Query<string>("select s.data from sessions s left join activities a on a.id = s.activity_id where s.athlete_id = @athlete and (a.excluded is null or a.excluded = 0) and (s.activity_id is null or s.activity_id <> @id) order by s.date, s.id", new { id }).Select(ReadSession).OfType<TrainingSession>().Where(s => Plausible(s.Date, "a session"))];
 
     /// <inheritdoc/>
     public IEnumerable<IReadOnlyList<ActivitySample>> LoadSamples() =>

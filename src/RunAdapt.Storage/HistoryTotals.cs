@@ -1,5 +1,7 @@
 using System.Globalization;
+using RunAdapt.Analysis;
 using RunAdapt.Core.Outcomes;
+using RunAdapt.Core.Training;
 
 namespace RunAdapt.Storage;
 
@@ -18,6 +20,14 @@ public static class HistoryTotals
         var counted = stored.Where(a => !a.Excluded).ToList();
         var excluded = stored.Count - counted.Count;
         return string.Create(CultureInfo.InvariantCulture, $"{counted.Count} activities ({DistanceUnits.Distance(counted.Sum(a => a.RunningMetres), unit)} run{(excluded > 0 ? $", {excluded} excluded" : "")})");
+    }
+
+    /// <summary>The activities the model takes as weekly volume counts them: a run by its kind (easy, long, tempo ...), anything else by its sport.</summary>
+    /// <param name="stored">The stored activities, excluded ones included (they are left out).</param>
+    public static IEnumerable<VolumeItem> Volume(IEnumerable<StoredActivity> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return stored.Where(a => !a.Excluded).Select(a => new VolumeItem(DateOnly.FromDateTime(a.StartUtc), a.Analysis?.Kind is { } kind ? RunKinds.Name(kind) : a.Sport, a.RunningMetres, a.MovingSeconds));
     }
 
     /// <summary>What logging a training log did: "3 sessions from gym.yaml (replacing 2 logged from it before)".</summary>

@@ -11,7 +11,7 @@ namespace RunAdapt.Storage;
 /// </summary>
 internal static class StoreDatabase
 {
-    private const int SchemaVersion = 10;
+    private const int SchemaVersion = 11;
 
     /// <summary>Opens and migrates the store at <paramref name="location"/> (see <see cref="AthleteStore.Open(string?)"/>).</summary>
     public static (DbConnection Connection, bool Postgres) Open(string? location)
@@ -172,6 +172,19 @@ internal static class StoreDatabase
         if (version < 10)
         {
             ManyAthletes(connection, postgres, transaction);
+        }
+
+        if (version < 11)
+        {
+            // v11: the device's laps, each row the activity's athlete's. Activities stored before have laps_read = 0:
+            // their laps are in the file, not in the stored samples, so importing the file again adds them.
+            connection.Execute("""
+                create table laps (athlete_id bigint not null references athletes(id), activity_id bigint not null references activities(id),
+                    number integer not null, start_utc text not null, seconds double precision not null, distance_m double precision not null,
+                    avg_hr double precision, gain_m double precision, intensity text, primary key (athlete_id, activity_id, number));
+                alter table activities add column laps_read bigint not null default 0;
+                insert into schema_version (version) values (11);
+                """, transaction: transaction);
         }
 
         // Stores before v6 hold analyses without what v4 and v6 added: analyse everything once, on the final schema

@@ -228,6 +228,7 @@ public static class Dashboard
         app.MapPost("/api/goal", (GoalRequest body, History history, CancellationToken cancellation) => Run(() => Goals.Search(body, history, cancellation)));
 
         app.MapGet("/api/history", (string? since, string? until, History history) => Run(() => history.List(Range(since, until))));
+        app.MapGet("/api/history/volume", (string? since, string? until, History history) => Run(() => history.WeeklyVolume(Range(since, until))));
         // Exclude, include, delete: state-changing, so behind the same Host and Origin checks as every POST.
         app.MapPost("/api/activities/{id:long}/{action}", (long id, string action, History history) => Run(() =>
         {

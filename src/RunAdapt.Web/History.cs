@@ -100,7 +100,25 @@ public sealed class History(string? location, long athleteId, Lock gate)
         }
     }
 
-    /// <summary>One activity's page: its route, channels, splits, what the analysis found and its share of the answer.</summary>
+    /// <summary>Distance and time per week, in all and by kind of run, over a range of days (the last <see cref="VolumeWeeks"/> weeks of it): one table, none with nothing imported.</summary>
+    /// <param name="range">The days.</param>
+    public IReadOnlyList<SheetTable> WeeklyVolume(DateRange range = default)
+    {
+        lock (_gate)
+        {
+            using var store = AthleteStore.Open(location, athleteId);
+            return OutcomeSheet.WeeklyVolume(Volume(store, store.ListActivities().Where(a => range.Contains(a.StartUtc)), range), store.LoadAthlete().Units, VolumeWeeks) is { } table ? [table] : [];
+        }
+    }
+
+    /// <summary>How many weeks the history's weekly volume shows (as the report's).</summary>
+    private const int VolumeWeeks = 12;
+
+    /// <summary>The history's sessions as weekly volume counts them: activities by run kind or sport (excluded ones left out), logged sessions by their kind.</summary>
+    private static IReadOnlyList<VolumeItem> Volume(AthleteStore store, IEnumerable<StoredActivity> stored, DateRange range) =>
+        [.. HistoryTotals.Volume(stored), .. store.LoggedSessions().Where(s => range.Contains(s.Date)).Select(OutcomeSheet.VolumeOf)];
+
+    /// <summary>One activity's page: its route, channels, laps, splits, what the analysis found and its share of the answer.</summary>
     /// <param name="id">The activity's id.</param>
     /// <param name="catalogue">The measures of its share.</param>
     /// <param name="cancellation">Stops before the two simulations when nobody waits any more.</param>
@@ -109,7 +127,7 @@ public sealed class History(string? location, long athleteId, Lock gate)
     {
         lock (_gate)
         {
-            using var store = AthleteStore.Open(location);
+            using var store = AthleteStore.Open(location, athleteId);
             return RunPages.Of(store, id, catalogue, cancellation) ?? throw new UserInputException($"no activity {id}");
         }
     }
@@ -307,6 +325,7 @@ public sealed class History(string? location, long athleteId, Lock gate)
             {
                 Description = $"{sessions.Count} sessions, {HistoryTotals.Describe(stored, units)}, from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.{notes}",
                 SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe(units) ?? a.Problem))],
+                Volume = Volume(store, stored, range),
                 Units = units,
             };
         }
@@ -324,6 +343,7 @@ public sealed class History(string? location, long athleteId, Lock gate)
         {
             StoreResult.Imported => new UploadResult(name, "imported", null),
             StoreResult.Duplicate => new UploadResult(name, "duplicate", null),
+            StoreResult.LapsAdded => new UploadResult(name, "duplicate", "already stored; the laps of its activities stored before laps were kept were added"),
             _ when file.Problem is not null => new UploadResult(name, "rejected", file.Problem),
             _ => new UploadResult(name, "not an activity", null),
         };

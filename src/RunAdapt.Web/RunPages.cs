@@ -22,7 +22,26 @@ public sealed record RunChannel(
     [property: JsonPropertyName("unit")] string Unit,
     [property: JsonPropertyName("values")] IReadOnlyList<double?> Values);
 
-/// <summary>A run's page: what it was, its route, its channels over distance, its splits, what the analysis found, and its share of the model's answer.</summary>
+/// <summary>One of the device's laps on a run's page, in SI units.</summary>
+/// <param name="Number">Its number, from 1.</param>
+/// <param name="StartUtc">When it started (UTC).</param>
+/// <param name="Seconds">Its time, in seconds.</param>
+/// <param name="DistanceMetres">Its distance, in metres.</param>
+/// <param name="Pace">Its pace in the profile's unit, as shown (<c>7:40</c>).</param>
+/// <param name="AverageHeartRate">Mean heart rate, in bpm, if known.</param>
+/// <param name="ElevationGainMetres">Elevation gained, in metres, if known.</param>
+/// <param name="Intensity">What the lap was meant to be (<c>active</c>, <c>rest</c>, <c>warmup</c> ...), if the file says.</param>
+public sealed record RunLap(
+    [property: JsonPropertyName("number")] int Number,
+    [property: JsonPropertyName("start")] DateTime StartUtc,
+    [property: JsonPropertyName("seconds")] double Seconds,
+    [property: JsonPropertyName("distance_m")] double DistanceMetres,
+    [property: JsonPropertyName("pace")] string Pace,
+    [property: JsonPropertyName("avg_hr")] double? AverageHeartRate,
+    [property: JsonPropertyName("gain_m")] double? ElevationGainMetres,
+    [property: JsonPropertyName("intensity")] string? Intensity);
+
+/// <summary>A run's page: what it was, its route, its channels over distance, its laps and splits, what the analysis found, and its share of the model's answer.</summary>
 /// <param name="Id">The activity's id in the store.</param>
 /// <param name="Title">The day, sport and distance.</param>
 /// <param name="Facts">The run in figures (time, distance, pace, load and how it was estimated, kind, cadence).</param>
@@ -31,7 +50,8 @@ public sealed record RunChannel(
 /// <param name="Distances">The distances of the profile, in the runner's unit.</param>
 /// <param name="DistanceUnit">That unit's symbol.</param>
 /// <param name="Channels">Pace, heart rate, elevation and cadence over the distance, those recorded.</param>
-/// <param name="Tables">Splits per km or mile, the detected repeats and climbs, and the run's share of the answer.</param>
+/// <param name="Tables">The device's laps, splits per km or mile, the detected repeats and climbs, and the run's share of the answer.</param>
+/// <param name="Laps">The device's laps (empty when the file has none); <c>null</c> when the run was stored before laps were kept (importing its file again adds them).</param>
 public sealed record RunView(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("title")] string Title,
@@ -41,7 +61,8 @@ public sealed record RunView(
     [property: JsonPropertyName("distances")] IReadOnlyList<double> Distances,
     [property: JsonPropertyName("distanceUnit")] string DistanceUnit,
     [property: JsonPropertyName("channels")] IReadOnlyList<RunChannel> Channels,
-    [property: JsonPropertyName("tables")] IReadOnlyList<SheetTable> Tables);
+    [property: JsonPropertyName("tables")] IReadOnlyList<SheetTable> Tables,
+    [property: JsonPropertyName("laps")] IReadOnlyList<RunLap>? Laps);
 
 /// <summary>Builds a run's page from the store.</summary>
 internal static class RunPages
@@ -65,8 +86,14 @@ internal static class RunPages
         var unit = athlete.Units;
         var moving = samples.Where(s => s.DistanceMetres is not null).OrderBy(s => s.TimestampUtc).ToList();
         var x = activity.Analysis;
+        var laps = store.LoadLaps(id);
         var tables = new List<SheetTable>();
-        if (Splits(moving, unit) is { } splits)
+        if (laps is { Count: > 0 })
+        {
+            tables.Add(new SheetTable("laps", "Laps (the device's)", null, Laps.Columns(unit), [.. laps.Select(l => Laps.Cells(l, unit)).Select(c => new SheetRow(c[0], [.. c.Skip(1).Select(Cell)]))]));
+        }
+
+        if (Splits(moving, unit, laps) is { } splits)
         {
             tables.Add(splits);
         }
@@ -87,7 +114,8 @@ internal static class RunPages
 
         var (distances, channels) = Profile(moving, unit);
         return new RunView(id, I($"{activity.StartUtc:yyyy-MM-dd} {activity.Sport}, {DistanceUnits.Distance(activity.DistanceMetres, unit, 2)}"),
-            Facts(activity, unit), x?.Describe(unit) ?? activity.Problem ?? "no usable movement to analyse", Route(samples), distances, unit.Symbol(), channels, tables);
+            Facts(activity, unit), x?.Describe(unit) ?? activity.Problem ?? "no usable movement to analyse", Route(samples), distances, unit.Symbol(), channels, tables,
+            laps?.Select(l => new RunLap(l.Number, l.StartUtc, l.Seconds, l.DistanceMetres, DistanceUnits.Pace(l.SpeedMetresPerSecond, unit), l.AverageHeartRate, l.ElevationGainMetres, l.Intensity?.ToString().ToLowerInvariant())).ToList());
     }
 
     private static SheetTable Facts(StoredActivity a, DistanceUnit unit)
@@ -142,8 +170,8 @@ internal static class RunPages
         }
     }
 
-    /// <summary>Time and pace of each whole km or mile, and of the rest (what watches call auto laps).</summary>
-    private static SheetTable? Splits(List<ActivitySample> moving, DistanceUnit unit)
+    /// <summary>Time and pace of each whole km or mile, and of the rest (what watches call auto laps); the note says where the device's laps are.</summary>
+    private static SheetTable? Splits(List<ActivitySample> moving, DistanceUnit unit, IReadOnlyList<Lap>? laps)
     {
         if (moving.Count < 2)
         {
@@ -169,7 +197,13 @@ internal static class RunPages
             }
         }
 
-        return rows.Count == 0 ? null : new SheetTable("splits", $"Splits per {unit.Symbol()} (the recorded laps are not stored; these are whole {unit.Symbol()})", null, ["split", "distance", "time", $"pace {unit.PerUnit()}"], rows);
+        var note = laps switch
+        {
+            null => "The device's laps of this run are not stored (it was imported before laps were kept): import its file again to add them.",
+            [] => "The file recorded no laps.",
+            _ => null,
+        };
+        return rows.Count == 0 ? null : new SheetTable("splits", $"Splits per {unit.Symbol()} (whole {unit.Symbol()})", note, ["split", "distance", "time", $"pace {unit.PerUnit()}"], rows);
     }
 
     /// <summary>Pace, heart rate, elevation and cadence at up to <see cref="MostPoints"/> distances, those the file recorded.</summary>

@@ -149,6 +149,7 @@ public sealed class SessionBuilderTests
                     foreach (var activity in ActivityFormats.Decode(File.ReadAllBytes(path), path))
                     {
                         SessionBuilder.Analyse(activity, new Athlete());
+                        Assert.All(Laps.Of(activity), lap => Assert.True(double.IsFinite(lap.Seconds) && double.IsFinite(lap.DistanceMetres)));
                     }
                 }
                 catch (ActivityFormatException)

@@ -71,8 +71,8 @@ public sealed class ImportHistoryTests
         Assert.Matches(@"\d+ \((HR|pace)\)", text);
         // Weekly volume: Monday-to-Sunday weeks up to the latest run, empty weeks shown as such.
         Assert.Contains("Weekly volume (the last 8 weeks", text);
-        Assert.Matches(@"│ 2013-02-04 │ 1 +│ \d+\.\d +│ \d+:\d\d +│ [a-z]+ 1 +│", text);
-        Assert.Matches(@"│ 2013-01-14 │ 0 +│ 0\.0 +│ 0:00 +│ +│", text);
+        Assert.Matches(@"│ 2013-02-04 │ +1 │ +\d+:\d\d │ +\d+\.\d │ [a-z]+ 1: \d+\.\d km, \d+:\d\d +│", text);
+        Assert.Matches(@"│ 2013-01-14 │ +0 │ +0:00 │ +0\.0 │ +│", text);
         Assert.Contains("Best efforts", text);
         Assert.Contains("1 km", text);
         Assert.Contains("Farthest in", text);
@@ -143,13 +143,33 @@ public sealed class ImportHistoryTests
     {
         var (status, output, _) = Run("inspect", Fixture("fit", "hrv-activity.fit"));
         Assert.Equal(CliApp.Success, status);
-        Assert.Matches(@"16:59:32\s+│ 0:30\s+│ 329 m\s+│ active\s+│ 5", output);
+        // The device's laps: the sixth (the first work step) is 329 m in 0:30, its heart rate and gain from its samples.
+        Assert.Matches(@"│ 6\s+│ 0\.33 km\s+│ 0:30\s+│ 1:31\s+│ \d+ bpm\s+│ [^│]+│ active\s+│", output);
         Assert.Contains("load 35 TRIMP (from heart rate)", output);
         Assert.Contains("Detected repeats", output);
         foreach (var start in new[] { "16:59:31", "17:00:16", "17:01:03" })
         {
             Assert.Matches(start + @"\s+│ 0:3\d\s+│", output);
         }
+    }
+
+    /// <summary>
+    /// A store of the single-athlete release (schema v9) holds no laps: importing its files again adds them, says so
+    /// once, and stores nothing else.
+    /// </summary>
+    [Fact]
+    public void ImportingTheFilesOfAnOlderStoreAgainAddsTheirLaps()
+    {
+        var db = Path.Combine(TempDir(), "v9.db");
+        File.Copy(Path.Combine(CliRun.Root, "tests", "fixtures", "stores", "v9.sqlite.db"), db);
+        string[] files = [.. new[] { "garmin-fenix-5-run.fit", "garmin-fenix-5-bike.fit", "2013-02-06-12-11-14.fit", "activity-small-fenix2-run.fit" }.Select(f => Fixture("fit", f))];
+        var first = Run(["import", .. files, "--db", db]);
+        Assert.Equal(CliApp.Success, first.Status);
+        Assert.Contains("imported 0, skipped as duplicate 4", first.Output, StringComparison.Ordinal);
+        Assert.Contains("laps added to the activities of 4 files stored before laps were kept", first.Output, StringComparison.Ordinal);
+        var again = Run(["import", .. files, "--db", db]);
+        Assert.Contains("imported 0, skipped as duplicate 4", again.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("laps added", again.Output, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -46,7 +46,7 @@ public sealed class UnitsTests : IDisposable
         var html = File.ReadAllText(Path.Combine(_dir, "report", "report.html"));
         var shown = Regex.Replace(html[..html.IndexOf("<details><summary>Model parameters", StringComparison.Ordinal)], "<[^>]+>", " ");
         Assert.DoesNotContain("km", shown, StringComparison.Ordinal);
-        Assert.Contains("<th>Running mi</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>Run (mi)</th>", html, StringComparison.Ordinal);
 
         // --units overrides the profile for one command.
         Assert.Contains(" km ", Run("history", "--db", db, "--units", "km").Output, StringComparison.Ordinal);

@@ -139,17 +139,18 @@ public sealed class HtmlReportTests
     }
 
     [Fact]
-    public void WeeklyVolumeGivesEachWeekItsSessionsHoursDistanceAndKinds()
+    public void WeeklyVolumeGivesEachWeekItsSessionsTimeDistanceAndEachKindsShare()
     {
         var doc = Parse(HtmlReport.Render(Input()));
         var table = doc.Descendants("table").Single(t => (string?)t.Attribute("class") == "weekly");
         var rows = table.Descendants("tbody").Single().Elements("tr").Select(r => r.Elements().Select(c => c.Value).ToList()).ToList();
         Assert.Equal(12, rows.Count);
         // The last week (Monday 13 January): the hill run (20 min at 2.5 m/s = 3.0 km) and the squats.
-        Assert.Equal(["2025-01-13", "2", Invariant($"{(20.0 / 60) + (4 * ((8 * 3) + 120) / 3600.0):0.0}"), "3.0", "Hills 1, Strength 1"], rows[^1]);
+        // The squats' time is estimated from their sets (4 × 8 reps: 3 s a rep, 2 min rest a set): 9:36.
+        Assert.Equal(["2025-01-13", "2", "29:36", "3.0", "hills 1: 3.0 km, 20:00; strength 1: 9:36"], rows[^1]);
         // The week before: the easy run and the sprints; the weeks before that are empty.
         Assert.Equal(["2025-01-06", "2"], rows[^2].Take(2));
-        Assert.Equal(["2024-12-30", "0", "0.0", "0.0", ""], rows[^3]);
+        Assert.Equal(["2024-12-30", "0", "0:00", "0.0", ""], rows[^3]);
     }
 
     [Fact]

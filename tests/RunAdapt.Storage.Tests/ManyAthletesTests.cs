@@ -42,12 +42,12 @@ public sealed class ManyAthletesTests
         return connection;
     }
 
-    /// <summary>Every row of every table of athlete data as text, column by column, without the athlete column.</summary>
+    /// <summary>Every row of every table of athlete data as text, column by column, without the athlete column and v11's mark of laps read.</summary>
     private static Dictionary<string, List<string>> Rows(string location)
     {
         using var connection = Raw(location);
         return Tables.ToDictionary(t => t.Table, t => connection.Query($"select * from {t.Table} order by {t.Order}")
-            .Select(row => string.Join("|", ((IDictionary<string, object?>)row).Where(c => c.Key != "athlete_id").OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(row => string.Join("|", ((IDictionary<string, object?>)row).Where(c => c.Key is not ("athlete_id" or "laps_read")).OrderBy(c => c.Key, StringComparer.Ordinal)
                 .Select(c => $"{c.Key}={(c.Value is byte[] bytes ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes)) : Convert.ToString(c.Value, System.Globalization.CultureInfo.InvariantCulture))}")))
             .ToList());
     }
@@ -68,7 +68,7 @@ public sealed class ManyAthletesTests
             Assert.Equal([2L], listed.Where(a => a.Excluded).Select(a => a.Id));
             Assert.Equal(2, store.LoggedSessions().Count);
             Assert.Equal(4, store.LoadSessions().Count); // three activities have a session (one has no movement), the excluded ride's is left out
-            Assert.Equal(4, store.KnownFiles().Count);
+            Assert.Empty(store.KnownFiles()); // stored before laps were kept: importing them again adds their laps (below)
             Assert.Equal(Sex.Female, store.LoadAthlete().Sex);
             Assert.Equal([188.0, 185.0], store.LoadThresholds().Select(t => t.HeartRateMaxBeatsPerMinute));
         }
@@ -86,7 +86,54 @@ public sealed class ManyAthletesTests
             Assert.Equal([AthleteStore.LocalAthleteId], check.Query<long>($"select distinct athlete_id from {table}"));
         }
 
-        Assert.Equal(10, check.ExecuteScalar<long>("select max(version) from schema_version"));
+        Assert.Equal(11, check.ExecuteScalar<long>("select max(version) from schema_version"));
+        Assert.Equal(0, check.ExecuteScalar<long>("select count(*) from laps"));
+        Assert.Equal([0L], check.Query<long>("select distinct laps_read from activities"));
+    }
+
+    /// <summary>
+    /// v11 keeps the device's laps. The activities an older store holds have none stored (their laps are in the files,
+    /// not in the stored samples), so their files are not known yet: importing them again adds the laps and nothing else.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void AnOlderStoreGainsItsLapsWhenItsFilesAreImportedAgain(string backend)
+    {
+        var location = OldStore(backend);
+        using var store = AthleteStore.Open(location);
+        var listed = store.ListActivities();
+        Assert.All(listed, a => Assert.Null(store.LoadLaps(a.Id)));
+        Assert.Empty(store.KnownFiles());
+        var before = Rows(location);
+
+        foreach (var name in listed.Select(a => a.SourceName))
+        {
+            var bytes = File.ReadAllBytes(AthleteStoreTests.Fixture(name));
+            var activities = Activities.Fit.FitDecoder.DecodeActivities(bytes, name).Select(x => new PreparedActivity(x, SessionBuilder.Analyse(x, new Athlete()))).ToList();
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            Assert.Equal(StoreResult.LapsAdded, store.Save(name, sha, activities));
+            Assert.Equal(StoreResult.Duplicate, store.Save(name, sha, activities));
+        }
+
+        Assert.Equal(4, store.KnownFiles().Count);
+        Assert.Equal(before, Rows(location));
+        var run = listed.Single(a => a.SourceName == "2013-02-06-12-11-14.fit");
+        var laps = store.LoadLaps(run.Id)!;
+        Assert.Equal(5, laps.Count);
+        Assert.Equal(run.DistanceMetres, laps.Sum(l => l.DistanceMetres), run.DistanceMetres * 0.02);
+        Assert.All(laps, lap => Assert.NotNull(lap.AverageHeartRate));
+
+        // A file imported from now on has its laps at once; deleting the activity deletes them.
+        using var fresh = AthleteStore.Open(location, AthleteStore.AddAthlete(location, "fresh"));
+        var small = File.ReadAllBytes(AthleteStoreTests.Fixture("activity-small-fenix2-run.fit"));
+        Assert.Equal(StoreResult.Imported, fresh.Save("run.fit", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(small)),
+            [.. Activities.Fit.FitDecoder.DecodeActivities(small, "run.fit").Select(x => new PreparedActivity(x, SessionBuilder.Analyse(x, new Athlete())))]));
+        var id = Assert.Single(fresh.ListActivities()).Id;
+        Assert.Equal(4, fresh.LoadLaps(id)!.Count);
+        Assert.True(fresh.Delete(id));
+        Assert.Null(fresh.LoadLaps(id));
+        using var check = Raw(location);
+        Assert.Equal(0, check.ExecuteScalar<long>("select count(*) from laps where activity_id = @id", new { id }));
     }
 
     [Theory]
@@ -121,6 +168,13 @@ public sealed class ManyAthletesTests
         Assert.False(bob.Delete(annsRun));
         Assert.False(bob.Delete(3));
         Assert.False(Assert.Single(ann.ListActivities()).Excluded);
+
+        // Nor read its laps, samples or sessions (what its run page shows).
+        Assert.Equal(4, ann.LoadLaps(annsRun)!.Count);
+        Assert.Null(bob.LoadLaps(annsRun));
+        Assert.Null(bob.LoadSamples(annsRun));
+        Assert.NotNull(ann.LoadSamples(annsRun));
+        Assert.Single(bob.LoadSessionsWithout(-1));
 
         bob.SaveAthlete(new Athlete { Sex = Sex.Male, AgeYears = 51 });
         bob.SaveThresholds(new Thresholds(DateOnly.MinValue, 55, 170, 3.5));

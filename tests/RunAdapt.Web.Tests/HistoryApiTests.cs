@@ -81,6 +81,12 @@ public sealed class HistoryApiTests : IAsyncLifetime
         Assert.Equal("false", rows[0]!["excluded"]!.ToJsonString());
         var both = await Http.GetStringAsync("/api/history/outcome", cancel);
 
+        // The history list's weekly volume is the outcome's (one table for every face); an excluded run leaves both (below).
+        async Task<string> Volume() => System.Text.Json.Nodes.JsonNode.Parse(await Http.GetStringAsync("/api/history/volume", cancel))!.AsArray().Single()!.ToJsonString();
+        async Task<string> OutcomeVolume() => System.Text.Json.Nodes.JsonNode.Parse(await Http.GetStringAsync("/api/history/outcome", cancel))!["volume"]!.ToJsonString();
+        var volume = await Volume();
+        Assert.Equal(volume, await OutcomeVolume());
+
         // Another site's page cannot change the history.
         using (var forged = new HttpRequestMessage(HttpMethod.Post, $"/api/activities/{newest}/delete") { Headers = { { "Origin", "http://evil.example" } } })
         using (var refused = await Http.SendAsync(forged, cancel))
@@ -96,6 +102,8 @@ public sealed class HistoryApiTests : IAsyncLifetime
         Assert.Equal("true", (await List())[0]!["excluded"]!.ToJsonString());
         Assert.NotEqual(both, await Http.GetStringAsync("/api/history/outcome", cancel));
         Assert.Contains("1 excluded", await Http.GetStringAsync("/api/history/outcome", cancel), StringComparison.Ordinal);
+        Assert.NotEqual(volume, await Volume());
+        Assert.Equal(await Volume(), await OutcomeVolume());
         using (var included = await Http.PostAsync($"/api/activities/{newest}/include", null, cancel))
         {
             Assert.Equal(HttpStatusCode.OK, included.StatusCode);
@@ -144,7 +152,7 @@ public sealed class HistoryApiTests : IAsyncLifetime
             Assert.True(upload.StatusCode == HttpStatusCode.OK, $"{file}: {upload.StatusCode} {await upload.Content.ReadAsStringAsync(cancel)}");
         }
 
-        foreach (var endpoint in new[] { "/api/history", "/api/history/outcome", "/api/history/outcome?since=2010-01-01&until=2016-12-31", "/report.html" })
+        foreach (var endpoint in new[] { "/api/history", "/api/history/outcome", "/api/history/outcome?since=2010-01-01&until=2016-12-31", "/api/history/volume", "/report.html" })
         {
             using var response = await Http.GetAsync(endpoint, cancel);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{endpoint}: {response.StatusCode} {await response.Content.ReadAsStringAsync(cancel)}");

@@ -37,7 +37,8 @@ public sealed class InteractiveChartsTests(DashboardFixture chromium) : IClassFi
     /// <summary>Where a screenshot goes: next to the test binaries (docs/images are refreshed from these).</summary>
     private static string Screenshot(string name) => Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, name);
 
-    private static async Task<(double Min, double Max)> XRangeAsync(IPage page, string chart) =>
+    /// <summary>The x range a chart of the page shows now (what a drag zooms).</summary>
+    internal static async Task<(double Min, double Max)> XRangeAsync(IPage page, string chart) =>
         JsonSerializer.Deserialize<double[]>(await page.EvaluateAsync<string>($"() => JSON.stringify([window.runadaptCharts['{chart}'].scales.x.min, window.runadaptCharts['{chart}'].scales.x.max])"))
             is [var min, var max] ? (min, max) : throw new InvalidOperationException("no range");
 
@@ -46,6 +47,11 @@ public sealed class InteractiveChartsTests(DashboardFixture chromium) : IClassFi
     {
         await using var dashboard = await WithSampleYearAsync();
         var (page, requests) = await HistoryOutcomeAsync(dashboard, 1280, 900);
+
+        // The history list's weekly volume: the year's last 12 weeks, each run kind's distance and time.
+        await Expect(page.Locator("#history-weekly-volume tbody tr")).ToHaveCountAsync(12);
+        await Expect(page.Locator("#history-weekly-volume")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"easy \d+: \d+\.\d km, \d+:\d\d:\d\d"));
+        await page.Locator("#history-volume").ScreenshotAsync(new LocatorScreenshotOptions { Path = Screenshot("dashboard-history-volume.png") });
 
         // The weekly volume and a chart per measure, fitness–fatigue–form and the weekly volume by kind.
         await Expect(page.Locator("#outcome-weekly-volume tbody tr")).ToHaveCountAsync(12);

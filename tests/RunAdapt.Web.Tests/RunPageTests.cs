@@ -8,7 +8,7 @@ namespace RunAdapt.Web.Tests;
 public sealed class RunPageTests(DashboardFixture chromium) : IClassFixture<DashboardFixture>
 {
     [Fact]
-    public async Task TheHistoryLinksEachRunToItsPageWithRouteChannelsSplitsFindingsAndShare()
+    public async Task TheHistoryLinksEachRunToItsPageWithRouteChannelsLapsSplitsFindingsAndShare()
     {
         await using var dashboard = await LoopbackDashboard.StartAsync();
         var fixtures = Path.Combine(DashboardFixture.RepositoryRoot(), "tests", "fixtures", "activities");
@@ -18,6 +18,10 @@ public sealed class RunPageTests(DashboardFixture chromium) : IClassFixture<Dash
         var page = await chromium.OpenAsync(dashboard.Http.BaseAddress!.ToString());
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
+        // The history's weekly volume: 12 weeks up to the FIT run's, each run by its kind with its distance and time.
+        await Expect(page.Locator("#history-weekly-volume tbody tr")).ToHaveCountAsync(12);
+        await Expect(page.Locator("#history-weekly-volume tbody tr").Last).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^2013-02-04\s*1\s*\d+:\d\d\s*4\.8\s*[a-z]+ 1: 4\.8 km, \d+:\d\d$"));
+        await Expect(page.Locator("#history-weekly-volume")).ToContainTextAsync("easy 1: 4.7 km, 33:12");
         // Newest first: the second row is the TCX run of 26 December 2012, with positions, heart rate and climbs.
         await page.Locator("#history-table tbody tr").Nth(1).Locator("td a").ClickAsync();
         await page.WaitForSelectorAsync("body[data-ready=true]");
@@ -44,8 +48,22 @@ public sealed class RunPageTests(DashboardFixture chromium) : IClassFixture<Dash
         await Expect(pace.Locator(".u-legend .u-series").First.Locator(".u-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d\.\d\d km$"));
         await Expect(pace.Locator(".u-legend .u-series").Nth(1).Locator(".u-value")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+:\d\d min /km$"));
 
-        // The figures, the splits (four whole km and the rest), what the analysis found and the run's share.
+        // Zoom: dragging across the middle of the pace chart narrows its distances to what was dragged over.
+        var (min, max) = await InteractiveChartsTests.XRangeAsync(page, "pace");
+        await page.Mouse.MoveAsync(box.X + (box.Width * 0.3f), box.Y + (box.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + (box.Width * 0.6f), box.Y + (box.Height / 2), new MouseMoveOptions { Steps = 8 });
+        await page.Mouse.UpAsync();
+        var (zoomedMin, zoomedMax) = await InteractiveChartsTests.XRangeAsync(page, "pace");
+        Assert.True(zoomedMin > min && zoomedMax < max, $"{min}–{max} became {zoomedMin}–{zoomedMax}");
+        await pace.DblClickAsync();
+
+        // The figures, the device's three laps (a mile each, then the rest; the TCX gives no ascent, so the gain is the
+        // samples'), the splits (four whole km and the rest), what the analysis found and the run's share.
         await Expect(page.Locator("#run-run")).ToContainTextAsync("TRIMP, Banister's TRIMP from the recorded heart rate");
+        await Expect(page.Locator("#run-laps tbody tr")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#run-laps thead")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("lap\\s*distance\\s*time\\s*pace /km\\s*avg HR\\s*gain\\s*intensity"));
+        await Expect(page.Locator("#run-laps tbody tr").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^1\s*1\.61 km\s*10:08\s*6:18\s*1\d\d bpm\s*\+\d+ m\s*active$"));
         await Expect(page.Locator("#run-splits tbody tr")).ToHaveCountAsync(5);
         await Expect(page.Locator("#run-repeats tbody tr").First).ToBeVisibleAsync();
         await Expect(page.Locator("#run-climbs tbody tr").First).ToBeVisibleAsync();
@@ -54,5 +72,20 @@ public sealed class RunPageTests(DashboardFixture chromium) : IClassFixture<Dash
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, "run-page.png"), FullPage = true });
 
         Assert.All(requests, url => Assert.True(new Uri(url).IsLoopback, url));
+
+        // On a phone-sized screen nothing is wider than the screen (wide tables scroll inside their box).
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await Expect(page.Locator("#run-laps tbody tr")).ToHaveCountAsync(3);
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the run page is wider than a phone");
+
+        // The page's JSON carries the laps as numbers too.
+        var id = page.Url[(page.Url.IndexOf("id=", StringComparison.Ordinal) + 3)..];
+        var laps = System.Text.Json.Nodes.JsonNode.Parse(await dashboard.Http.GetStringAsync($"/api/activities/{id}", TestContext.Current.CancellationToken))!["laps"]!.AsArray();
+        Assert.Equal([1, 2, 3], laps.Select(l => (int)l!["number"]!));
+        Assert.InRange(laps.Sum(l => (double)l!["distance_m"]!), 4680, 4700);
+        Assert.Equal("6:18", (string?)laps[0]!["pace"]);
+        Assert.All(laps, l => Assert.InRange((double)l!["avg_hr"]!, 100, 200));
     }
 }

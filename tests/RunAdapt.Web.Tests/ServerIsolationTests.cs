@@ -113,6 +113,8 @@ public sealed partial class ServerIsolationTests
 
         var bobsAthlete = (await bob.GetFromJsonAsync<JsonElement>("/api/account", Cancel)).GetProperty("athlete_id").GetInt64();
         var bobsActivity = (await bob.GetFromJsonAsync<JsonElement>("/api/history", Cancel))[0].GetProperty("id").GetInt64();
+        // Bob's run page is his own activity with its laps (it once read the local athlete's rows, where Bob has none).
+        Assert.Equal(4, (await bob.GetFromJsonAsync<JsonElement>($"/api/activities/{bobsActivity}", Cancel)).GetProperty("laps").GetArrayLength());
         var before = await StateOf(bob);
         Assert.Contains(BobsMarker, before, StringComparison.Ordinal);
 

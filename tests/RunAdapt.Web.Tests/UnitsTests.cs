@@ -2,7 +2,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace RunAdapt.Web.Tests;
 
-/// <summary>Miles on the dashboard, in real Chromium: the profile's unit in the history, the athlete form and the outcome.</summary>
+/// <summary>Miles on the dashboard, in real Chromium: the profile's unit in the history, the athlete form, the outcome and a run's page.</summary>
 public sealed class UnitsTests(DashboardFixture chromium) : IClassFixture<DashboardFixture>
 {
     [Fact]
@@ -31,5 +31,14 @@ public sealed class UnitsTests(DashboardFixture chromium) : IClassFixture<Dashbo
         {
             Assert.DoesNotContain("km", await page.Locator(section).InnerTextAsync(), StringComparison.Ordinal);
         }
+
+        // The run's own page too: its figures, charts, laps (a km each, so 0.62 mi) and splits per mile.
+        await Expect(page.Locator("#history-weekly-volume")).ToContainTextAsync(" mi, ");
+        await page.Locator("#history-table tbody tr td a").ClickAsync();
+        await page.WaitForSelectorAsync("body[data-ready=true]");
+        await Expect(page.Locator("#run-laps tbody tr")).ToHaveCountAsync(5);
+        await Expect(page.Locator("#run-laps tbody tr").First).ToContainTextAsync("0.62 mi");
+        await Expect(page.Locator("#run-splits caption")).ToHaveTextAsync("Splits per mi (whole mi)");
+        Assert.DoesNotContain("km", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
     }
 }

@@ -50,6 +50,7 @@ internal static class ImportCommand
 
             var imported = 0;
             var duplicates = 0;
+            var lapsAdded = 0;
             var notActivities = 0;
             var notAnalysed = new List<string>();
             var cancelled = false;
@@ -81,6 +82,10 @@ internal static class ImportCommand
                                 break;
                             case StoreResult.Duplicate:
                                 duplicates++;
+                                break;
+                            case StoreResult.LapsAdded:
+                                duplicates++;
+                                lapsAdded++;
                                 break;
                             case null when file.Problem is null:
                                 notActivities++;
@@ -120,6 +125,11 @@ internal static class ImportCommand
                 $"{done} files in {clock.Elapsed.TotalSeconds:0.0} s ({done / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):0.0} files/s)"));
             summary.AddRow("imported", $"{imported}").AddRow("duplicate (already stored)", $"{duplicates}").AddRow("not an activity (settings, workout, monitoring)", $"{notActivities}").AddRow("rejected", $"{rejected.Count}");
             console.Write(summary);
+            if (lapsAdded > 0)
+            {
+                output.WriteLine($"laps added to the activities of {lapsAdded} file{(lapsAdded == 1 ? "" : "s")} stored before laps were kept (the files were otherwise already stored)");
+            }
+
             foreach (var (source, taken) in profiles)
             {
                 output.WriteLine($"profile from the Garmin Connect export {Printable(Path.GetFileName(source.TrimEnd('/')))}, used where you set nothing: {taken} (change with 'runadapt athlete')");

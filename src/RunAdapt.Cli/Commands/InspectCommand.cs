@@ -86,15 +86,13 @@ internal static class InspectCommand
     private static void WriteAnalysis(Activity activity, AnalysedSession? analysed, string? problem, TextWriter output, DistanceUnit unit)
     {
         var console = OutcomeView.Console(output);
-        var laps = activity.Summaries.Where(s => s.Kind == SummaryKind.Lap).ToList();
-        if (laps.Count > 1)
+        var laps = Laps.Of(activity);
+        if (laps.Count > 0)
         {
-            var table = new Table().Title("Laps (the device's)").AddColumns("start", "time", "distance", "intensity", "workout step");
+            var table = new Table().Title("Laps (the device's)").AddColumns([.. Laps.Columns(unit)]);
             foreach (var lap in laps)
             {
-                table.AddRow(
-                    lap.StartTimeUtc?.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "–", Clock(lap.TotalTimerSeconds), lap.TotalDistanceMetres is { } m ? I($"{m:0} m") : "–",
-                    lap.Intensity?.ToString().ToLowerInvariant() ?? "–", lap.WorkoutStepIndex?.ToString(CultureInfo.InvariantCulture) ?? "–");
+                table.AddRow([.. Laps.Cells(lap, unit)]);
             }
 
             console.Write(table);

@@ -84,6 +84,7 @@ internal static class ReportCommand
         {
             Description = $"{HistoryTotals.Describe(stored, unit)} imported, from {first:yyyy-MM-dd} to {sessions.Max(s => s.Date):yyyy-MM-dd}.",
             SessionRows = [.. activities.Select(a => new SessionRow(DateOnly.FromDateTime(a.StartUtc), a.Sport, a.DistanceMetres, a.MovingSeconds / 60, a.Analysis?.Load.Describe(), a.Analysis?.Describe(unit) ?? a.Problem))],
+            Volume = HistoryView.Volume(activities, store.LoggedSessions().Where(s => range.Contains(s.Date))),
         };
     }
 }

@@ -55,17 +55,22 @@ public static partial class DistanceUnits
     /// <param name="decimals">Digits after the point.</param>
     public static string Distance(double metres, DistanceUnit unit, int decimals = 1) => $"{Number(metres, unit, decimals)} {unit.Symbol()}";
 
+    /// <summary>The slowest pace written, in seconds per unit: a day.</summary>
+    private const double SlowestPaceSeconds = 24 * 3600;
+
     /// <summary>A pace as minutes and seconds per unit, without the unit: <c>7:40</c>; <c>–</c> when not moving.</summary>
     /// <param name="metresPerSecond">The speed.</param>
     /// <param name="unit">The unit.</param>
     public static string Pace(double metresPerSecond, DistanceUnit unit)
     {
-        if (!(metresPerSecond > 0) || !double.IsFinite(metresPerSecond))
+        // Slower than a day per unit is standing still (and a near-zero speed from a damaged lap would overflow).
+        var perUnit = unit.Metres() / metresPerSecond;
+        if (!(metresPerSecond > 0) || !double.IsFinite(metresPerSecond) || !(perUnit < SlowestPaceSeconds))
         {
             return "–";
         }
 
-        var seconds = (int)Math.Round(unit.Metres() / metresPerSecond);
+        var seconds = (int)Math.Round(perUnit);
         return string.Create(CultureInfo.InvariantCulture, $"{seconds / 60}:{seconds % 60:00}");
     }
 

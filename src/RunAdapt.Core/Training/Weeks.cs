@@ -28,3 +28,10 @@ public static class Weeks
         return [.. Enumerable.Range(0, count).Select(k => last.AddDays(-7 * (count - 1 - k))).Select(m => (m, (IReadOnlyList<T>)[.. byWeek[m]]))];
     }
 }
+
+/// <summary>One session as a weekly-volume table counts it: its day, its kind, the distance it ran and its time.</summary>
+/// <param name="Date">The day.</param>
+/// <param name="Kind">Its kind as shown (a run's kind — easy, long, tempo ... —, a sport, strength).</param>
+/// <param name="RunningMetres">The distance run (0 for a ride, swim or lifting), in metres.</param>
+/// <param name="Seconds">Its moving time, in seconds.</param>
+public sealed record VolumeItem(DateOnly Date, string Kind, double RunningMetres, double Seconds);

@@ -82,7 +82,9 @@ function actionButton(label, id, action) {
 }
 
 async function loadHistory() {
-  const rows = await api(`/api/history${historyRange()}`);
+  const [rows, volume] = await Promise.all([api(`/api/history${historyRange()}`), api(`/api/history/volume${historyRange()}`)]);
+  // Distance and time per week, by kind of run: the same table as 'runadapt history' and the report.
+  $("history-volume").replaceChildren(...volume.flatMap((t) => sheetTable(t, "history")));
   $("outcome-report").href = scoped(`/report.html${historyRange()}`);
   $("history-table").tBodies[0].replaceChildren(...rows.map((a) => {
     const tr = element("tr", undefined, a.excluded ? "excluded" : undefined);
