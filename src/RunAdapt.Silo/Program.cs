@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using RunAdapt.Cluster;
 using RunAdapt.Silo;
+using RunAdapt.Web;
 
 // runadapt-silo: a silo of the RunAdapt cluster, and the client commands that drive it.
 var db = new Option<string>("--db") { Description = "The cluster's PostgreSQL database (Host=…;Database=…).", Required = true };
@@ -35,7 +36,9 @@ silo.SetAction(async (parse, cancellation) =>
     await ClusterSchema.ApplyAsync(settings.ConnectionString, cancellation);
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.UseOrleans(s => s.UseRunAdaptCluster(settings, parse.GetValue(port), parse.GetValue(gateway), listen));
+    // The front end's heavy requests run here with the front end's own code, against the cluster's store.
+    var work = new AthleteWork(settings.ConnectionString, RunAdapt.Core.Outcomes.MeasureCatalogue.Standard, new StoreGates(postgres: true));
+    builder.UseOrleans(s => s.UseRunAdaptCluster(settings, parse.GetValue(port), parse.GetValue(gateway), work, listen));
     using var host = builder.Build();
     await host.StartAsync(cancellation);
     var name = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
