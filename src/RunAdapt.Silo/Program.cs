@@ -90,6 +90,13 @@ seed.SetAction(async (parse, cancellation) =>
     return 0;
 });
 
+var web = new Option<Uri>("--web") { Description = "The web front end's address (started with --cluster and --operators load-operator).", Required = true };
+var uploaders = new Option<int>("--parallel-uploads") { Description = "Athletes uploading at once.", DefaultValueFactory = _ => 2 };
+var upload = new Command("upload", "Load run only: sign up synthetic athletes (load-1…) on the web front end and upload each one's year of real runs as FIT files through the HTTP API.") { web, athletes, from, weeks, uploaders };
+upload.SetAction((parse, cancellation) => WebLoad.UploadAsync(parse.GetValue(web)!, parse.GetValue(from)!, parse.GetValue(athletes), parse.GetValue(weeks), parse.GetValue(uploaders), cancellation));
+var webBatch = new Command("web-batch", "Load run only: run one batch through the web front end as its operator, reading athletes' history pages meanwhile; prints athletes/s and the pages' p50/p99.") { web, athletes, samples, parallel };
+webBatch.SetAction((parse, cancellation) => WebLoad.BatchAsync(parse.GetValue(web)!, parse.GetValue(athletes), parse.GetValue(samples), parse.GetValue(parallel), cancellation));
+
 static async Task<List<double>> Probe(ClusterClient client, CancellationToken stop)
 {
     var latencies = new List<double>();
@@ -118,4 +125,4 @@ static async Task<List<double>> Probe(ClusterClient client, CancellationToken st
     return latencies;
 }
 
-return await new RootCommand("runadapt-silo: a silo of the RunAdapt cluster, and the commands that drive it.") { silo, batch, nightly, seed }.Parse(args).InvokeAsync();
+return await new RootCommand("runadapt-silo: a silo of the RunAdapt cluster, and the commands that drive it.") { silo, batch, nightly, seed, upload, webBatch }.Parse(args).InvokeAsync();
