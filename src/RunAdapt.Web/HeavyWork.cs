@@ -75,6 +75,11 @@ internal sealed class HeavyWork(AthleteWork local, IClusterClient? cluster, int 
             // The client gave up: nobody reads the answer.
             return Results.Empty;
         }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            // The athlete's silo died or did not answer in time; a retry finds the athlete on a live silo.
+            return Results.Json(new Problem($"the cluster did not answer ({e.GetType().Name}): try again"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>After an upload that stored something: the athlete's grain re-simulates the history in the background (one-way), so the next nightly-style read is fresh.</summary>
