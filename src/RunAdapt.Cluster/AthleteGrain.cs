@@ -35,6 +35,18 @@ public interface IAthleteGrain : IGrainWithIntegerKey
     /// <param name="batchId">The batch.</param>
     /// <param name="samples">Uncertainty draws (10–10 000), or 0 for none.</param>
     Task<bool> RunBatch(string batchId, int samples);
+
+    /// <summary>A page's or API call's heavy request (a simulation, its bands, a goal search), computed on the silo holding the athlete.</summary>
+    /// <remarks>Interleaved: it only reads the store, so it need not wait behind the athlete's batch simulation.</remarks>
+    /// <param name="request">What to compute.</param>
+    /// <param name="cancellation">Cancelled when the page's client gives up.</param>
+    [AlwaysInterleave]
+    Task<WorkAnswer> Work(WorkRequest request, CancellationToken cancellation);
+
+    /// <summary>After an upload: re-simulates the history with <paramref name="samples"/> draws in the background and caches it (see <see cref="Latest"/>).</summary>
+    /// <param name="samples">Uncertainty draws (10–10 000), or 0 for none.</param>
+    [OneWay]
+    Task Refresh(int samples);
 }
 
 /// <summary>What an athlete grain keeps in grain storage.</summary>
@@ -55,9 +67,10 @@ public sealed class AthleteGrainState
 /// <param name="data">The athletes' store.</param>
 /// <param name="results">The batches' results.</param>
 /// <param name="silo">This silo, named in each outcome.</param>
+/// <param name="work">The front end's heavy requests (the same code it runs without a cluster).</param>
 public sealed class AthleteGrain(
     [PersistentState("athlete", ClusterHosting.StorageName)] IPersistentState<AthleteGrainState> state,
-    IAthleteData data, BatchResults results, ILocalSiloDetails silo) : Grain, IAthleteGrain
+    IAthleteData data, BatchResults results, ILocalSiloDetails silo, IAthleteWork work) : Grain, IAthleteGrain
 {
     private long Id => this.GetPrimaryKeyLong();
 
@@ -72,6 +85,17 @@ public sealed class AthleteGrain(
         await state.WriteStateAsync();
         return outcome;
     }
+
+    /// <inheritdoc/>
+    public Task<WorkAnswer> Work(WorkRequest request, CancellationToken cancellation)
+    {
+        var id = Id;
+        // Off the grain's turn, as every simulation here: the silo must keep answering its peers' probes.
+        return Task.Run(() => work.RunAsync(id, request, cancellation), cancellation);
+    }
+
+    /// <inheritdoc/>
+    public Task Refresh(int samples) => Simulate(samples);
 
     /// <inheritdoc/>
     public async Task<int> Reanalyse()

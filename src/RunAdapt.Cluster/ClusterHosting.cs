@@ -27,8 +27,9 @@ public static class ClusterHosting
     /// <param name="settings">The cluster.</param>
     /// <param name="siloPort">Silo-to-silo port.</param>
     /// <param name="gatewayPort">Client gateway port.</param>
+    /// <param name="work">The web front end's heavy requests, computed by the athletes' grains.</param>
     /// <param name="address">The address other silos and clients reach it on; loopback by default.</param>
-    public static ISiloBuilder UseRunAdaptCluster(this ISiloBuilder silo, ClusterSettings settings, int siloPort, int gatewayPort, IPAddress? address = null)
+    public static ISiloBuilder UseRunAdaptCluster(this ISiloBuilder silo, ClusterSettings settings, int siloPort, int gatewayPort, IAthleteWork work, IPAddress? address = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(settings);
@@ -43,7 +44,8 @@ public static class ClusterHosting
             // Athletes with a year of history and 100 draws take seconds each, more while the silo is saturated.
             .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
         silo.Services.AddSingleton<IAthleteData>(new StoreAthleteData(settings.ConnectionString))
-            .AddSingleton(new BatchResults(settings.ConnectionString));
+            .AddSingleton(new BatchResults(settings.ConnectionString))
+            .AddSingleton(work);
         return silo;
     }
 
@@ -57,6 +59,7 @@ public static class ClusterHosting
         return client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, ClusterSettings.ServiceId))
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Invariant, settings.ConnectionString))
             .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
-            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
+            // A page's goal search or bands are hundreds of simulations, on a silo that may be busy with a batch.
+            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
     }
 }

@@ -115,6 +115,32 @@ public static class CrossValidation
     }
 
     /// <summary>
+    /// One fold's fit, as <see cref="Run"/> makes it: the parameters fitted to every study but the fold's, with the
+    /// spread measured on them; <c>null</c> when no study falls in the fold. Each fold is independent of the others, so
+    /// they can be fitted apart (the Orleans cluster fits one per grain: docs/SCALE.md).
+    /// </summary>
+    /// <param name="library">The library.</param>
+    /// <param name="centre">The current parameters (start and prior centre).</param>
+    /// <param name="fitted">The parameters to fit.</param>
+    /// <param name="folds">The number of folds (≥ 2).</param>
+    /// <param name="fold">The fold (0 … folds − 1).</param>
+    /// <param name="evaluations">The most library runs for the fit.</param>
+    public static FoldFit? Fold(EvidenceLibrary library, ModelParameters centre, IReadOnlyList<ModelParameter> fitted, int folds, int fold, int evaluations)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(centre);
+        var held = library.Studies.Where(s => Calibration.FoldOf(s.Id, folds) == fold).ToList();
+        if (held.Count == 0)
+        {
+            return null;
+        }
+
+        var training = library.Studies.Except(held).ToList();
+        var fit = Calibration.Run(training, centre, fitted, evaluations);
+        return new FoldFit(fold, [.. held.Select(s => s.Id)], WithSpread(fit.Values, training, EvidenceRunner.Run(training, centre.With(fit.Values))), fit.Objective);
+    }
+
+    /// <summary>
     /// The grouped jackknife SD of each fitted value over the folds' fits (each fit leaves out 1/k of the studies):
     /// how much the value would move with other evidence. With fewer than two folds, none.
     /// </summary>

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using RunAdapt.Cluster;
 using RunAdapt.Silo;
+using RunAdapt.Web;
 
 // runadapt-silo: a silo of the RunAdapt cluster, and the client commands that drive it.
 var db = new Option<string>("--db") { Description = "The cluster's PostgreSQL database (Host=…;Database=…).", Required = true };
@@ -35,7 +36,9 @@ silo.SetAction(async (parse, cancellation) =>
     await ClusterSchema.ApplyAsync(settings.ConnectionString, cancellation);
     var builder = Host.CreateApplicationBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.UseOrleans(s => s.UseRunAdaptCluster(settings, parse.GetValue(port), parse.GetValue(gateway), listen));
+    // The front end's heavy requests run here with the front end's own code, against the cluster's store.
+    var work = new AthleteWork(settings.ConnectionString, RunAdapt.Core.Outcomes.MeasureCatalogue.Standard, new StoreGates(postgres: true));
+    builder.UseOrleans(s => s.UseRunAdaptCluster(settings, parse.GetValue(port), parse.GetValue(gateway), work, listen));
     using var host = builder.Build();
     await host.StartAsync(cancellation);
     var name = host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
@@ -87,6 +90,41 @@ seed.SetAction(async (parse, cancellation) =>
     return 0;
 });
 
+var web = new Option<string>("--web") { Description = "The web front end's address (started with --cluster and --operators load-operator).", Required = true };
+var uploaders = new Option<int>("--parallel-uploads") { Description = "Athletes uploading at once.", DefaultValueFactory = _ => 2 };
+var upload = new Command("upload", "Load run only: sign up synthetic athletes (load-1…) on the web front end and upload each one's year of real runs as FIT files through the HTTP API.") { web, athletes, from, weeks, uploaders };
+upload.SetAction((parse, cancellation) => WebLoad.UploadAsync(new Uri(parse.GetValue(web)!), parse.GetValue(from)!, parse.GetValue(athletes), parse.GetValue(weeks), parse.GetValue(uploaders), cancellation));
+var webBatch = new Command("web-batch", "Load run only: run one batch through the web front end as its operator, reading athletes' history pages meanwhile; prints athletes/s and the pages' p50/p99.") { web, athletes, samples, parallel };
+webBatch.SetAction((parse, cancellation) => WebLoad.BatchAsync(new Uri(parse.GetValue(web)!), parse.GetValue(athletes), parse.GetValue(samples), parse.GetValue(parallel), cancellation));
+
+var library = new Option<string>("--library") { Description = "The evidence library's folder (the same path on every silo's host).", DefaultValueFactory = _ => "evidence" };
+var folds = new Option<int>("--folds") { Description = "Folds of whole studies (2–100).", DefaultValueFactory = _ => 5 };
+var evaluations = new Option<int>("--evaluations") { Description = "The most library runs per fit.", DefaultValueFactory = _ => 2000 };
+var fit = new Option<string?>("--fit") { Description = "Comma-separated parameters to fit, instead of those marked 'fit: true' in parameters.yaml." };
+var output = new Option<string?>("--out") { Description = "Also write the folds' fits (calibration.json's fold_fits) to this file." };
+var calibrate = new Command("calibrate", "Fit the calibration's cross-validation folds across the cluster, one grain per fold (the same fits as 'runadapt calibrate' makes one after another).") { db, cluster, library, folds, evaluations, fit, output };
+calibrate.SetAction(async (parse, cancellation) =>
+{
+    var names = parse.GetValue(fit) is { } list
+        ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        : [.. RunAdapt.Core.Model.ModelParameters.Default.All.Where(p => p.Fit).Select(p => p.Name)];
+    await using var client = await ClusterClient.ConnectAsync(new ClusterSettings(parse.GetValue(db)!, parse.GetValue(cluster)!), cancellation);
+    var clock = Stopwatch.StartNew();
+    var fits = await ClusterCalibration.RunAsync(client.Cluster, parse.GetValue(library)!, names, parse.GetValue(folds), parse.GetValue(evaluations), cancellation);
+    foreach (var (foldFit, by) in fits)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {foldFit.Fold + 1}/{parse.GetValue(folds)} (held out {foldFit.HeldOut.Count} studies): objective {foldFit.Objective:0.0}, on {by}"));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{fits.Count} folds fitted in {clock.Elapsed.TotalSeconds:0.0} s"));
+    if (parse.GetValue(output) is { } path)
+    {
+        await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(fits.Select(f => f.Fit), new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n", cancellation);
+    }
+
+    return 0;
+});
+
 static async Task<List<double>> Probe(ClusterClient client, CancellationToken stop)
 {
     var latencies = new List<double>();
@@ -115,4 +153,4 @@ static async Task<List<double>> Probe(ClusterClient client, CancellationToken st
     return latencies;
 }
 
-return await new RootCommand("runadapt-silo: a silo of the RunAdapt cluster, and the commands that drive it.") { silo, batch, nightly, seed }.Parse(args).InvokeAsync();
+return await new RootCommand("runadapt-silo: a silo of the RunAdapt cluster, and the commands that drive it.") { silo, batch, nightly, seed, upload, webBatch, calibrate }.Parse(args).InvokeAsync();

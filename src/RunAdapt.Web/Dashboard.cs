@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Features;
+using RunAdapt.Cluster;
 using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Scenarios;
@@ -56,7 +57,9 @@ public static class Dashboard
 
     /// <summary>
     /// Builds the dashboard application from command-line arguments (<c>--urls URL</c>, <c>--db FILE</c>,
-    /// <c>--max-upload-bytes N</c>, <c>--server true</c> for accounts).
+    /// <c>--max-upload-bytes N</c>, <c>--server true</c> for accounts; with it <c>--cluster CONNECTION</c> for the heavy
+    /// work on an Orleans cluster, <c>--cluster-id ID</c>, <c>--operators NAME,...</c> who may start batches and
+    /// <c>--refresh-samples N</c>, the draws of the re-simulation after an upload).
     /// </summary>
     /// <param name="args">The arguments.</param>
     /// <param name="catalogue">The measures the pages show; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
@@ -104,6 +107,22 @@ public static class Dashboard
             return new History(location, athleteId, services.GetRequiredService<StoreGates>().For(athleteId));
         });
         builder.Services.AddSingleton(new Views(catalogue ?? MeasureCatalogue.Standard));
+        // The heavy work runs here, or on an Orleans cluster (docs/SCALE.md) whose PostgreSQL --cluster names: the same
+        // database as --db, which the silos read the athletes from. Local mode never has one.
+        var cluster = builder.Configuration["cluster"];
+        if (cluster is not null)
+        {
+            if (!server || !Storage.AthleteStore.IsServer(location))
+            {
+                throw new UserInputException("--cluster needs --server with a PostgreSQL --db: the silos read the athletes from that database");
+            }
+
+            builder.UseOrleansClient(c => c.UseRunAdaptCluster(new ClusterSettings(cluster, builder.Configuration["cluster-id"] ?? "runadapt")));
+        }
+
+        builder.Services.AddSingleton(services => new AthleteWork(location, catalogue ?? MeasureCatalogue.Standard, services.GetRequiredService<StoreGates>()));
+        builder.Services.AddSingleton(services => new HeavyWork(services.GetRequiredService<AthleteWork>(), cluster is null ? null : services.GetRequiredService<IClusterClient>(),
+            builder.Configuration.GetValue("refresh-samples", 100)));
         builder.Services.AddEndpointsApiExplorer();
         if (server)
         {
@@ -146,6 +165,10 @@ public static class Dashboard
             .AllowAnonymous().ExcludeFromDescription();
         MapPages(app);
         MapApi(app, server);
+        if (cluster is not null)
+        {
+            ClusterEndpoints.Map(app, (builder.Configuration["operators"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal));
+        }
         return app;
     }
 
@@ -206,26 +229,24 @@ public static class Dashboard
         app.MapGet("/api/scenarios/{name}", (string name) =>
             BuiltInScenarios.Text(name) is { } yaml ? Results.Text(yaml, "text/yaml; charset=utf-8") : Results.NotFound(new Problem($"{name}: not a built-in scenario")));
 
-        // Every simulating endpoint takes the request's cancellation: a client that gives up stops the work between simulations.
-        app.MapPost("/api/simulate", async (HttpRequest request, History history, Views views, CancellationToken cancellation) =>
-        {
-            var yaml = await new StreamReader(request.Body).ReadToEndAsync(cancellation);
-            return Run(() => views.Of(Simulations.FromYaml(yaml, "scenario", history, cancellation: cancellation)));
-        }).WithMetadata(new RawBody("text/yaml", "text/plain"));
+        // Every simulating endpoint takes the request's cancellation: a client that gives up stops the work between
+        // simulations. The heavy ones run where HeavyWork says: here, or on the athlete's grain with --cluster.
+        app.MapPost("/api/simulate", async (HttpRequest request, History history, HeavyWork work, CancellationToken cancellation) =>
+            await work.AnswerAsync(history.AthleteId, new WorkRequest(WorkKind.Simulate, await new StreamReader(request.Body).ReadToEndAsync(cancellation)), cancellation))
+            .WithMetadata(new RawBody("text/yaml", "text/plain"));
 
         // How sure the model is, and why: ≈ 100 more simulations, so asked for separately from the outcome itself.
-        app.MapPost("/api/simulate/insight", async (HttpRequest request, History history, Views views, CancellationToken cancellation) =>
-        {
-            var yaml = await new StreamReader(request.Body).ReadToEndAsync(cancellation);
-            return Run(() => views.Insight(Simulations.FromYaml(yaml, "scenario", history, full: true, cancellation)));
-        }).WithMetadata(new RawBody("text/yaml", "text/plain"));
-        app.MapGet("/api/history/insight", (string? since, string? until, History history, Views views, CancellationToken cancellation) =>
-            Run(() => views.Insight(history.Simulate(full: true, Range(since, until), cancellation))));
+        app.MapPost("/api/simulate/insight", async (HttpRequest request, History history, HeavyWork work, CancellationToken cancellation) =>
+            await work.AnswerAsync(history.AthleteId, new WorkRequest(WorkKind.SimulateInsight, await new StreamReader(request.Body).ReadToEndAsync(cancellation)), cancellation))
+            .WithMetadata(new RawBody("text/yaml", "text/plain"));
+        app.MapGet("/api/history/insight", (string? since, string? until, History history, HeavyWork work, CancellationToken cancellation) =>
+            work.AnswerAsync(history.AthleteId, new WorkRequest(WorkKind.HistoryInsight, null, since, until), cancellation));
 
         app.MapPost("/api/compare", (CompareRequest body, History history, Views views) => Run(() => views.Compare(Side(body.First, body.FirstYaml, history), Side(body.Second, body.SecondYaml, history))));
 
         app.MapGet("/api/goal/measures", () => Results.Ok(RunAdapt.Core.Planning.GoalMeasure.Names));
-        app.MapPost("/api/goal", (GoalRequest body, History history, CancellationToken cancellation) => Run(() => Goals.Search(body, history, cancellation)));
+        app.MapPost("/api/goal", (GoalRequest body, History history, HeavyWork work, CancellationToken cancellation) =>
+            work.AnswerAsync(history.AthleteId, new WorkRequest(WorkKind.Goal, System.Text.Json.JsonSerializer.Serialize(body, System.Text.Json.JsonSerializerOptions.Web)), cancellation));
 
         app.MapGet("/api/history", (string? since, string? until, History history) => Run(() => history.List(Range(since, until))));
         app.MapGet("/api/history/volume", (string? since, string? until, History history) => Run(() => history.WeeklyVolume(Range(since, until))));
@@ -239,10 +260,10 @@ public static class Dashboard
         app.MapGet("/api/athlete", (History history) => Results.Ok(history.Athlete()));
         app.MapPost("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form))).WithMetadata(new WritesAthleteData());
         app.MapPut("/api/athlete", (AthleteForm form, History history) => Run(() => history.SaveAthlete(form))).WithMetadata(new WritesAthleteData());
-        app.MapGet("/api/history/outcome", (string? since, string? until, History history, Views views, CancellationToken cancellation) =>
-            Run(() => views.Of(history.Simulate(range: Range(since, until), cancellation: cancellation))));
+        app.MapGet("/api/history/outcome", (string? since, string? until, History history, HeavyWork work, CancellationToken cancellation) =>
+            work.AnswerAsync(history.AthleteId, new WorkRequest(WorkKind.HistoryOutcome, null, since, until), cancellation));
 
-        app.MapPost("/api/upload", async (HttpRequest request, History history) =>
+        app.MapPost("/api/upload", async (HttpRequest request, History history, HeavyWork work) =>
         {
             if (!request.HasFormContentType)
             {
@@ -277,6 +298,11 @@ public static class Dashboard
                 results.AddRange(history.Import(Path.GetFileName(file.FileName), content));
             }
 
+            if (results.Any(r => r.Status is "imported" or "logged"))
+            {
+                work.AfterUpload(history.AthleteId);
+            }
+
             return Results.Ok(results);
         }).DisableAntiforgery().WithMetadata(new WritesAthleteData(), new RawBody("multipart/form-data"));
 
@@ -292,7 +318,7 @@ public static class Dashboard
     }
 
     /// <summary>The days asked for with <c>since</c> / <c>until</c> (<c>YYYY-MM-DD</c>, either left out).</summary>
-    private static Core.Training.DateRange Range(string? since, string? until) =>
+    internal static Core.Training.DateRange Range(string? since, string? until) =>
         Core.Training.DateRange.TryParse(since, until, out var range, out var error) ? range : throw new UserInputException(error!.Replace("--", "", StringComparison.Ordinal));
 
     /// <summary>One side of a comparison: scenario text (as edited) when given, else a built-in scenario by name.</summary>

@@ -142,6 +142,11 @@ public sealed record ServerOptions(string? Location);
 /// <param name="Password">The password.</param>
 public sealed record Credentials([property: JsonPropertyName("user")] string? User, [property: JsonPropertyName("password")] string? Password);
 
+/// <summary>A password change: the current password, and the new one.</summary>
+/// <param name="Current">The password now.</param>
+/// <param name="New">The new password (at least 10 characters).</param>
+public sealed record PasswordChange([property: JsonPropertyName("current")] string? Current, [property: JsonPropertyName("new")] string? New);
+
 /// <summary>A coach to grant access, by account name.</summary>
 /// <param name="Coach">The coach's account name.</param>
 public sealed record GrantRequest([property: JsonPropertyName("coach")] string? Coach);
@@ -331,6 +336,20 @@ internal static class ServerMode
             .AllowAnonymous().WithMetadata(new NoAntiforgery());
 
         app.MapGet("/api/account", (HttpContext context) => Results.Ok(View(context, location)));
+        // The signed-in account's own password (whichever athlete it is looking at); a new security stamp ends every
+        // cookie and token issued before, so a stolen one stops working with the change.
+        app.MapPost("/api/account/password", async (PasswordChange body, HttpContext context, UserManager<ServerUser> users) =>
+        {
+            var account = context.Features.GetRequiredFeature<AthleteAccess>().Account;
+            var user = await users.FindByIdAsync(account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (user is null)
+            {
+                return Results.Json(new Problem("your sign-in is no longer valid: sign in again"), statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            var result = await users.ChangePasswordAsync(user, body.Current ?? "", body.New ?? "");
+            return result.Succeeded ? Results.Ok() : Results.BadRequest(new Problem(string.Join(" ", result.Errors.Select(e => e.Description))));
+        });
         app.MapPost("/api/grants", (GrantRequest body, HttpContext context) => Grant(context, location, body.Coach, grant: true)).WithMetadata(new WritesAthleteData());
         app.MapDelete("/api/grants/{coach}", (string coach, HttpContext context) => Grant(context, location, coach, grant: false)).WithMetadata(new WritesAthleteData());
 

@@ -13,11 +13,14 @@ public sealed class ArchitectureTests
         ["RunAdapt.Storage"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis"],
         ["RunAdapt.Reports"] = ["RunAdapt.Core"],
         ["RunAdapt.Evidence"] = ["RunAdapt.Core"],
-        ["RunAdapt.Cli"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Reports", "RunAdapt.Evidence"],
-        ["RunAdapt.Web"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Reports"],
-        // The cluster reads athletes through its own seam (IAthleteData) over the store; the silo program adds the load run's import.
-        ["RunAdapt.Cluster"] = ["RunAdapt.Core", "RunAdapt.Storage"],
-        ["RunAdapt.Silo"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Cluster"],
+        // Cluster only so that the dashboard 'serve' starts finds its Orleans client beside it; the CLI's code does not use it.
+        ["RunAdapt.Cli"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Reports", "RunAdapt.Evidence", "RunAdapt.Cluster"],
+        // The web front end is a cluster client: it sends the heavy work to the athletes' grains with --cluster.
+        ["RunAdapt.Web"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Reports", "RunAdapt.Cluster"],
+        // The cluster reads athletes through its own seam (IAthleteData) over the store, and fits calibration folds (Evidence); the silo program adds the load run's import.
+        ["RunAdapt.Cluster"] = ["RunAdapt.Core", "RunAdapt.Storage", "RunAdapt.Evidence"],
+        // The silo runs the front end's heavy requests with the front end's own code (RunAdapt.Web's AthleteWork).
+        ["RunAdapt.Silo"] = ["RunAdapt.Core", "RunAdapt.Activities", "RunAdapt.Analysis", "RunAdapt.Storage", "RunAdapt.Cluster", "RunAdapt.Web"],
     };
 
     private static string RepositoryRoot()

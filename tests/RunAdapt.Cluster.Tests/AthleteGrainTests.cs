@@ -15,8 +15,8 @@ public sealed class AthleteGrainTests
         database.StoreAthletes(2);
         var settings = new ClusterSettings(database.ConnectionString, $"test-{Guid.NewGuid():N}");
         var ports = new[] { FreePort(), FreePort() };
-        using var a = await SiloProcess.StartAsync(database.ConnectionString, settings.ClusterId, ports[0], FreePort());
-        using var b = await SiloProcess.StartAsync(database.ConnectionString, settings.ClusterId, ports[1], FreePort());
+        using var a = await ClusterProcess.StartAsync(database.ConnectionString, settings.ClusterId, ports[0], FreePort());
+        using var b = await ClusterProcess.StartAsync(database.ConnectionString, settings.ClusterId, ports[1], FreePort());
         await using var client = await ClusterClient.ConnectAsync(settings, cancellation);
         var athlete = client.Cluster.GetGrain<IAthleteGrain>(2);
         Assert.Null(await athlete.Latest());

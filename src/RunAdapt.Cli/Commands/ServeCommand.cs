@@ -31,7 +31,13 @@ internal static class ServeCommand
         {
             Description = "Serve many athletes with accounts (sign-in, bearer tokens for the API, coaches' access) from --db, a PostgreSQL store; without it, the single-user dashboard with no login.",
         };
-        var command = new Command("serve", "Start the local dashboard in the browser: upload activities, see the history, the body map and charts, run and compare scenarios.") { db, urls, hosts, server };
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "With --server: send the heavy work (simulations, bands, goal searches, re-simulation after an upload) to the Orleans cluster on this PostgreSQL database (Host=...;Database=..., the same database as --db; docs/SCALE.md).",
+        };
+        var clusterId = new Option<string?>("--cluster-id") { Description = "The cluster's id (as its silos' --cluster); runadapt by default." };
+        var operators = new Option<string?>("--operators") { Description = "With --cluster: accounts (comma-separated) that may start and follow a batch of every athlete (POST/GET /api/batch)." };
+        var command = new Command("serve", "Start the local dashboard in the browser: upload activities, see the history, the body map and charts, run and compare scenarios.") { db, urls, hosts, server, cluster, clusterId, operators };
         command.SetAction(int (parse) =>
         {
             var address = parse.GetValue(urls)!;
@@ -69,6 +75,23 @@ internal static class ServeCommand
 
                 start.ArgumentList.Add("--server");
                 start.ArgumentList.Add("true");
+            }
+
+            if (parse.GetValue(cluster) is { } clusterDb)
+            {
+                if (!parse.GetValue(server))
+                {
+                    throw new UsageException("--cluster needs --server: the single-user dashboard runs everything itself");
+                }
+
+                foreach (var (name, value) in (ReadOnlySpan<(string, string?)>)[("--cluster", clusterDb), ("--cluster-id", parse.GetValue(clusterId)), ("--operators", parse.GetValue(operators))])
+                {
+                    if (value is not null)
+                    {
+                        start.ArgumentList.Add(name);
+                        start.ArgumentList.Add(value);
+                    }
+                }
             }
 
             if (parse.GetValue(db) is { } location)
