@@ -5,20 +5,9 @@
 # Usage: bash bench/cluster-load.sh [ATHLETES] [SAMPLES] [SILO COUNTS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. ci/env.sh
-ATHLETES=${1:-1000}; SAMPLES=${2:-100}; shift $(( $# > 2 ? 2 : $# )) || true
-COUNTS=("${@:-1 2 3}"); COUNTS=(${COUNTS[*]})
-# RUNADAPT_PG (Host=127.0.0.1;Port=…;Username=postgres;Database=postgres) picks a server; else ci/start-pg.sh's.
-PG=${RUNADAPT_PG:-$(bash ci/start-pg.sh)}
-PORT=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$PG")
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-DB="${PG/Database=postgres/Database=runadapt_load}"
-"$PGBIN/psql" -q -h 127.0.0.1 -p "$PORT" -U postgres -tc "select 1 from pg_database where datname = 'runadapt_load'" | grep -q 1 \
-  || "$PGBIN/psql" -q -h 127.0.0.1 -p "$PORT" -U postgres -c "create database runadapt_load"
-dotnet build src/RunAdapt.Silo -c Release -v q -nologo >/dev/null
+ARGS=("$@")
+. bench/load-common.sh runadapt_load
 SILO=src/RunAdapt.Silo/bin/Release/net10.0/runadapt-silo.dll
-FOLDERS=(samples/activities tests/fixtures/activities)
-[ -d ../shared/data/activities ] && FOLDERS+=(../shared/data/activities)
 # Athletes already stored (an earlier run) are kept.
 dotnet "$SILO" seed --db "$DB" --athletes "$ATHLETES" --from "${FOLDERS[@]}"
 LOGS=$(mktemp -d /tmp/runadapt-load.XXXXXX)

@@ -7,21 +7,10 @@
 # Usage: bash bench/cluster-web-load.sh [ATHLETES] [SAMPLES] [SILO COUNTS...]      e.g. 150 100 1 2 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. ci/env.sh
-ATHLETES=${1:-1000}; SAMPLES=${2:-100}; shift $(( $# > 2 ? 2 : $# )) || true
-COUNTS=("${@:-1 2 3}"); COUNTS=(${COUNTS[*]})
-# RUNADAPT_PG (Host=127.0.0.1;Port=…;Username=postgres;Database=postgres) picks a server; else ci/start-pg.sh's.
-PG=${RUNADAPT_PG:-$(bash ci/start-pg.sh)}
-PORT=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$PG")
-PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-DB="${PG/Database=postgres/Database=runadapt_webload}"
-"$PGBIN/psql" -q -h 127.0.0.1 -p "$PORT" -U postgres -tc "select 1 from pg_database where datname = 'runadapt_webload'" | grep -q 1 \
-  || "$PGBIN/psql" -q -h 127.0.0.1 -p "$PORT" -U postgres -c "create database runadapt_webload"
-dotnet build src/RunAdapt.Silo -c Release -v q -nologo >/dev/null
+ARGS=("$@")
+. bench/load-common.sh runadapt_webload
 BIN=src/RunAdapt.Silo/bin/Release/net10.0
 WEB=http://127.0.0.1:5077
-FOLDERS=(samples/activities tests/fixtures/activities)
-[ -d ../shared/data/activities ] && FOLDERS+=(../shared/data/activities)
 LOGS=$(mktemp -d /tmp/runadapt-webload.XXXXXX)
 pids=()
 # N silos of cluster ID, then the front end as their client; every process on loopback.
