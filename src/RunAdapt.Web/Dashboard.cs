@@ -326,13 +326,16 @@ public static class Dashboard
         yaml is not null ? Simulations.FromYaml(yaml, "scenario", history) : Simulations.FromBuiltIn(name ?? throw new UserInputException("give a built-in scenario's name or the scenario's text for each side"), history);
 
     /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
+    /// <summary>Whether an exception is the user's error (a bad scenario, parameter, input or file): a 400 with its message.</summary>
+    internal static bool IsUserError(Exception e) => e is ScenarioException or ModelParameterException or UserInputException or FileNotFoundException;
+
     private static IResult Run<T>(Func<T> action)
     {
         try
         {
             return Results.Ok(action());
         }
-        catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException or FileNotFoundException)
+        catch (Exception e) when (IsUserError(e))
         {
             return Results.BadRequest(new Problem(e.Message));
         }

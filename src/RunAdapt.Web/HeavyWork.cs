@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RunAdapt.Cluster;
-using RunAdapt.Core.Model;
 using RunAdapt.Core.Outcomes;
-using RunAdapt.Core.Scenarios;
 
 namespace RunAdapt.Web;
 
@@ -38,7 +36,7 @@ public sealed class AthleteWork(string? location, MeasureCatalogue catalogue, St
                 _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "not a kind of work"),
             });
         }
-        catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException or FileNotFoundException)
+        catch (Exception e) when (Dashboard.IsUserError(e))
         {
             return Task.FromResult(new WorkAnswer(StatusCodes.Status400BadRequest, JsonSerializer.Serialize(new Problem(e.Message), JsonSerializerOptions.Web)));
         }
@@ -54,9 +52,6 @@ public sealed class AthleteWork(string? location, MeasureCatalogue catalogue, St
 /// <param name="refreshSamples">Uncertainty draws of the re-simulation after an upload (cluster only).</param>
 internal sealed class HeavyWork(AthleteWork local, IClusterClient? cluster, int refreshSamples)
 {
-    /// <summary>Whether the work goes to a cluster.</summary>
-    public bool OnCluster => cluster is not null;
-
     /// <summary>The cluster's client; only with a cluster.</summary>
     public IClusterClient Cluster => cluster ?? throw new InvalidOperationException("no cluster is configured (--cluster)");
 
