@@ -62,6 +62,18 @@ public sealed class ScenarioParserTests
         Assert.StartsWith($"log.yaml:{line}:{column}:", e.Message);
     }
 
+    [Theory]
+    [InlineData("continues", true)]
+    [InlineData("stops", false)]
+    public void HabitualTrainingContinuesOnlyWhenSaidSo(string value, bool continues)
+    {
+        var s = ScenarioParser.Parse($"athlete: {{ training_status: recreational, habitual_training: {value} }}\nweeks: 1\nweek: []\n", "s.yaml");
+        Assert.Equal(continues, s.Athlete.HabitualTrainingContinues);
+        Assert.False(ScenarioParser.Parse("athlete: { training_status: recreational }\nweeks: 1\nweek: []\n", "s.yaml").Athlete.HabitualTrainingContinues);
+        var e = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse("athlete: { habitual_training: sometimes }\nweeks: 1\nweek: []\n", "s.yaml"));
+        Assert.Contains("sometimes", e.Message);
+    }
+
     [Fact]
     public void StepLengthIsGivenDirectlyOrAsACadenceChangeAtTheSameSpeed()
     {

@@ -33,6 +33,34 @@ public sealed class DetrainingAndLoadTests
     }
 
     [Fact]
+    public void ATrainedAthleteWhoseOwnTrainingContinuesKeepsVo2MaxAndGainsFromAddedIntervals()
+    {
+        const string Athlete = "{ sex: male, age: 25, mass_kg: 70, training_status: trained, habitual_training: continues }";
+        var nothingAdded = Sim.Run($"athlete: {Athlete}\nweeks: 8\nweek: []\n");
+        var intervals = Sim.Run(Weeks(Athlete, 8, "{ day: tue, run: { repeats: 4, minutes: 4, effort: interval, rest: \"3:00\" } }", "{ day: thu, run: { repeats: 4, minutes: 4, effort: interval, rest: \"3:00\" } }"));
+        var stopped = Sim.Run(Weeks("{ sex: male, age: 25, mass_kg: 70, training_status: trained }", 8, "{ day: tue, run: { repeats: 4, minutes: 4, effort: interval, rest: \"3:00\" } }", "{ day: thu, run: { repeats: 4, minutes: 4, effort: interval, rest: \"3:00\" } }"));
+        var kept = Change(nothingAdded.Final.Vo2MaxMillilitresPerMinute, nothingAdded.Start.Vo2MaxMillilitresPerMinute);
+        var added = Change(intervals.Final.Vo2MaxMillilitresPerMinute, intervals.Start.Vo2MaxMillilitresPerMinute);
+        var replaced = Change(stopped.Final.Vo2MaxMillilitresPerMinute, stopped.Start.Vo2MaxMillilitresPerMinute);
+
+        // In equilibrium with the week they keep doing; intervals on top of it are a new stimulus; the same intervals
+        // as all of their training are less than the running they replace.
+        Assert.InRange(kept, -0.5, 0.5);
+        Assert.True(added > 1, $"intervals added to the habitual week: {added} %");
+        Assert.True(replaced < added - 1, $"intervals instead of it: {replaced} %, added: {added} %");
+    }
+
+    [Fact]
+    public void HabitualTrainingStopsWhileTheLegsAreOutOfUse()
+    {
+        const string Athlete = "{ sex: male, age: 25, mass_kg: 70, training_status: trained, habitual_training: continues }";
+        var bedRest = Sim.Run($"athlete: {Athlete}\nphases:\n  - {{ weeks: 3, immobilised: bed_rest, week: [] }}\n");
+        var stopped = Sim.Run($"athlete: {{ sex: male, age: 25, mass_kg: 70, training_status: trained }}\nphases:\n  - {{ weeks: 3, immobilised: bed_rest, week: [] }}\n");
+        Assert.Equal(stopped.Final.Vo2MaxMillilitresPerMinute, bedRest.Final.Vo2MaxMillilitresPerMinute);
+        Assert.Equal(stopped.Final.Muscles["quadriceps"].SizeChangePercent, bedRest.Final.Muscles["quadriceps"].SizeChangePercent);
+    }
+
+    [Fact]
     public void ANoviceWhoTrains12WeeksAndStops8KeepsLittleOfTheGain()
     {
         var o = Sim.Run("""

@@ -66,6 +66,7 @@ public static class Simulator
             .Where(s => s.Date >= input.StartDate && s.Date < input.StartDate.AddDays(input.Days))
             .GroupBy(s => s.Date)
             .ToDictionary(g => g.Key, g => g.ToList());
+        var habitualWeek = HabitualTraining.Week(input.Athlete, input.Parameters);
         // The body starts in equilibrium with the training it is used to: the programme's opening weeks when the
         // athlete already trains that way, else the habitual week their training status implies.
         if (input.Athlete.HabituatedToProgramme)
@@ -80,10 +81,9 @@ public static class Simulator
         }
         else
         {
-            var week = HabitualTraining.Week(input.Athlete, input.Parameters);
             for (var day = 0; day < HabitualTraining.PrimingDays; day++)
             {
-                body.Step(week[day % 7], Disuse.None, priming: true);
+                body.Step(habitualWeek[day % 7], Disuse.None, priming: true);
             }
         }
 
@@ -105,7 +105,14 @@ public static class Simulator
         for (var day = 0; day < input.Days; day++)
         {
             var date = input.StartDate.AddDays(day);
-            body.Step(byDay.GetValueOrDefault(date), input.DisuseDays.GetValueOrDefault(date), priming: false);
+            var disuse = input.DisuseDays.GetValueOrDefault(date);
+            var sessions = byDay.GetValueOrDefault(date);
+            if (input.Athlete.HabitualTrainingContinues && disuse == Disuse.None && habitualWeek[day % 7] is { } habitual)
+            {
+                sessions = [.. sessions ?? [], .. habitual];
+            }
+
+            body.Step(sessions, disuse, priming: false);
             if ((day + 1) % 7 == 0)
             {
                 series.Add(body.Snapshot((day + 1) / 7));

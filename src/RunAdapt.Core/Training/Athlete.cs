@@ -94,4 +94,11 @@ public sealed record Athlete
 
     /// <summary>Resistance-training sessions per week before the simulated days, if known (else implied by <see cref="LiftingStatus"/>).</summary>
     public double? HabitualStrengthSessionsPerWeek { get; init; }
+
+    /// <summary>
+    /// Whether the athlete's habitual training goes on alongside the simulated sessions (a study's participants told
+    /// to keep their own activity) instead of the sessions being all the training they do (a runner's plan). It stops
+    /// on days the legs are out of use.
+    /// </summary>
+    public bool HabitualTrainingContinues { get; init; }
 }
