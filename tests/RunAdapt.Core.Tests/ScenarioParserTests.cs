@@ -75,6 +75,15 @@ public sealed class ScenarioParserTests
     }
 
     [Fact]
+    public void AnIntakeChangeIsKilocaloriesADayWithinBounds()
+    {
+        Assert.Equal(-250, ScenarioParser.Parse("athlete: { intake_change_kcal_per_day: -250 }\nweeks: 1\nweek: []\n", "s.yaml").Athlete.IntakeChangeKilocaloriesPerDay);
+        Assert.Equal(0, ScenarioParser.Parse("weeks: 1\nweek: []\n", "s.yaml").Athlete.IntakeChangeKilocaloriesPerDay);
+        var e = Assert.Throws<ScenarioException>(() => ScenarioParser.Parse("athlete: { intake_change_kcal_per_day: -5000 }\nweeks: 1\nweek: []\n", "s.yaml"));
+        Assert.StartsWith("s.yaml:1:", e.Message);
+    }
+
+    [Fact]
     public void StepLengthIsGivenDirectlyOrAsACadenceChangeAtTheSameSpeed()
     {
         var s = ScenarioParser.Parse("""

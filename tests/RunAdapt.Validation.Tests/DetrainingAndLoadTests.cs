@@ -61,6 +61,23 @@ public sealed class DetrainingAndLoadTests
     }
 
     [Fact]
+    public void ADietLosesMoreLeanTissueThanTheSameDeficitFromRunning()
+    {
+        // Hall 2011: the same lasting deficit, half-way to its new steady state in about a year, whichever its cause;
+        // exercise spares lean tissue, a diet loses it as Forbes found.
+        var diet = Sim.Run("athlete: { sex: male, age: 40, mass_kg: 90, training_status: untrained, intake_change_kcal_per_day: -250 }\nweeks: 52\nweek: []\n");
+        var running = Sim.Run(Weeks("{ sex: male, age: 40, mass_kg: 90, training_status: untrained, intake: unchanged }", 52,
+            [.. new[] { "mon", "tue", "wed", "thu", "fri", "sat", "sun" }.Select(d => $"{{ day: {d}, run: {{ km: 3.228, pace: \"7:00/km\" }} }}")]));
+        var dietLoss = diet.Start.BodyMassKilograms - diet.Final.BodyMassKilograms;
+        var runLoss = running.Start.BodyMassKilograms - running.Final.BodyMassKilograms;
+        Assert.InRange(dietLoss, 0.35 * 11.3, 0.65 * 11.3);
+        Assert.InRange(runLoss, 0.7 * dietLoss, 1.3 * dietLoss);
+        var dietLean = (diet.Start.LeanMassKilograms - diet.Final.LeanMassKilograms) / dietLoss;
+        var runLean = (running.Start.LeanMassKilograms - running.Final.LeanMassKilograms) / runLoss;
+        Assert.True(dietLean > runLean + 0.1, $"lean share of the loss: diet {dietLean:P0}, running {runLean:P0}");
+    }
+
+    [Fact]
     public void ANoviceWhoTrains12WeeksAndStops8KeepsLittleOfTheGain()
     {
         var o = Sim.Run("""

@@ -167,13 +167,6 @@ public sealed class PublishedCaseTests
         Assert.True(rested.Final.BoneDensityChangePercent > oneBlock.Final.BoneDensityChangePercent, $"rest-inserted {rested.Final.BoneDensityChangePercent} vs one block {oneBlock.Final.BoneDensityChangePercent}");
     }
 
-    /// <summary>
-    /// Hall 2011: a sustained 250 kcal/day deficit → −11.3 kg at steady state, about half of it in year 1 and 95 % by
-    /// year 3. Posed through running with intake unchanged: a daily run sized to cost 250 kcal at the start weight
-    /// (90 kg, 3.6 J/kg/m, 3.23 km). Running costs per kilogram, so the deficit shrinks as the runner gets lighter, and
-    /// Hall's equation then settles at 250 / (22.1 + 250/90) = 10.0 kg rather than 11.3 kg (the 11.3 kg needs a deficit
-    /// that does not shrink, a diet). The time course is Hall's: half in year 1, 95 % by year 3.
-    /// </summary>
     [Fact]
     public void Case30_SprinterWhoLiftsVersusUntrained()
     {

@@ -189,20 +189,23 @@ internal sealed class BodyModel
         _ageing *= 1 - ((_k.Vo2AgeDeclineAt25 + (_k.Vo2AgeDeclineAcceleration * Math.Max(0, _ageYears - 25))) * ageingStep);
 
         // Energy balance (Hall 2011): exercise beyond what the athlete is used to is a deficit, part of it eaten
-        // back at once; expenditure falls as mass falls. Loss from exercise is mostly fat (lean kept), unlike a diet's.
-        var deficit = (exerciseKcal - _kcalHabitual) * (_athlete.IntakeUnchanged ? 1 : 1 - _k.Compensation);
+        // back at once, and so is a change in what they eat (a diet); expenditure falls as mass falls. Loss from
+        // exercise is mostly fat (lean kept), a diet's is split as Forbes found.
+        var exerciseDeficit = (exerciseKcal - _kcalHabitual) * (_athlete.IntakeUnchanged ? 1 : 1 - _k.Compensation);
+        var dietDeficit = -_athlete.IntakeChangeKilocaloriesPerDay;
         if (!_athlete.IntakeUnchanged)
         {
             // Over about a year, what the athlete eats catches up with what they now spend.
             _kcalHabitual += (exerciseKcal - _kcalHabitual) / _k.IntakeAdaptationDays;
         }
 
-        var massChange = (-deficit - (_k.KcalPerKgPerDay * (_energyMass - _startMass))) / _k.TissueKcalPerKg;
+        var massChange = (-(exerciseDeficit + dietDeficit) - (_k.KcalPerKgPerDay * (_energyMass - _startMass))) / _k.TissueKcalPerKg;
         // Only fat above the essential minimum can be lost: near it, loss comes from lean tissue (Forbes on the
-        // disposable fat).
+        // disposable fat). Exercise spares lean tissue in the part of the deficit it causes.
         var disposable = Math.Max(0, _fatMass - _essentialFat);
         var forbes = disposable / (disposable + _k.ForbesConstant);
-        var fatShare = massChange < 0 ? (forbes + (_k.ExerciseLeanSparing * (1 - forbes))) * disposable / (disposable + 1) : _fatMass / (_fatMass + _k.ForbesConstant);
+        var sparing = _k.ExerciseLeanSparing * (dietDeficit > 0 ? Math.Max(0, exerciseDeficit) / (Math.Max(0, exerciseDeficit) + dietDeficit) : 1);
+        var fatShare = massChange < 0 ? (forbes + (sparing * (1 - forbes))) * disposable / (disposable + 1) : _fatMass / (_fatMass + _k.ForbesConstant);
         _fatMass = Math.Max(0.5, _fatMass + (massChange * fatShare));
         _energyMass += massChange;
         BodyMass = ComputeBodyMass();

@@ -18,7 +18,7 @@ public sealed partial class ScenarioParser
     public static readonly DateOnly DefaultStart = new(2025, 1, 6);
 
     private static readonly string[] TopKeys = ["name", "description", "athlete", "start", "weeks", "week", "phases", "progression", "from"];
-    private static readonly string[] AthleteKeys = ["sex", "age", "mass_kg", "height_cm", "training_status", "lifting_status", "foot_strike", "vo2max_ml_kg_min", "hr_max", "hr_rest", "body_fat_pct", "type1_pct", "trainability", "habituated", "intake", "habitual_km_per_week", "habitual_strength_sessions_per_week", "habitual_training"];
+    private static readonly string[] AthleteKeys = ["sex", "age", "mass_kg", "height_cm", "training_status", "lifting_status", "foot_strike", "vo2max_ml_kg_min", "hr_max", "hr_rest", "body_fat_pct", "type1_pct", "trainability", "habituated", "intake", "habitual_km_per_week", "habitual_strength_sessions_per_week", "habitual_training", "intake_change_kcal_per_day"];
     private static readonly string[] PhaseKeys = ["name", "weeks", "days", "week", "progression", "immobilised"];
     private static readonly string[] DayKeys = ["day", "run", "strength", "cross"];
     private static readonly string[] LogKeys = ["date", "run", "strength", "cross"];
@@ -311,6 +311,7 @@ public sealed partial class ScenarioParser
                 "type1_pct" => athlete with { Type1Percent = Number(value, 10, 95) },
                 "habituated" => athlete with { HabituatedToProgramme = Boolean(value) },
                 "intake" => athlete with { IntakeUnchanged = Choice(value, ["unchanged", "adapts"]) == "unchanged" },
+                "intake_change_kcal_per_day" => athlete with { IntakeChangeKilocaloriesPerDay = Number(value, -3000, 3000) },
                 "habitual_km_per_week" => athlete with { HabitualKilometresPerWeek = Number(value, 0, 300) },
                 "habitual_strength_sessions_per_week" => athlete with { HabitualStrengthSessionsPerWeek = Number(value, 0, 14) },
                 "habitual_training" => athlete with { HabitualTrainingContinues = Choice(value, ["continues", "stops"]) == "continues" },

@@ -87,6 +87,12 @@ public sealed record Athlete
     public bool IntakeUnchanged { get; init; }
 
     /// <summary>
+    /// A lasting change in what the athlete eats a day from the first simulated day, in kilocalories (negative = a diet);
+    /// 0 by default.
+    /// </summary>
+    public double IntakeChangeKilocaloriesPerDay { get; init; }
+
+    /// <summary>
     /// Running the athlete did per week before the simulated days, in kilometres, if known; otherwise the model
     /// takes the habitual volume its <see cref="TrainingStatus"/> implies. The body starts adapted to it.
     /// </summary>
