@@ -95,8 +95,9 @@ public sealed class AccountStore : IDisposable
             return false;
         }
 
-        // Rows that others reference go last: laps and sessions point at activities, activities at files.
-        string[] referenced = ["activities", "files"];
+        // Rows that others reference go last: laps and sessions point at activities, activities at files, grants at accounts.
+        _connection.Execute("delete from coach_grants where coach_account_id = @accountId", new { accountId }, transaction);
+        string[] referenced = ["activities", "files", "accounts"];
         var tables = AthleteTables(transaction);
         foreach (var table in tables.Except(referenced, StringComparer.Ordinal).Concat(referenced.Intersect(tables, StringComparer.Ordinal)))
         {
@@ -104,11 +105,9 @@ public sealed class AccountStore : IDisposable
         }
 
         _connection.Execute("""
-            delete from coach_grants where coach_account_id = @accountId;
-            delete from accounts where id = @accountId;
             delete from athlete where id = @athleteId;
             delete from athletes where id = @athleteId;
-            """, new { accountId, athleteId }, transaction);
+            """, new { athleteId }, transaction);
         transaction.Commit();
         return true;
     }

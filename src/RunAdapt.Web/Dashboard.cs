@@ -63,7 +63,8 @@ public static class Dashboard
     /// </summary>
     /// <param name="args">The arguments.</param>
     /// <param name="catalogue">The measures the pages show; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
-    public static WebApplication Build(string[] args, MeasureCatalogue? catalogue = null)
+    /// <param name="services">Replaces services after the defaults (a host that sends reset links by mail registers its <see cref="IPasswordResetSender"/>).</param>
+    public static WebApplication Build(string[] args, MeasureCatalogue? catalogue = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -129,6 +130,7 @@ public static class Dashboard
             ServerMode.AddServices(builder, location);
         }
 
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.Use(async (context, next) =>
         {

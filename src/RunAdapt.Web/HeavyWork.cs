@@ -98,6 +98,15 @@ internal sealed class HeavyWork(AthleteWork local, IClusterClient? cluster, int 
         }
     }
 
+    /// <summary>After an account was deleted: the athlete's grain drops its stored state (the cached outcome), if there is a cluster.</summary>
+    public async Task ForgetAsync(long athleteId)
+    {
+        if (cluster is not null)
+        {
+            await cluster.GetGrain<IAthleteGrain>(athleteId).Forget();
+        }
+    }
+
     /// <summary>After an upload that stored something: the athlete's grain re-simulates the history in the background (one-way), so the next nightly-style read is fresh.</summary>
     public void AfterUpload(long athleteId)
     {
