@@ -47,6 +47,9 @@ public interface IAthleteGrain : IGrainWithIntegerKey
     /// <param name="samples">Uncertainty draws (10–10 000), or 0 for none.</param>
     [OneWay]
     Task Refresh(int samples);
+
+    /// <summary>After the athlete's account was deleted: clears the grain's stored state and deactivates it, so nothing of the athlete is kept.</summary>
+    Task Forget();
 }
 
 /// <summary>What an athlete grain keeps in grain storage.</summary>
@@ -96,6 +99,13 @@ public sealed class AthleteGrain(
 
     /// <inheritdoc/>
     public Task Refresh(int samples) => Simulate(samples);
+
+    /// <inheritdoc/>
+    public async Task Forget()
+    {
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
 
     /// <inheritdoc/>
     public async Task<int> Reanalyse()

@@ -17,25 +17,38 @@ public enum WorkKind
 
     /// <summary>A goal search on a plan (<c>POST /api/goal</c>).</summary>
     Goal,
+
+    /// <summary>Two scenarios side by side (<c>POST /api/compare</c>).</summary>
+    Compare,
+
+    /// <summary>The HTML report of the history, a built-in scenario or a scenario's text (<c>GET</c> and <c>POST /report.html</c>).</summary>
+    Report,
 }
 
 /// <summary>One heavy request, as the web front end received it.</summary>
 /// <param name="Kind">What to compute.</param>
-/// <param name="Text">The request's body: scenario text, or the goal request's JSON.</param>
+/// <param name="Text">The request's body: scenario text, or the goal or comparison request's JSON.</param>
 /// <param name="Since">The first day of the history (<c>YYYY-MM-DD</c>), if limited.</param>
 /// <param name="Until">The last day of the history, if limited.</param>
+/// <param name="Scenario">A built-in scenario's name (the report of one).</param>
 [GenerateSerializer, Immutable]
 public sealed record WorkRequest(
     [property: Id(0)] WorkKind Kind,
     [property: Id(1)] string? Text = null,
     [property: Id(2)] string? Since = null,
-    [property: Id(3)] string? Until = null);
+    [property: Id(3)] string? Until = null,
+    [property: Id(4)] string? Scenario = null);
 
-/// <summary>The answer as the web front end sends it on: an HTTP status and the JSON body.</summary>
+/// <summary>The answer as the web front end sends it on: an HTTP status, the body and its type.</summary>
 /// <param name="Status">200, or 400 for a user's mistake.</param>
-/// <param name="Json">The body.</param>
+/// <param name="Body">The body: JSON, or the report's HTML.</param>
+/// <param name="ContentType">The body's media type.</param>
 [GenerateSerializer, Immutable]
-public sealed record WorkAnswer([property: Id(0)] int Status, [property: Id(1)] string Json);
+public sealed record WorkAnswer([property: Id(0)] int Status, [property: Id(1)] string Body, [property: Id(2)] string ContentType = WorkAnswer.Json)
+{
+    /// <summary>The media type of a JSON answer.</summary>
+    public const string Json = "application/json; charset=utf-8";
+}
 
 /// <summary>
 /// Computes a heavy request for one athlete. The web front end implements it; it runs in the front end's process

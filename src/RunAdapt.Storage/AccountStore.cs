@@ -26,12 +26,13 @@ public sealed record CoachGrant(long AthleteId, string AthleteName, long CoachAc
 public sealed class AccountStore : IDisposable
 {
     private readonly DbConnection _connection;
+    private readonly bool _postgres;
 
-    private AccountStore(DbConnection connection) => _connection = connection;
+    private AccountStore((DbConnection Connection, bool Postgres) database) => (_connection, _postgres) = database;
 
     /// <summary>Opens (creating and migrating as needed) the accounts of a store.</summary>
     /// <param name="location">File path or connection string, as <see cref="AthleteStore.Open(string?)"/> takes.</param>
-    public static AccountStore Open(string? location) => new(StoreDatabase.Open(location).Connection);
+    public static AccountStore Open(string? location) => new(StoreDatabase.Open(location));
 
     private const string Columns = "id as Id, athlete_id as AthleteId, user_name as UserName, normalized_user_name as NormalizedUserName, password_hash as PasswordHash, security_stamp as SecurityStamp";
 
@@ -77,6 +78,46 @@ public sealed class AccountStore : IDisposable
         return _connection.Execute(
             "update accounts set user_name = @UserName, normalized_user_name = @NormalizedUserName, password_hash = @PasswordHash, security_stamp = @SecurityStamp where id = @Id", account) > 0;
     }
+
+    /// <summary>
+    /// Deletes an account and everything of its athlete, in one transaction: every row of every table with an
+    /// <c>athlete_id</c> column (found in the schema, so a table added later, or the cluster's results kept in the same
+    /// database, is not forgotten), the grants the athlete gave and the ones the account was given as a coach, the
+    /// profile, the athlete and the account. Returns whether the account existed.
+    /// </summary>
+    /// <param name="accountId">The account.</param>
+    public bool Delete(long accountId)
+    {
+        using var transaction = _connection.BeginTransaction();
+        var athleteId = _connection.ExecuteScalar<long?>("select athlete_id from accounts where id = @accountId", new { accountId }, transaction);
+        if (athleteId is null)
+        {
+            return false;
+        }
+
+        // Rows that others reference go last: laps and sessions point at activities, activities at files, grants at accounts.
+        _connection.Execute("delete from coach_grants where coach_account_id = @accountId", new { accountId }, transaction);
+        string[] referenced = ["activities", "files", "accounts"];
+        var tables = AthleteTables(transaction);
+        foreach (var table in tables.Except(referenced, StringComparer.Ordinal).Concat(referenced.Intersect(tables, StringComparer.Ordinal)))
+        {
+            _connection.Execute($"delete from \"{table}\" where athlete_id = @athleteId", new { athleteId }, transaction);
+        }
+
+        _connection.Execute("""
+            delete from athlete where id = @athleteId;
+            delete from athletes where id = @athleteId;
+            """, new { athleteId }, transaction);
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>The tables of this store's database (its PostgreSQL schema, or the SQLite file) that have an <c>athlete_id</c> column.</summary>
+    /// <param name="transaction">The transaction to ask in, if any.</param>
+    public IReadOnlyList<string> AthleteTables(DbTransaction? transaction = null) =>
+        [.. _connection.Query<string>(_postgres
+            ? "select c.table_name from information_schema.columns c join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name where c.table_schema = current_schema() and c.column_name = 'athlete_id' and t.table_type = 'BASE TABLE' order by 1"
+            : "select m.name from sqlite_master m join pragma_table_info(m.name) p where m.type = 'table' and p.name = 'athlete_id' order by 1", transaction: transaction)];
 
     /// <summary>Lets a coach read an athlete's data; returns whether the grant is new.</summary>
     /// <param name="athleteId">The athlete granting.</param>

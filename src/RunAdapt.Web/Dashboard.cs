@@ -63,7 +63,8 @@ public static class Dashboard
     /// </summary>
     /// <param name="args">The arguments.</param>
     /// <param name="catalogue">The measures the pages show; <c>null</c> for <see cref="MeasureCatalogue.Standard"/>.</param>
-    public static WebApplication Build(string[] args, MeasureCatalogue? catalogue = null)
+    /// <param name="services">Replaces services after the defaults (a host that sends reset links by mail registers its <see cref="IPasswordResetSender"/>).</param>
+    public static WebApplication Build(string[] args, MeasureCatalogue? catalogue = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -129,6 +130,7 @@ public static class Dashboard
             ServerMode.AddServices(builder, location);
         }
 
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.Use(async (context, next) =>
         {
@@ -242,7 +244,8 @@ public static class Dashboard
         app.MapGet("/api/history/insight", (string? since, string? until, History history, HeavyWork work, CancellationToken cancellation) =>
             work.AnswerAsync(history.AthleteId, new WorkRequest(WorkKind.HistoryInsight, null, since, until), cancellation));
 
-        app.MapPost("/api/compare", (CompareRequest body, History history, Views views) => Run(() => views.Compare(Side(body.First, body.FirstYaml, history), Side(body.Second, body.SecondYaml, history))));
+        app.MapPost("/api/compare", (CompareRequest body, History history, HeavyWork work, CancellationToken cancellation) =>
+            work.AnswerAsync(history.AthleteId, new WorkRequest(WorkKind.Compare, System.Text.Json.JsonSerializer.Serialize(body, System.Text.Json.JsonSerializerOptions.Web)), cancellation));
 
         app.MapGet("/api/goal/measures", () => Results.Ok(RunAdapt.Core.Planning.GoalMeasure.Names));
         app.MapPost("/api/goal", (GoalRequest body, History history, HeavyWork work, CancellationToken cancellation) =>
@@ -306,15 +309,13 @@ public static class Dashboard
             return Results.Ok(results);
         }).DisableAntiforgery().WithMetadata(new WritesAthleteData(), new RawBody("multipart/form-data"));
 
-        app.MapGet("/report.html", (string? scenario, string? since, string? until, History history, Views views, CancellationToken cancellation) =>
-            Report(() => scenario is null ? history.Simulate(full: true, Range(since, until), cancellation) : Simulations.FromBuiltIn(scenario, history, full: true, cancellation), views.Catalogue));
+        app.MapGet("/report.html", (string? scenario, string? since, string? until, History history, HeavyWork work, CancellationToken cancellation) =>
+            work.AnswerAsync(history.AthleteId, new WorkRequest(WorkKind.Report, null, since, until, scenario), cancellation));
 
         // The scenario as edited on the page (a form post, so the browser opens the report as a page).
-        app.MapPost("/report.html", async (HttpRequest request, History history, Views views, CancellationToken cancellation) =>
-        {
-            var form = await request.ReadFormAsync(cancellation);
-            return Report(() => Simulations.FromYaml(form["yaml"].ToString(), "scenario", history, full: true, cancellation), views.Catalogue);
-        }).DisableAntiforgery().WithMetadata(new RawBody("application/x-www-form-urlencoded"));
+        app.MapPost("/report.html", async (HttpRequest request, History history, HeavyWork work, CancellationToken cancellation) =>
+            await work.AnswerAsync(history.AthleteId, new WorkRequest(WorkKind.Report, (await request.ReadFormAsync(cancellation))["yaml"].ToString()), cancellation))
+            .DisableAntiforgery().WithMetadata(new RawBody("application/x-www-form-urlencoded"));
     }
 
     /// <summary>The days asked for with <c>since</c> / <c>until</c> (<c>YYYY-MM-DD</c>, either left out).</summary>
@@ -322,7 +323,7 @@ public static class Dashboard
         Core.Training.DateRange.TryParse(since, until, out var range, out var error) ? range : throw new UserInputException(error!.Replace("--", "", StringComparison.Ordinal));
 
     /// <summary>One side of a comparison: scenario text (as edited) when given, else a built-in scenario by name.</summary>
-    private static ReportInput Side(string? name, string? yaml, History history) =>
+    internal static ReportInput Side(string? name, string? yaml, History history) =>
         yaml is not null ? Simulations.FromYaml(yaml, "scenario", history) : Simulations.FromBuiltIn(name ?? throw new UserInputException("give a built-in scenario's name or the scenario's text for each side"), history);
 
     /// <summary>Runs an action; a user mistake (bad scenario, unknown name, empty history) becomes 400 with one line.</summary>
@@ -342,22 +343,6 @@ public static class Dashboard
         catch (OperationCanceledException)
         {
             // The client gave up: nobody reads the answer.
-            return Results.Empty;
-        }
-    }
-
-    private static IResult Report(Func<ReportInput> input, MeasureCatalogue catalogue)
-    {
-        try
-        {
-            return Results.Text(HtmlReport.Render(input(), catalogue), "text/html; charset=utf-8");
-        }
-        catch (Exception e) when (e is ScenarioException or ModelParameterException or UserInputException)
-        {
-            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
-        }
-        catch (OperationCanceledException)
-        {
             return Results.Empty;
         }
     }

@@ -31,15 +31,36 @@ public sealed class AthleteWork(string? location, MeasureCatalogue catalogue, St
                 WorkKind.HistoryInsight => Ok(_views.Insight(history.Simulate(full: true, Dashboard.Range(request.Since, request.Until), cancellation))),
                 WorkKind.Simulate => Ok(_views.Of(Simulations.FromYaml(request.Text ?? "", "scenario", history, cancellation: cancellation))),
                 WorkKind.SimulateInsight => Ok(_views.Insight(Simulations.FromYaml(request.Text ?? "", "scenario", history, full: true, cancellation))),
-                WorkKind.Goal => Ok(Goals.Search(JsonSerializer.Deserialize<GoalRequest>(request.Text ?? "null", JsonSerializerOptions.Web)
-                    ?? throw new UserInputException("send the goal as JSON: {\"yaml\", \"want\", \"keep\"}"), history, cancellation)),
+                WorkKind.Goal => Ok(Goals.Search(Body<GoalRequest>(request, "send the goal as JSON: {\"yaml\", \"want\", \"keep\"}"), history, cancellation)),
+                WorkKind.Compare => Ok(Compare(Body<CompareRequest>(request, "send the comparison as JSON: {\"first\", \"second\"}"), history)),
+                WorkKind.Report => Report(request, history, cancellation),
                 _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "not a kind of work"),
             });
         }
         catch (Exception e) when (Dashboard.IsUserError(e))
         {
-            return Task.FromResult(new WorkAnswer(StatusCodes.Status400BadRequest, JsonSerializer.Serialize(new Problem(e.Message), JsonSerializerOptions.Web)));
+            // The report is a page: its mistakes are one line of text, as the browser shows it.
+            return Task.FromResult(request.Kind == WorkKind.Report
+                ? new WorkAnswer(StatusCodes.Status400BadRequest, e.Message, PlainText)
+                : new WorkAnswer(StatusCodes.Status400BadRequest, JsonSerializer.Serialize(new Problem(e.Message), JsonSerializerOptions.Web)));
         }
+    }
+
+    private const string PlainText = "text/plain; charset=utf-8";
+
+    private static T Body<T>(WorkRequest request, string shape) =>
+        JsonSerializer.Deserialize<T>(request.Text ?? "null", JsonSerializerOptions.Web) ?? throw new UserInputException(shape);
+
+    private ComparisonView Compare(CompareRequest body, History history) =>
+        _views.Compare(Dashboard.Side(body.First, body.FirstYaml, history), Dashboard.Side(body.Second, body.SecondYaml, history));
+
+    /// <summary>The report of a scenario's text (posted from the page), of a built-in scenario, or of the history.</summary>
+    private WorkAnswer Report(WorkRequest request, History history, CancellationToken cancellation)
+    {
+        var input = request.Text is not null ? Simulations.FromYaml(request.Text, "scenario", history, full: true, cancellation)
+            : request.Scenario is not null ? Simulations.FromBuiltIn(request.Scenario, history, full: true, cancellation)
+            : history.Simulate(full: true, Dashboard.Range(request.Since, request.Until), cancellation);
+        return new WorkAnswer(StatusCodes.Status200OK, Reports.HtmlReport.Render(input, catalogue), "text/html; charset=utf-8");
     }
 
     // As minimal APIs write an answer (the web defaults), so the cluster's answer is byte for byte the in-process one.
@@ -63,7 +84,7 @@ internal sealed class HeavyWork(AthleteWork local, IClusterClient? cluster, int 
             var answer = cluster is null
                 ? await local.RunAsync(athleteId, request, cancellation)
                 : await cluster.GetGrain<IAthleteGrain>(athleteId).Work(request, cancellation);
-            return Results.Content(answer.Json, "application/json; charset=utf-8", Encoding.UTF8, answer.Status);
+            return Results.Content(answer.Body, answer.ContentType, Encoding.UTF8, answer.Status);
         }
         catch (OperationCanceledException)
         {
@@ -74,6 +95,15 @@ internal sealed class HeavyWork(AthleteWork local, IClusterClient? cluster, int 
         {
             // The athlete's silo died or did not answer in time; a retry finds the athlete on a live silo.
             return Results.Json(new Problem($"the cluster did not answer ({e.GetType().Name}): try again"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>After an account was deleted: the athlete's grain drops its stored state (the cached outcome), if there is a cluster.</summary>
+    public async Task ForgetAsync(long athleteId)
+    {
+        if (cluster is not null)
+        {
+            await cluster.GetGrain<IAthleteGrain>(athleteId).Forget();
         }
     }
 

@@ -82,9 +82,9 @@ internal sealed class AccountUserStore(ServerOptions options) : IUserPasswordSto
     public Task<IdentityResult> UpdateAsync(ServerUser user, CancellationToken cancellationToken) =>
         Task.FromResult(Use(a => a.Update(user.ToAccount())) ? IdentityResult.Success : IdentityResult.Failed(new IdentityError { Description = "the account no longer exists" }));
 
-    // Deleting an account would orphan or delete an athlete's history; not offered.
+    // The account goes with its athlete's every row: nothing of a deleted account is kept (AccountStore.Delete).
     public Task<IdentityResult> DeleteAsync(ServerUser user, CancellationToken cancellationToken) =>
-        Task.FromResult(IdentityResult.Failed(new IdentityError { Description = "accounts are not deleted through the server" }));
+        Task.FromResult(Use(a => a.Delete(user.Id)) ? IdentityResult.Success : IdentityResult.Failed(new IdentityError { Description = "the account no longer exists" }));
 
     public Task<ServerUser?> FindByIdAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult(long.TryParse(userId, System.Globalization.CultureInfo.InvariantCulture, out var id) ? ServerUser.From(Use(a => a.Find(id))) : null);
@@ -209,7 +209,11 @@ internal static class ServerMode
                 o.Password.RequireDigit = false;
             })
             .AddSignInManager()
-            .AddUserStore<AccountUserStore>();
+            .AddUserStore<AccountUserStore>()
+            // Password-reset tokens: protected by the Data Protection keys, bound to the security stamp (so one use ends them).
+            .AddDefaultTokenProviders();
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+        builder.Services.AddSingleton<IPasswordResetSender, LogPasswordResetSender>();
         builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddAntiforgery(o =>
         {
@@ -354,7 +358,7 @@ internal static class ServerMode
         app.MapDelete("/api/grants/{coach}", (string coach, HttpContext context) => Grant(context, location, coach, grant: false)).WithMetadata(new WritesAthleteData());
 
         // The pages: sign in, register, the account (grants), sign out.
-        app.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? error) => Page(context, antiforgery, "Sign in", error, Form("/login", "Sign in") + "<p><a href=\"/register\">Create an account</a></p>")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? error) => Page(context, antiforgery, "Sign in", error, Form("/login", "Sign in") + "<p><a href=\"/register\">Create an account</a> · <a href=\"/forgot\">Forgotten password</a></p>")).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/login", async (HttpRequest request, SignInManager<ServerUser> signIn) =>
         {
             var form = await request.ReadFormAsync();
@@ -383,6 +387,7 @@ internal static class ServerMode
             .WithMetadata(new WritesAthleteData()).ExcludeFromDescription();
         app.MapPost("/account/revoke", async (HttpRequest request, HttpContext context) => AfterForm(Grant(context, location, (await request.ReadFormAsync())["coach"], grant: false)))
             .WithMetadata(new WritesAthleteData()).ExcludeFromDescription();
+        AccountEndpoints.Map(app);
     }
 
     private static async Task<string?> Register(UserManager<ServerUser> users, string? name, string? password)
@@ -433,7 +438,8 @@ internal static class ServerMode
 
     private const string End = "</main></body></html>";
 
-    private static IResult Page(HttpContext context, IAntiforgery antiforgery, string title, string? error, string body) =>
+    /// <summary>A page with one form (its <c>{{token}}</c> becomes the antiforgery field) and the error from the last one.</summary>
+    public static IResult Page(HttpContext context, IAntiforgery antiforgery, string title, string? error, string body) =>
         Results.Content(Fill(context, Head(context, antiforgery, title, error).Replace("{{form}}", body, StringComparison.Ordinal)) + End, "text/html; charset=utf-8");
 
     /// <summary>A page's head and title, with the error from the last form, and the antiforgery token its forms carry.</summary>
@@ -461,7 +467,9 @@ internal static class ServerMode
             + string.Concat(view.Coaches.Select(c => $"<li>{html.Encode(c)} <form method=\"post\" action=\"/account/revoke\" style=\"display:inline\">{{{{token}}}}<input type=\"hidden\" name=\"coach\" value=\"{html.Encode(c)}\"><button type=\"submit\">Revoke</button></form></li>"))
             + "</ul><form method=\"post\" action=\"/account/grant\">{{token}}<label>Coach's user name <input name=\"coach\" required></label> <button type=\"submit\">Grant access</button></form>"
             + "<h2>Athletes you coach</h2><ul>" + string.Concat(view.Athletes.Select(a => $"<li><a href=\"/?athlete={a.Id}\">{html.Encode(a.Name)}</a></li>")) + "</ul>"
-            + "<form method=\"post\" action=\"/logout\">{{token}}<button type=\"submit\">Sign out</button></form>";
+            + "<form method=\"post\" action=\"/logout\">{{token}}<button type=\"submit\">Sign out</button></form>"
+            + "<h2>Delete your account</h2><p>Deletes the account and everything stored of you (activities, sessions, profile, results, grants) at once; it cannot be undone.</p>"
+            + "<form method=\"post\" action=\"/account/delete\">{{token}}<label>Your password <input name=\"password\" type=\"password\" autocomplete=\"current-password\" required></label> <button type=\"submit\">Delete my account</button></form>";
         return Fill(context, head.Replace("{{form}}", body, StringComparison.Ordinal)) + End;
     }
 

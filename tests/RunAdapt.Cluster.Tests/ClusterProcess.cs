@@ -37,11 +37,11 @@ internal sealed class ClusterProcess : IDisposable
         return silo;
     }
 
-    /// <summary>Starts the web front end in server mode as a client of the cluster, on loopback, and waits until it answers.</summary>
-    public static async Task<ClusterProcess> StartWebAsync(string connectionString, string clusterId, int port, string operators)
+    /// <summary>Starts the web front end in server mode as a client of the cluster (or, with <paramref name="cluster"/> false, on the same store without one), on loopback, and waits until it answers.</summary>
+    public static async Task<ClusterProcess> StartWebAsync(string connectionString, string clusterId, int port, string operators, bool cluster = true)
     {
-        var web = Start(["RunAdapt.Web.dll", "--urls", $"http://127.0.0.1:{port}", "--server", "true", "--db", connectionString,
-            "--cluster", connectionString, "--cluster-id", clusterId, "--operators", operators, "--refresh-samples", "10"]);
+        string[] args = ["RunAdapt.Web.dll", "--urls", $"http://127.0.0.1:{port}", "--server", "true", "--db", connectionString];
+        var web = Start(cluster ? [.. args, "--cluster", connectionString, "--cluster-id", clusterId, "--operators", operators, "--refresh-samples", "10"] : args);
         web._process.OutputDataReceived += (_, e) => web.Keep(e.Data);
         web.Listen();
         using var http = new HttpClient();

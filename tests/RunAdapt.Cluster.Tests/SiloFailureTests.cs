@@ -62,7 +62,7 @@ public sealed class SiloFailureTests
             var onCluster = await (await Send(web, HttpMethod.Get, "/api/history/outcome", runnerToken, null, cancellation)).Content.ReadAsStringAsync(cancellation);
             var inProcess = await new AthleteWork(database.ConnectionString, Core.Outcomes.MeasureCatalogue.Standard, new StoreGates(postgres: true))
                 .RunAsync(runnerId, new WorkRequest(WorkKind.HistoryOutcome), cancellation);
-            Assert.Equal(inProcess.Json, onCluster);
+            Assert.Equal(inProcess.Body, onCluster);
             Say("an upload re-simulated and its outcome answered on the cluster");
 
             // Only an operator starts or follows a batch.
@@ -116,7 +116,7 @@ public sealed class SiloFailureTests
         }
     }
 
-    private static async Task<string> SignUp(HttpClient web, string user, CancellationToken cancellation)
+    internal static async Task<string> SignUp(HttpClient web, string user, CancellationToken cancellation)
     {
         var credentials = new { user, password = "a long enough password" };
         Assert.Equal(HttpStatusCode.OK, (await web.PostAsJsonAsync("/api/register", credentials, cancellation)).StatusCode);
@@ -124,14 +124,14 @@ public sealed class SiloFailureTests
         return token.GetProperty("accessToken").GetString()!;
     }
 
-    private static async Task<HttpResponseMessage> Send(HttpClient web, HttpMethod method, string path, string token, HttpContent? content, CancellationToken cancellation)
+    internal static async Task<HttpResponseMessage> Send(HttpClient web, HttpMethod method, string path, string token, HttpContent? content, CancellationToken cancellation)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await web.SendAsync(request, cancellation);
     }
 
-    private static string Fixture(string name)
+    internal static string Fixture(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RunAdapt.slnx")))
@@ -142,7 +142,7 @@ public sealed class SiloFailureTests
         return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("RunAdapt.slnx not found"), "tests", "fixtures", "activities", "fit", name);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

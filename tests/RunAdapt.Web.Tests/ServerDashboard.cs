@@ -15,7 +15,10 @@ internal sealed partial class ServerDashboard : IAsyncDisposable
     private readonly List<HttpClient> _clients = [];
     private readonly string? _folder;
 
-    private ServerDashboard(WebApplication app, Uri address, string? folder) => (App, Address, _folder) = (app, address, folder);
+    private ServerDashboard(WebApplication app, Uri address, string location, string? folder) => (App, Address, Location, _folder) = (app, address, location, folder);
+
+    /// <summary>The store (<c>--db</c>): an SQLite file, or a PostgreSQL connection string whose search path is the test's schema.</summary>
+    public string Location { get; }
 
     /// <summary>The running application (its endpoints are enumerated by the tests).</summary>
     public WebApplication App { get; }
@@ -27,7 +30,9 @@ internal sealed partial class ServerDashboard : IAsyncDisposable
     /// Starts server mode on CI's PostgreSQL (RUNADAPT_PG, a fresh schema), skipping the test without it; or, with
     /// <paramref name="sqlite"/>, on an SQLite file (for what does not depend on the backend).
     /// </summary>
-    public static async Task<ServerDashboard> StartAsync(bool sqlite = false)
+    /// <param name="sqlite">On an SQLite file rather than PostgreSQL.</param>
+    /// <param name="services">Replaces services (a password-reset sender the test reads).</param>
+    public static async Task<ServerDashboard> StartAsync(bool sqlite = false, Action<IServiceCollection>? services = null)
     {
         string location;
         string? folder = null;
@@ -51,9 +56,9 @@ internal sealed partial class ServerDashboard : IAsyncDisposable
             location = $"{server};Search Path={schema}";
         }
 
-        var app = Dashboard.Build(["--urls", "http://127.0.0.1:0", "--db", location, "--server", "true"]);
+        var app = Dashboard.Build(["--urls", "http://127.0.0.1:0", "--db", location, "--server", "true"], services: services);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new ServerDashboard(app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), folder);
+        return new ServerDashboard(app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()), location, folder);
     }
 
     /// <summary>A client with a cookie jar of its own that does not follow redirects (a browser of one user).</summary>
