@@ -123,6 +123,30 @@ public sealed class DetrainingAndLoadTests
     }
 
     [Fact]
+    public void TheSameLiftingGrowsAnOlderWomansQuadricepsAboutAsMuchAsAYoungMans()
+    {
+        // Ahtiainen 2016 (287 untrained people aged 19–78): age and sex did not change the relative gain in size.
+        string[] lifting = [.. new[] { "mon", "wed", "fri" }.Select(d => $"{{ day: {d}, strength: [ {{ exercise: leg_press, sets: 3, reps: 10, load_pct_1rm: 75 }} ] }}")];
+        var young = Sim.Run(Weeks("{ sex: male, age: 22, mass_kg: 75, training_status: untrained }", 12, lifting)).Size("quadriceps");
+        var older = Sim.Run(Weeks("{ sex: female, age: 68, mass_kg: 65, training_status: untrained }", 12, lifting)).Size("quadriceps");
+        Assert.True(young > 2, $"young man {young} %");
+        Assert.InRange(older, 0.75 * young, 1.25 * young);
+    }
+
+    [Fact]
+    public void TwentySecondSprintsWithTenSecondRestsRaiseVo2MaxMoreThanWithLongRests()
+    {
+        // Oxygen uptake has no time to fall in a 10-s rest, so later sprints start near VO2max (Tabata's protocol).
+        const string Athlete = "{ sex: male, age: 23, mass_kg: 72, training_status: recreational }";
+        static string[] Days(string rest) => [.. new[] { "mon", "wed", "fri" }.Select(d => $"{{ day: {d}, run: {{ repeats: 8, seconds: 20, effort: sprint, rest: \"{rest}\" }} }}")];
+        var shortRests = Sim.Run(Weeks(Athlete, 6, Days("0:10")));
+        var longRests = Sim.Run(Weeks(Athlete, 6, Days("3:00")));
+        var gainShort = Change(shortRests.Final.Vo2MaxMillilitresPerMinute, shortRests.Start.Vo2MaxMillilitresPerMinute);
+        var gainLong = Change(longRests.Final.Vo2MaxMillilitresPerMinute, longRests.Start.Vo2MaxMillilitresPerMinute);
+        Assert.True(gainShort > gainLong + 0.5, $"10-s rests {gainShort} %, 3-min rests {gainLong} %");
+    }
+
+    [Fact]
     public void ASingleRunHalfAsLongAgainAsTheLongestOfTheMonthRaisesInjuryRiskAtTheSameWeeklyVolume()
     {
         const string Athlete = "{ sex: male, age: 35, mass_kg: 72, training_status: recreational, habitual_km_per_week: 30 }";

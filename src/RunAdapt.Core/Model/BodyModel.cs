@@ -356,14 +356,17 @@ internal sealed class BodyModel
     /// <param name="fractionOfVo2Max">Oxygen demand over VO2max (above 1 for sprints).</param>
     /// <param name="reserve">Fraction of heart-rate reserve.</param>
     /// <param name="boutSeconds">Length of one bout (a repeat), in seconds.</param>
-    private double AerobicLoad(double minutes, double fractionOfVo2Max, double reserve, double boutSeconds)
+    /// <param name="uptake">Oxygen uptake above rest at the bout's start, as a fraction of VO2max (0 after a long rest).</param>
+    private double AerobicLoad(double minutes, double fractionOfVo2Max, double reserve, double boutSeconds, double uptake = 0)
     {
         var near = 0.0;
         if (fractionOfVo2Max > _k.HighIntensityStart)
         {
-            // Uptake climbs toward the demand with a time constant of seconds: the first part of each bout is not yet
-            // near VO2max (a 30-s sprint spends about half of itself there, a 4-min interval most of itself).
-            var climb = -_k.KineticsSeconds * Math.Log(1 - (_k.HighIntensityStart / fractionOfVo2Max));
+            // Uptake climbs from where it is toward the demand with a time constant of seconds: the first part of a bout
+            // from rest is not yet near VO2max (a 30-s sprint spends about half of itself there, a 4-min interval most
+            // of itself), while a bout after a rest of seconds starts high (Tabata's 20-s sprints with 10-s rests).
+            var climb = uptake >= _k.HighIntensityStart ? 0
+                : _k.KineticsSeconds * Math.Log((fractionOfVo2Max - uptake) / (fractionOfVo2Max - _k.HighIntensityStart));
             near = Math.Max(0, boutSeconds - climb) / boutSeconds
                 * Math.Clamp((fractionOfVo2Max - _k.HighIntensityStart) / (1 - _k.HighIntensityStart), 0, 1);
         }
@@ -378,14 +381,17 @@ internal sealed class BodyModel
     {
         var aerobic = 0.0;
         var sensitivity = 1.0;
+        var uptake = 0.0;
         foreach (var planned in session.Run)
         {
             var seg = AtTodaysFitness(planned);
             var minutes = seg.DurationSeconds / 60;
+            var decay = Math.Exp(-seg.DurationSeconds / _k.KineticsSeconds);
             if (seg.SpeedMetresPerSecond <= 0.3)
             {
-                // Rest between repeats: bone cells regain sensitivity (Robling 2001).
+                // Rest between repeats: bone cells regain sensitivity (Robling 2001); oxygen uptake falls back toward rest.
                 sensitivity = 1 - ((1 - sensitivity) * Math.Exp(-minutes / 60 / _k.BoneRecoveryHours));
+                uptake *= decay;
                 continue;
             }
 
@@ -393,7 +399,8 @@ internal sealed class BodyModel
             var loadFactor = _bio.LoadFactor(BodyMass, seg.CarriedLoadKilograms);
             var vo2 = _phys.OxygenUptake(seg.SpeedMetresPerSecond, seg.GradeFraction, loadFactor);
             var reserve = _phys.ReserveFraction(vo2, Vo2Relative);
-            aerobic += AerobicLoad(minutes, vo2 / Vo2Relative, reserve, seg.DurationSeconds);
+            aerobic += AerobicLoad(minutes, vo2 / Vo2Relative, reserve, seg.DurationSeconds, uptake);
+            uptake = Math.Min(1, vo2 / Vo2Relative) + ((uptake - Math.Min(1, vo2 / Vo2Relative)) * decay);
             var exposure = minutes * _k.StanceFraction;
             var supramaximal = vo2 > _k.SprintVo2Fraction * Vo2Relative;
             var stepLength = _bio.StepLengthRatio(seg, _athlete.HeightCentimetres);
