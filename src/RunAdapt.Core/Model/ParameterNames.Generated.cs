@@ -148,7 +148,7 @@ internal static class ParameterNames
     /// <summary><c>growth.atrophy_rate</c> (fraction per day at the start of unloading (quadriceps)).</summary>
     public const string GrowthAtrophyRate = "growth.atrophy_rate";
 
-    /// <summary><c>growth.atrophy_floor</c> (fraction of reference size).</summary>
+    /// <summary><c>growth.atrophy_floor</c> (fraction of reference size (quadriceps in a cast)).</summary>
     public const string GrowthAtrophyFloor = "growth.atrophy_floor";
 
     /// <summary><c>growth.atrophy_max_depth</c> (fraction of reference size).</summary>
