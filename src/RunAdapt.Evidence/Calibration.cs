@@ -17,7 +17,8 @@ public sealed record Fit(IReadOnlyDictionary<string, double> Values, double Obje
 /// Fits model parameters to the evidence library: minimises Σ log(1 + ((model − published) / tolerance)²) over the
 /// outcomes (a robust, Cauchy form of the standardized error) plus a prior that keeps each parameter inside its plausible range — a Gaussian of SD <see cref="PriorSd"/> in the
 /// logit of its position in [min, max], centred on its value before any fit (<see cref="ModelParameter.Prior"/>, else its
-/// current value) — with MathNet's Nelder–Mead simplex in that logit space, started at that centre: every fit, a fold's
+/// current value) — with MathNet's Nelder–Mead simplex in that logit space (restarted from its best point while that still
+/// improves), started at that centre: every fit, a fold's
 /// too, starts from the literature, not from an earlier fit that saw the fold's held-out studies. Cross-validation is by study: whole studies go to folds by a hash of their id.
 /// </summary>
 public static class Calibration
@@ -92,14 +93,30 @@ public static class Calibration
 
         if (fitted.Count > 0)
         {
-            try
+            // A simplex can collapse before the minimum (it converges in 19 dimensions well inside the budget), so it is
+            // restarted from the best point with a fresh, smaller simplex while evaluations remain and a restart still
+            // improves the objective.
+            var step = 0.5;
+            while (count < evaluations)
             {
-                NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Objective), Vector<double>.Build.DenseOfArray(z0),
-                    Vector<double>.Build.Dense(z0.Length, 0.5), convergenceTolerance: 1e-6, maximumIterations: evaluations);
-            }
-            catch (MaximumIterationsException)
-            {
-                // Out of evaluations: the best point seen is the fit.
+                var before = best.Objective;
+                try
+                {
+                    NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Objective), Vector<double>.Build.DenseOfArray(best.Z),
+                        Vector<double>.Build.Dense(z0.Length, step), convergenceTolerance: 1e-6, maximumIterations: evaluations - count);
+                }
+                catch (MaximumIterationsException)
+                {
+                    // Out of evaluations: the best point seen is the fit.
+                    break;
+                }
+
+                if (before - best.Objective < 1e-3)
+                {
+                    break;
+                }
+
+                step = 0.25;
             }
         }
         else
