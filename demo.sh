@@ -12,4 +12,4 @@ rm -f out/demo.db
 runadapt import samples/activities --db out/demo.db
 runadapt log samples/strength-log.yaml --db out/demo.db
 runadapt history --db out/demo.db --sessions 5
-runadapt goal samples/next-block.yaml --want glutes:+1.5 --keep vo2max --top 5 --db out/demo.db
+runadapt goal samples/next-block.yaml --want glutes:+1 --keep vo2max --top 5 --db out/demo.db

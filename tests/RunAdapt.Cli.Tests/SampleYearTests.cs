@@ -45,7 +45,7 @@ public sealed class SampleYearTests
         Assert.Contains("Training load by month (TRIMP)", text, StringComparison.Ordinal);
         Assert.Contains("2025-07", text, StringComparison.Ordinal);
 
-        var goal = Run("goal", Samples("next-block.yaml"), "--want", "glutes:+1.5", "--keep", "vo2max", "--db", db);
+        var goal = Run("goal", Samples("next-block.yaml"), "--want", "glutes:+1", "--keep", "vo2max", "--db", db);
         Assert.Equal(CliApp.Success, goal.Status);
         Assert.Contains("Goal for next block", goal.Output, StringComparison.Ordinal);
         Assert.Contains("│ yes", goal.Output, StringComparison.Ordinal);
