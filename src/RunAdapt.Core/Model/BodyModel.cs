@@ -399,8 +399,10 @@ internal sealed class BodyModel
             var loadFactor = _bio.LoadFactor(BodyMass, seg.CarriedLoadKilograms);
             var vo2 = _phys.OxygenUptake(seg.SpeedMetresPerSecond, seg.GradeFraction, loadFactor);
             var reserve = _phys.ReserveFraction(vo2, Vo2Relative);
-            aerobic += AerobicLoad(minutes, vo2 / Vo2Relative, reserve, seg.DurationSeconds, uptake);
-            uptake = Math.Min(1, vo2 / Vo2Relative) + ((uptake - Math.Min(1, vo2 / Vo2Relative)) * decay);
+            var fractionOfVo2Max = vo2 / Vo2Relative;
+            aerobic += AerobicLoad(minutes, fractionOfVo2Max, reserve, seg.DurationSeconds, uptake);
+            // Uptake approaches the demand, capped at VO2max.
+            uptake = Math.Min(1, fractionOfVo2Max) + ((uptake - Math.Min(1, fractionOfVo2Max)) * decay);
             var exposure = minutes * _k.StanceFraction;
             var supramaximal = vo2 > _k.SprintVo2Fraction * Vo2Relative;
             var stepLength = _bio.StepLengthRatio(seg, _athlete.HeightCentimetres);
