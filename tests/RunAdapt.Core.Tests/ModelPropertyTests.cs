@@ -80,12 +80,10 @@ public sealed class ModelPropertyTests
             var b = Simulator.Run(new SimulationInput(athlete, Start, 56, more)).Final;
             foreach (var name in a.Muscles.Keys)
             {
-                // A tenth of a percent can move with fibre-type conversion (whole-muscle size follows the shares of
-                // the smaller type I and larger type II fibres; more lifting days convert more IIx → IIa, which a
-                // stopped runner's fading volume signal turns into type I): not a shrinking stimulus.
-                Assert.True(b.Muscles[name].SizeChangePercent >= a.Muscles[name].SizeChangePercent - 0.1, $"{name}: more {b.Muscles[name].SizeChangePercent} < fewer {a.Muscles[name].SizeChangePercent}");
+                // (Sizes are reported to 0.01 %.)
+                Assert.True(b.Muscles[name].SizeChangePercent >= a.Muscles[name].SizeChangePercent - 0.01, $"{name}: more {b.Muscles[name].SizeChangePercent} < fewer {a.Muscles[name].SizeChangePercent}");
             }
-        }, iter: 40);
+        }, iter: 100);
 
     [Fact]
     public void NoTrainingDetrainsTowardBaseline() =>

@@ -1,4 +1,5 @@
 using RunAdapt.Core.Model;
+using RunAdapt.Core.Outcomes;
 using RunAdapt.Core.Scenarios;
 using RunAdapt.Core.Training;
 
@@ -121,10 +122,19 @@ public sealed class BehaviourTests
         const string Sprint = "  - { day: mon, run: { repeats: 6, meters: 60, effort: sprint, rest: \"3:00\" } }\n  - { day: thu, run: { repeats: 6, meters: 60, effort: sprint, rest: \"3:00\" } }\n";
         const string Volume = "  - { day: mon, run: { minutes: 70, effort: steady } }\n  - { day: wed, run: { minutes: 70, effort: steady } }\n  - { day: thu, run: { minutes: 70, effort: steady } }\n  - { day: sat, run: { minutes: 100, effort: easy } }\n  - { day: sun, run: { minutes: 60, effort: easy } }\n";
         var liftOnly = Sim.Run(Athlete + Lift);
+        var volumeOnly = Sim.Run(Athlete + Volume);
         var liftAndVolume = Sim.Run(Athlete + Lift + Volume);
         var sprintOnly = Sim.Run(Athlete + Sprint);
         var sprintAndLift = Sim.Run(Athlete + Sprint + Lift);
-        Assert.True(liftAndVolume.Size("quadriceps") < liftOnly.Size("quadriceps"), $"interference: lift {liftOnly.Size("quadriceps")} vs lift+volume {liftAndVolume.Size("quadriceps")}");
+
+        // Interference as the meta-analyses find it: on top of heavy running, lifting adds less whole-muscle size than
+        // it gives alone (Wilson 2012), and the blunting shows most in the type I fibres (Lundberg 2022: type I fibre
+        // hypertrophy SMD −0.34 when the endurance is running), while whole-muscle size on average is not held below
+        // lifting alone (Schumann 2022, SMD −0.01), so that is not asserted.
+        var added = liftAndVolume.Size("quadriceps") - volumeOnly.Size("quadriceps");
+        Assert.True(added < liftOnly.Size("quadriceps"), $"interference: lifting alone {liftOnly.Size("quadriceps")}, added on top of running {added}");
+        double Type1(SimulationOutcome o) => o.Final.Muscles["quadriceps"].FibreAreaType1ChangePercent;
+        Assert.True(Type1(liftAndVolume) < Type1(liftOnly), $"type I fibres: lifting alone {Type1(liftOnly)}, with running {Type1(liftAndVolume)}");
         var fromSprint = sprintOnly.Size("glutes");
         var total = sprintAndLift.Size("glutes");
         Assert.True(total - fromSprint > fromSprint, $"sprinter glutes: sprints alone {fromSprint}, with lifting {total}");
