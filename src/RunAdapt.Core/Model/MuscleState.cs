@@ -283,8 +283,8 @@ internal sealed class MuscleState
 
     private static double Ramp(double effort, double start, double span) => Math.Clamp((effort - start) / span, 0, 1);
 
-    // Whole-muscle size weighs each fibre type's area by the inherited mix, not the current one: a fibre that changes
-    // type changes its myosin, not its size (Pette & Staron 2000), so type shifts alone never resize the muscle.
+    // Whole-muscle size weighs each fibre type's area by the inherited mix, not the current one: a type transition is a
+    // shift of myosin expression within existing fibres (Pette & Staron 2000), so type shifts alone never resize the muscle.
     private double WeightedArea(double[] area) =>
         (_baselineShare[TypeI] * area[TypeI]) + (_baselineShare[TypeIIa] * area[TypeIIa]) + (_baselineShare[TypeIIx] * area[TypeIIx]);
 }
