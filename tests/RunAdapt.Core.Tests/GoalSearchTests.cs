@@ -48,8 +48,9 @@ public sealed class GoalSearchTests
     [Fact]
     public void CalvesComeFromForefootLandingWithoutExtraTime()
     {
-        // The plan alone grows the calves ≈ 5 %; forefoot landing ≈ 8.7 %, a vest ≈ 7 %.
-        var result = GoalSearch.Search(Plan(Novice), [Want.Parse("calves:+7.5")], [], cancellation: TestContext.Current.CancellationToken);
+        // The plan alone grows the calves ≈ 4.9 %; forefoot landing ≈ 7.1 %, a vest ≈ 6.6 %.
+        var result = GoalSearch.Search(Plan(Novice), [Want.Parse("calves:+6")], [], cancellation: TestContext.Current.CancellationToken);
+        Assert.True(result.Plan.Shortfall > 0, "the plan alone does not get there");
         var best = result.Options[0];
         Assert.True(result.Succeeds(best));
         Assert.Equal("forefoot", best.Name);

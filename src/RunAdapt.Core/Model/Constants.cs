@@ -17,6 +17,7 @@ internal sealed class Constants(ModelParameters p)
     public double HabituationSessions { get; } = p.Get(ParameterNames.GrowthHabituationSessions);
     public double NoveltyMargin { get; } = p.Get(ParameterNames.GrowthNoveltyMargin);
     public double NoveltyCeiling { get; } = p.Get(ParameterNames.GrowthNoveltyCeiling);
+    public double LiftingNoveltyCeiling { get; } = p.Get(ParameterNames.GrowthLiftingNoveltyCeiling);
     public double HabituationHoldDays { get; } = p.Get(ParameterNames.GrowthHabituationHoldDays);
     public double DehabituationDays { get; } = p.Get(ParameterNames.GrowthDehabituationDays);
     public double SessionSaturation { get; } = p.Get(ParameterNames.GrowthSessionSaturation);

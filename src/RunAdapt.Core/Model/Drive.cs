@@ -6,8 +6,11 @@ internal struct Drive
     /// <summary>Effort above the hypertrophy threshold × exposure, in effort-minutes.</summary>
     public double TensionRaw;
 
-    /// <summary>The largest novel effort of the day: excess over the accustomed effort, weighted by how long it was held (0–1).</summary>
-    public double Novelty;
+    /// <summary>The largest novel effort of the day in running or cycling: excess over the accustomed effort, weighted by how long it was held (0–1).</summary>
+    public double NoveltyLocomotion;
+
+    /// <summary>The largest novel effort of the day in lifting, likewise.</summary>
+    public double NoveltyLifting;
 
     /// <summary>The highest effort held for a meaningful time.</summary>
     public double PeakEffort;
@@ -54,7 +57,16 @@ internal struct Drive
         // their whole effort can be novel.
         var novel = hours > 0 ? effort : effort - Math.Max(0, tension - threshold);
         var excess = Math.Max(0, novel - accustomed - k.NoveltyMargin) / Math.Max(0.05, 1 - accustomed);
-        Novelty = Math.Max(Novelty, excess * (1 - Math.Exp(-exposureMinutes / k.SessionSaturation)));
+        var held = excess * (1 - Math.Exp(-exposureMinutes / k.SessionSaturation));
+        if (hours > 0)
+        {
+            NoveltyLocomotion = Math.Max(NoveltyLocomotion, held);
+        }
+        else
+        {
+            NoveltyLifting = Math.Max(NoveltyLifting, held);
+        }
+
         if (exposureMinutes >= 0.05)
         {
             PeakEffort = Math.Max(PeakEffort, effort);

@@ -129,7 +129,6 @@ internal sealed class MuscleState
     public void Advance(in Drive drive, double disuse, bool priming, double sizeAgeing, double qualityAgeing, Constants k)
     {
         var tension = 1 - Math.Exp(-drive.TensionRaw / k.SessionSaturation);
-        var novelty = drive.Novelty;
         var peak = drive.PeakEffort;
         var trained = peak > _walkingDemand + 0.05;
         _daysSinceTrained = trained ? 0 : _daysSinceTrained + 1;
@@ -178,7 +177,11 @@ internal sealed class MuscleState
         var interference = k.InterferenceMax * _volumeWeekly / (_volumeWeekly + k.InterferenceHalf);
         var overUntrained = SizeOverUntrained;
         var headroom = Headroom(overUntrained, k.Ceiling, k.CeilingShape);
-        var noveltyHeadroom = Headroom(overUntrained, k.NoveltyCeiling, k.CeilingShape);
+        // Each kind of novel effort has its own bound: the modest hypertrophy of aerobic exercise (running, landing,
+        // cycling) is one result, the early growth of unaccustomed lifting another.
+        var novelty = Math.Max(
+            drive.NoveltyLocomotion * Headroom(overUntrained, k.NoveltyCeiling, k.CeilingShape),
+            drive.NoveltyLifting * Headroom(overUntrained, k.LiftingNoveltyCeiling, k.CeilingShape));
         for (var t = 0; t < 3; t++)
         {
             var recruited = t switch
@@ -188,7 +191,7 @@ internal sealed class MuscleState
                 _ => Ramp(peak, k.Type2xStart, k.RecruitSpan),
             };
             var growth = ((k.TensionRate * tension * (1 - (interference * (t == TypeI ? 1 : 0.4))) * headroom)
-                + (k.NoveltyRate * novelty * (t == TypeI ? k.Type1Response : 1) * noveltyHeadroom)) * recruited;
+                + (k.NoveltyRate * novelty * (t == TypeI ? k.Type1Response : 1))) * recruited;
             _referenceArea[t] *= 1 - sizeAgeing;
             _area[t] *= 1 - sizeAgeing;
             var reference = _referenceArea[t];

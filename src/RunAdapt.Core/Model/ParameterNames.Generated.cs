@@ -130,6 +130,9 @@ internal static class ParameterNames
     /// <summary><c>growth.novelty_ceiling</c> (fraction above untrained).</summary>
     public const string GrowthNoveltyCeiling = "growth.novelty_ceiling";
 
+    /// <summary><c>growth.lifting_novelty_ceiling</c> (fraction above untrained).</summary>
+    public const string GrowthLiftingNoveltyCeiling = "growth.lifting_novelty_ceiling";
+
     /// <summary><c>growth.session_saturation</c> (effort-minutes).</summary>
     public const string GrowthSessionSaturation = "growth.session_saturation";
 
