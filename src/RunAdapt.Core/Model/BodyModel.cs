@@ -425,7 +425,7 @@ internal sealed class BodyModel
 
                 // Downhill running loads the knee extensors eccentrically (braking).
                 var eccentric = m == (int)Muscle.Quadriceps ? effort * exposure * downhill : 0;
-                drives[m].Add(effort, tension, exposure, minutes / 60, supramaximal, _muscles[m].AccustomedLocomotion, _k, eccentric);
+                drives[m].Add(effort, tension, exposure, minutes / 60, 1, supramaximal, _muscles[m].AccustomedLocomotion, _k, eccentric);
             }
 
             var distance = seg.DistanceMetres;
@@ -456,7 +456,7 @@ internal sealed class BodyModel
             var exposure = set.Sets * set.Reps * exercise.SecondsPerRep / 60;
             foreach (var (muscle, share) in exercise.Shares)
             {
-                drives[(int)muscle].Add(effort * share, effort * share, exposure, 0, false, _muscles[(int)muscle].AccustomedLifting, _k, 0);
+                drives[(int)muscle].Add(effort * share, effort * share, exposure, 0, 0, false, _muscles[(int)muscle].AccustomedLifting, _k, 0);
             }
 
             kcal += set.Sets * set.Reps * _k.StrengthKcalPerRepKg * BodyMass;
@@ -481,8 +481,8 @@ internal sealed class BodyModel
                 var effort = Math.Min(1.2, _k.CyclingEffortBase + (_k.CyclingEffortPerHrr * fraction));
                 var glutes = effort * _k.CyclingGluteShare;
                 var exposure = minutes * _k.CyclingExposurePerMinute;
-                drives[(int)Muscle.Quadriceps].Add(effort, effort, exposure, minutes / 60 * _k.CyclingFactor, fraction > 1, _muscles[(int)Muscle.Quadriceps].AccustomedLocomotion, _k, 0);
-                drives[(int)Muscle.Glutes].Add(glutes, glutes, exposure, minutes / 60 * _k.CyclingFactor, fraction > 1, _muscles[(int)Muscle.Glutes].AccustomedLocomotion, _k, 0);
+                drives[(int)Muscle.Quadriceps].Add(effort, effort, exposure, minutes / 60, _k.CyclingFactor, fraction > 1, _muscles[(int)Muscle.Quadriceps].AccustomedLocomotion, _k, 0);
+                drives[(int)Muscle.Glutes].Add(glutes, glutes, exposure, minutes / 60, _k.CyclingFactor, fraction > 1, _muscles[(int)Muscle.Glutes].AccustomedLocomotion, _k, 0);
             }
         }
 

@@ -21,8 +21,11 @@ internal struct Drive
     /// <summary>The highest novel effort in lifting: habituation is specific to the kind of exercise (repeated-bout effect).</summary>
     public double PeakNovelLifting;
 
-    /// <summary>Endurance volume: effort × hours of locomotion.</summary>
+    /// <summary>Endurance volume as running loads it: effort × hours of locomotion, cycling weighted down (interference, fibre remodelling).</summary>
     public double VolumeEffortHours;
+
+    /// <summary>Sustained contractile activity: effort × hours of locomotion of any kind (the signal that turns fibres slow).</summary>
+    public double ContractionEffortHours;
 
     /// <summary>Minutes of running faster than VO2max pace.</summary>
     public double SprintMinutes;
@@ -38,11 +41,12 @@ internal struct Drive
     /// <param name="tension">Sustained mechanical tension, fraction of maximal force.</param>
     /// <param name="exposureMinutes">Time under tension.</param>
     /// <param name="hours">Hours of locomotion (0 for lifting, which sets the bout's kind).</param>
+    /// <param name="volumeWeight">How much an hour of this locomotion counts as running volume (1 for running).</param>
     /// <param name="supramaximal">Whether the running is faster than VO2max pace (sprinting).</param>
     /// <param name="accustomed">The effort the muscle is used to in this kind of exercise (locomotion or lifting).</param>
     /// <param name="k">Model constants.</param>
     /// <param name="eccentric">Eccentric effort-minutes of the bout.</param>
-    public void Add(double effort, double tension, double exposureMinutes, double hours, bool supramaximal, double accustomed, Constants k, double eccentric)
+    public void Add(double effort, double tension, double exposureMinutes, double hours, double volumeWeight, bool supramaximal, double accustomed, Constants k, double eccentric)
     {
         Eccentric += eccentric;
         if (exposureMinutes <= 0 || effort <= 0)
@@ -85,10 +89,11 @@ internal struct Drive
             LiftingMinutes += exposureMinutes;
         }
 
-        VolumeEffortHours += effort * hours;
+        VolumeEffortHours += effort * hours * volumeWeight;
+        ContractionEffortHours += effort * hours;
         if (supramaximal)
         {
-            SprintMinutes += hours * 60;
+            SprintMinutes += hours * volumeWeight * 60;
         }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class MuscleState
     private readonly double[] _baselineShare = new double[3];
     private double _startSize, _startQuality = 1;
     private double _neural, _endurance, _neuralHabitual, _enduranceHabitual, _skill, _skillStart;
-    private double _volumeWeekly, _sprintWeekly, _frequency, _recruitX, _tensionWeekly, _eccentricWeekly;
+    private double _volumeWeekly, _contractionWeekly, _sprintWeekly, _frequency, _recruitX, _tensionWeekly, _eccentricWeekly;
     private int _daysSinceTrained = 1000;
     private int _daysSinceLocomotionEffort, _daysSinceLiftingEffort;
 
@@ -135,6 +135,7 @@ internal sealed class MuscleState
 
         // Weekly signals as exponentially weighted sums.
         _volumeWeekly += ((drive.VolumeEffortHours * 7) - _volumeWeekly) / 7;
+        _contractionWeekly += ((drive.ContractionEffortHours * 7) - _contractionWeekly) / 7;
         _sprintWeekly += ((drive.SprintMinutes * 7) - _sprintWeekly) / 7;
         _frequency += ((trained ? 1.0 : 0.0) - _frequency) / 14;
         _recruitX += (Ramp(peak, k.Type2xStart, k.RecruitSpan) - _recruitX) / 14;
@@ -157,7 +158,7 @@ internal sealed class MuscleState
         // stronger muscle); it fades slowly without practice.
         var practice = 1 - Math.Exp(-drive.LiftingMinutes / k.SessionSaturation);
         _skill += practice > 0 ? practice * (k.SkillMax - _skill) / k.SkillSessions : -_skill / k.SkillRetentionDays;
-        var enduranceTarget = k.EnduranceGainMax * _volumeWeekly / (_volumeWeekly + k.EnduranceHalfVolume);
+        var enduranceTarget = k.EnduranceGainMax * _contractionWeekly / (_contractionWeekly + k.EnduranceHalfVolume);
         _endurance += (enduranceTarget - _endurance) / k.EnduranceDays;
         // Fibre-level remodelling: high endurance volume shrinks fibres (Trappe 2006) toward a floor, more the higher
         // the volume; they return when it falls. Whole-muscle size does not follow it.
@@ -246,7 +247,7 @@ internal sealed class MuscleState
     private void ShiftFibreTypes(Constants k)
     {
         var xToA = ((k.XToARate * _frequency) + (k.XToARecruitedRate * _recruitX)) * _share[TypeIIx];
-        var aToI = k.AToOneRate * _volumeWeekly * _share[TypeIIa] * Math.Max(0, 1 - (_share[TypeI] / k.Type1Max));
+        var aToI = k.AToOneRate * _contractionWeekly * _share[TypeIIa] * Math.Max(0, 1 - (_share[TypeI] / k.Type1Max));
         var iToA = k.OneToARate * _sprintWeekly * _share[TypeI];
         _share[TypeIIx] -= xToA;
         _share[TypeIIa] += xToA - aToI + iToA;
