@@ -212,8 +212,8 @@ public sealed class DashboardTests(DashboardFixture dashboard) : IClassFixture<D
         await Expect(page.Locator("#insight-drivers")).ToContainTextAsync("person.vo2_response_cv");
         await Expect(page.Locator("#insight-why tbody tr")).ToHaveCountAsync(3); // easy, hills and the total
         await Expect(page.Locator("#insight-why tbody")).ToContainTextAsync("Hills");
-        // The answer now says, in words, where the model is not sure (the bands of some muscles span no change).
-        await Expect(page.Locator("#outcome-findings li").First).ToContainTextAsync("Not sure: the ");
+        // The answer now says, in words, where the model is not sure (the bands of some measures span no change).
+        await Expect(page.Locator("#outcome-findings li").First).ToContainTextAsync("Not sure: ");
     }
 
     /// <summary>A measure added to the catalogue is on the page without any edit to the page or the dashboard.</summary>
