@@ -21,7 +21,7 @@ internal static class StoreDatabase
         var postgres = IsPostgres(location);
         if (postgres)
         {
-            connection = new NpgsqlConnection(location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUri(location) : location);
+            connection = new NpgsqlConnection(ConnectionString(location));
         }
         else
         {
@@ -61,6 +61,10 @@ internal static class StoreDatabase
     /// <summary>Whether a location is a PostgreSQL connection string (<c>Host=…</c> or <c>postgres://…</c>) rather than an SQLite file.</summary>
     public static bool IsPostgres(string location) =>
         location.StartsWith("Host=", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The Npgsql connection string for a PostgreSQL location: a <c>postgres://</c> URL converted, a <c>Host=…</c> string as given.</summary>
+    public static string ConnectionString(string location) =>
+        location.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? FromUri(location) : location;
 
     private static void Migrate(DbConnection connection, bool postgres)
     {

@@ -1,3 +1,5 @@
+using RunAdapt.Cli.Commands;
+
 namespace RunAdapt.Cli.Tests;
 
 /// <summary><c>runadapt serve</c> as built: the CLI's build output starts the dashboard next to it, and stops it.</summary>
@@ -79,6 +81,59 @@ public sealed class ServeCommandTests : IDisposable
         var (status, _, error) = CliRun.Run("serve", "--server");
         Assert.Equal(2, status);
         Assert.Contains("--server needs --db", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The cluster's batch results live in the store's database, so a cluster on another one is refused before anything starts.</summary>
+    [Fact]
+    public void AClusterOnAnotherDatabaseThanTheStoreIsAUsageError()
+    {
+        var (status, output, error) = CliRun.Run("serve", "--server", "--db", "postgres://runner@DB.example/runadapt",
+            "--cluster", "Host=db.example;Port=5432;Database=cluster;Username=runner");
+        Assert.Equal(CliApp.BadUsage, status);
+        Assert.Equal(
+            "runadapt: --cluster names database \"cluster\" on db.example:5432 but --db names \"runadapt\" on db.example:5432: "
+            + "the cluster's results live in the store's database, so both must name the same one (see 'runadapt --help')",
+            error.TrimEnd());
+        Assert.DoesNotContain("dashboard on", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AClusterWithAnSQLiteStoreIsAUsageError()
+    {
+        var (status, output, error) = CliRun.Run("serve", "--server", "--db", Path.Combine(_folder.FullName, "store.db"), "--cluster", "Host=127.0.0.1;Database=runadapt");
+        Assert.Equal(CliApp.BadUsage, status);
+        Assert.StartsWith("runadapt: --cluster needs a PostgreSQL --db", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("dashboard on", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The same database written as a URL and as keywords, with the host's case and the default port spelled differently.</summary>
+    [Theory]
+    [InlineData("postgres://runner:secret@db.example/runadapt", "Host=db.example;Database=runadapt;Username=runner;Password=secret")]
+    [InlineData("postgres://runner@db.example:5432/runadapt", "Host=DB.Example;Database=runadapt")]
+    [InlineData("Host=127.0.0.1;Port=54329;Username=postgres;Database=runadapt", "Host=127.0.0.1;Port=54329;Username=postgres;Database=runadapt")]
+    [InlineData("postgresql://postgres@127.0.0.1:54329/runadapt", "host=127.0.0.1;port=54329;database=runadapt;Maximum Pool Size=50")]
+    public void TheSameDatabaseInEitherSyntaxIsAccepted(string store, string cluster) => ServeCommand.RequireSameDatabase(store, cluster);
+
+    [Theory]
+    [InlineData("postgres://runner@db.example/runadapt", "Host=db.example;Database=Runadapt", "\"Runadapt\" on db.example:5432", "\"runadapt\" on db.example:5432")]
+    [InlineData("postgres://runner@db.example/runadapt", "Host=db.example;Port=5433;Database=runadapt", "\"runadapt\" on db.example:5433", "\"runadapt\" on db.example:5432")]
+    [InlineData("Host=db1.example;Database=runadapt", "Host=db2.example;Database=runadapt", "\"runadapt\" on db2.example:5432", "\"runadapt\" on db1.example:5432")]
+    public void AnotherDatabaseHostOrPortIsRefused(string store, string cluster, string clusterNamed, string storeNamed)
+    {
+        var refused = Assert.Throws<UsageException>(() => ServeCommand.RequireSameDatabase(store, cluster));
+        Assert.Equal($"--cluster names database {clusterNamed} but --db names {storeNamed}: the cluster's results live in the store's database, so both must name the same one", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("Host=db.example;Database=runadapt", "runadapt.db", "--cluster: expected a PostgreSQL connection string")]
+    [InlineData("Host=db.example;Database=runadapt", "Host=db.example;Databse=runadapt", "--cluster: not a valid PostgreSQL connection string")]
+    [InlineData("postgres://runner@db example/runadapt", "Host=db.example;Database=runadapt", "--db: not a valid PostgreSQL connection string")]
+    public void AConnectionStringThatDoesNotParseIsAUsageError(string store, string cluster, string expected)
+    {
+        var refused = Assert.Throws<UsageException>(() => ServeCommand.RequireSameDatabase(store, cluster));
+        Assert.StartsWith(expected, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Message);
     }
 
     /// <summary>serve --server on a store: the dashboard asks for a sign-in; the API answers a stranger 401.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using RunAdapt.Storage;
 
 namespace RunAdapt.Cli.Commands;
 
@@ -84,6 +85,8 @@ internal static class ServeCommand
                     throw new UsageException("--cluster needs --server: the single-user dashboard runs everything itself");
                 }
 
+                RequireSameDatabase(parse.GetValue(db)!, clusterDb);
+
                 foreach (var (name, value) in (ReadOnlySpan<(string, string?)>)[("--cluster", clusterDb), ("--cluster-id", parse.GetValue(clusterId)), ("--operators", parse.GetValue(operators))])
                 {
                     if (value is not null)
@@ -118,6 +121,47 @@ internal static class ServeCommand
             return child.ExitCode == 0 ? CliApp.Success : CliApp.BadInput;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Refuses a <c>--cluster</c> that names another database than <c>--db</c>, whatever their syntax: the silos read the
+    /// athletes from the cluster's database and write their batch results there, and deleting an account clears the
+    /// athlete's rows from the store's database only (docs/SCALE.md), so two databases would compute other athletes than
+    /// the front end serves and keep a deleted account's results.
+    /// </summary>
+    /// <param name="store">The <c>--db</c> location.</param>
+    /// <param name="cluster">The <c>--cluster</c> connection string.</param>
+    /// <exception cref="UsageException">Either is not a PostgreSQL connection string, or they name different databases.</exception>
+    internal static void RequireSameDatabase(string store, string cluster)
+    {
+        if (!AthleteStore.IsServer(store))
+        {
+            throw new UsageException("--cluster needs a PostgreSQL --db (postgres://USER@HOST/DB): the silos read the athletes from that database and store the cluster's results in it");
+        }
+
+        if (!AthleteStore.IsServer(cluster))
+        {
+            throw new UsageException("--cluster: expected a PostgreSQL connection string (Host=HOST;Database=DB), the same database as --db");
+        }
+
+        var (stored, clustered) = (Database("--db", store), Database("--cluster", cluster));
+        if (stored != clustered)
+        {
+            throw new UsageException($"--cluster names database {clustered} but --db names {stored}: the cluster's results live in the store's database, so both must name the same one");
+        }
+    }
+
+    /// <summary>The database an option names; a connection string that does not parse is the caller's mistake.</summary>
+    private static ServerDatabase Database(string option, string location)
+    {
+        try
+        {
+            return ServerDatabase.Of(location);
+        }
+        catch (Exception e) when (e is ArgumentException or UriFormatException)
+        {
+            throw new UsageException($"{option}: not a valid PostgreSQL connection string ({e.Message})");
+        }
     }
 
     /// <summary>
